@@ -1,0 +1,101 @@
+package org.deepjunit.testing;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.deepjunit.DataType;
+import org.deepjunit.model.dl4j.Dl4jModel;
+import org.deepjunit.model.tensorflow.TensorFlowModel;
+import org.deepjunit.model.tensorflow.TfFixtures;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+
+/**
+ * DeepXplore's MNIST LeNets (shipped in test resources) in both frameworks: through DL4J's Keras
+ * importer, and as TensorFlow twins built in Java from the same HDF5 weights, read in Keras'
+ * own layouts — an implementation that shares no code with the DL4J import.
+ */
+public final class DeepXploreModels {
+
+    /** LeNet-1, LeNet-4 and LeNet-5, with their files and the layers after the convolution blocks. */
+    public enum LeNet {
+        LENET1("lenet1", "Model1.h5", 4, 12, new int[] {}),
+        LENET4("lenet4", "Model2.h5", 6, 16, new int[] {84}),
+        LENET5("lenet5", "Model3.h5", 6, 16, new int[] {120, 84});
+
+        final String name;
+        final String weights;
+        final int conv1;
+        final int conv2;
+        final int[] hidden;
+
+        LeNet(String name, String weights, int conv1, int conv2, int[] hidden) {
+            this.name = name;
+            this.weights = weights;
+            this.conv1 = conv1;
+            this.conv2 = conv2;
+            this.hidden = hidden;
+        }
+
+        public String modelName() {
+            return name;
+        }
+    }
+
+    private DeepXploreModels() {
+    }
+
+    /** The model imported through DL4J's Keras importer (architecture JSON + weights-only HDF5). */
+    public static Dl4jModel dl4j(LeNet net) {
+        return Dl4jModel.importKeras(resource(net.name + ".json"), resource(net.weights));
+    }
+
+    /**
+     * A TensorFlow twin exported to {@code dir} as a SavedModel, every layer named as Keras named it.
+     */
+    public static TensorFlowModel tensorflow(LeNet net, Path dir) {
+        TfFixtures.Exported exported = twin(net).export(dir);
+        TensorFlowModel.Builder builder = TensorFlowModel.builder(dir).name(net.name + "-tf");
+        exported.layers().forEach(builder::layer);
+        return builder.build();
+    }
+
+    private static TfFixtures.Sequential twin(LeNet net) {
+        try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
+            TfFixtures.Sequential s = TfFixtures.sequential(DataType.FLOAT32, 28, 28, 1)
+                    .conv("block1_conv1", 5, 5, 1, net.conv1, read(h5, "block1_conv1", "kernel"),
+                            read(h5, "block1_conv1", "bias"), true)
+                    .maxPool("block1_pool1", 2)
+                    .conv("block2_conv1", 5, 5, net.conv1, net.conv2, read(h5, "block2_conv1", "kernel"),
+                            read(h5, "block2_conv1", "bias"), true)
+                    .maxPool("block2_pool1", 2)
+                    .flatten("flatten");
+            int in = 7 * 7 * net.conv2;
+            for (int i = 0; i < net.hidden.length; i++) {
+                String name = "fc" + (i + 1);
+                s.dense(name, in, net.hidden[i], read(h5, name, "kernel"), read(h5, name, "bias"), "relu");
+                in = net.hidden[i];
+            }
+            return s.dense("before_softmax", in, 10, read(h5, "before_softmax", "kernel"),
+                            read(h5, "before_softmax", "bias"), null)
+                    .softmax("predictions");
+        }
+    }
+
+    /** A Keras 2.0.8 {@code save_weights} dataset: {@code <layer>/<layer>/<name>:0}, row-major. */
+    private static double[] read(Hdf5Archive h5, String layer, String name) {
+        try {
+            return h5.readDataSet(name + ":0", layer, layer).dup('c').data().asDouble();
+        } catch (UnsupportedKerasConfigurationException e) {
+            throw new IllegalStateException("Cannot read " + layer + "/" + name, e);
+        }
+    }
+
+    /** A test resource under {@code deepxplore-mnist/} as a file path. */
+    public static Path resource(String file) {
+        try {
+            return Path.of(DeepXploreModels.class.getResource("/deepxplore-mnist/" + file).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("Missing test resource deepxplore-mnist/" + file, e);
+        }
+    }
+}

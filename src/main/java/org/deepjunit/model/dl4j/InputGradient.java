@@ -169,7 +169,9 @@ final class InputGradient {
         Map<String, INDArray> params = layer.paramTable();
         INDArray std;
         if (params.containsKey("log10stdev")) {
-            std = org.nd4j.linalg.ops.transforms.Transforms.exp(params.get("log10stdev").mul(Math.log(10.0)), true);
+            // DL4J's inference forward turns the stored log10(std) back into a variance and adds eps again.
+            INDArray var = org.nd4j.linalg.ops.transforms.Transforms.exp(params.get("log10stdev").mul(2 * Math.log(10.0)), true);
+            std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.addi(conf.getEps()), true);
         } else {
             std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(params.get("var").add(conf.getEps()), true);
         }

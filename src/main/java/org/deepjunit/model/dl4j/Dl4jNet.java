@@ -147,16 +147,18 @@ final class Dl4jNet {
             return "input gradients of a ComputationGraph with " + ins.size() + " inputs and " + outs.size()
                     + " outputs are not supported (only a single input-to-output chain is)";
         }
+        for (Node node : nodes) {
+            GraphVertex v = cg.getVertices()[node.index];
+            if (!node.input && !(v instanceof LayerVertex) && !(v instanceof PreprocessorVertex)) {
+                return "input gradients through vertex '" + node.name + "' (" + v.getClass().getSimpleName()
+                        + ") are not supported (only layer and preprocessor vertices in a single chain are)";
+            }
+        }
         Node previous = null;
         for (Node node : nodes) {
             if (node.input) {
                 previous = node;
                 continue;
-            }
-            GraphVertex v = cg.getVertices()[node.index];
-            if (!(v instanceof LayerVertex) && !(v instanceof PreprocessorVertex)) {
-                return "input gradients through vertex '" + node.name + "' (" + v.getClass().getSimpleName()
-                        + ") are not supported (only layer and preprocessor vertices in a single chain are)";
             }
             if (node.inputs.length != 1 || previous == null || node.inputs[0] != previous.index) {
                 return "input gradients of a ComputationGraph that is not a single chain are not supported: vertex '"

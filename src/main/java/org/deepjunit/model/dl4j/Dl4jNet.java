@@ -2,6 +2,7 @@ package org.deepjunit.model.dl4j;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.graph.vertex.impl.PreprocessorVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -105,22 +107,47 @@ final class Dl4jNet {
         return out[0];
     }
 
-    /** Every node's output in inference mode, keyed by node name. */
+    /**
+     * Every node's output in inference mode, keyed by node name. Walks the layers itself and hands
+     * each a copy of its input: DL4J's own {@code feedForward(x, false)} lets an ActivationLayer
+     * apply its function in place on its input, so the layer before it would be reported with the
+     * activation applied (a Keras {@code Dense} + {@code Activation('softmax')} pair would show the
+     * probabilities as logits).
+     */
     Map<String, INDArray> feedForward(INDArray x) {
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        int n = (int) x.size(0);
         Map<String, INDArray> result = new LinkedHashMap<>();
         if (mln != null) {
-            List<INDArray> acts = mln.feedForward(x, false);
-            for (int i = 0; i < nodes.size(); i++) {
-                result.put(nodes.get(i).name, acts.get(i + 1));
+            INDArray current = x;
+            for (Node node : nodes) {
+                INDArray in = node.pre != null ? node.pre.preProcess(current.dup(), n, mgr) : current.dup();
+                current = node.layer.activate(in, false, mgr);
+                result.put(node.name, current);
             }
             return result;
         }
-        Map<String, INDArray> acts = cg.feedForward(x, false);
+        Map<Integer, INDArray> byIndex = new HashMap<>();
+        GraphVertex[] vertices = cg.getVertices();
+        cg.setInputs(x); // preprocessor vertices read the batch size from the graph's inputs
         for (Node node : nodes) {
-            INDArray a = acts.get(node.name);
-            if (a != null) {
-                result.put(node.name, a);
+            INDArray out;
+            if (node.input) {
+                out = x;
+            } else {
+                GraphVertex v = vertices[node.index];
+                INDArray[] ins = new INDArray[node.inputs.length];
+                for (int k = 0; k < ins.length; k++) {
+                    ins[k] = byIndex.get(node.inputs[k]).dup();
+                }
+                v.setInputs(ins);
+                if (v instanceof LayerVertex lv) {
+                    lv.applyPreprocessorAndSetInput(mgr);
+                }
+                out = v.doForward(false, mgr);
             }
+            byIndex.put(node.index, out);
+            result.put(node.name, out);
         }
         return result;
     }

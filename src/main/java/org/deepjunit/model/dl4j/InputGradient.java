@@ -75,7 +75,10 @@ final class InputGradient {
                 }
                 out = head.activation.getActivation(z.dup(), false);
             } else {
-                out = node.layer.activate(in, false, mgr);
+                // A copy: an ActivationLayer applies its function in place on its input in inference
+                // mode, and its backprop reads the input it keeps, which must stay the original.
+                out = node.layer.activate(in.dup(), false, mgr);
+                node.layer.setInput(in, mgr);
             }
             outs.add(out);
             zs.add(z);

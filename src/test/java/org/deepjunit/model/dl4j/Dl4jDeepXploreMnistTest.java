@@ -53,6 +53,26 @@ class Dl4jDeepXploreMnistTest {
             assertThat(model.layer("predictions").kind()).isEqualTo(LayerKind.ACTIVATION);
             assertThat(model.layer("predictions").outputShape()).isEqualTo(Shape.of(10));
 
+            // The logits are reported raw, not with the softmax that the next layer applies (in place, in DL4J).
+            org.deepjunit.model.Activations acts = model.activations(Mnist.images(0, 2));
+            double[] logits = acts.layer("before_softmax").toDoubleArray();
+            double[] probs = acts.layer("predictions").toDoubleArray();
+            assertThat(acts.output().toDoubleArray()).containsExactly(probs);
+            for (int s = 0; s < 2; s++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < 10; j++) {
+                    max = Math.max(max, logits[s * 10 + j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < 10; j++) {
+                    sum += Math.exp(logits[s * 10 + j] - max);
+                }
+                for (int j = 0; j < 10; j++) {
+                    assertThat(probs[s * 10 + j]).isCloseTo(Math.exp(logits[s * 10 + j] - max) / sum, within(1e-5));
+                }
+                assertThat(max).as("logits are not probabilities").isGreaterThan(1.5);
+            }
+
             int correct = 0;
             for (int from = 0; from < Mnist.SIZE; from += 500) {
                 Tensor probabilities = model.predict(Mnist.images(from, from + 500));

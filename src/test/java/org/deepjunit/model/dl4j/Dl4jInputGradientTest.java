@@ -43,6 +43,26 @@ class Dl4jInputGradientTest {
         }
     }
 
+    /** DL4J's ActivationLayer works in place on its input in inference mode; neither activations nor gradients may see that. */
+    @Test
+    void standaloneActivationLayers() {
+        MultiLayerNetwork net = Dl4jTestNets.activationLayers(5);
+        try (Dl4jModel model = Dl4jModel.of(net)) {
+            Tensor x = Dl4jTestNets.randomDoubles(15, 2.0, 3, 4);
+            org.deepjunit.model.Activations acts = model.activations(x);
+            double[] dense = acts.layer("dense").toDoubleArray();
+            double[] tanh = acts.layer("tanh").toDoubleArray();
+            double[] sigmoid = acts.layer("sigmoid").toDoubleArray();
+            for (int i = 0; i < dense.length; i++) {
+                assertThat(tanh[i]).isCloseTo(Math.tanh(dense[i]), org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(sigmoid[i]).isCloseTo(1 / (1 + Math.exp(-tanh[i])), org.assertj.core.api.Assertions.within(1e-12));
+            }
+            check("activation layers", model, x, Objective.builder().neuron("dense", 1, 1.0).neuron("tanh", 2, -1.0)
+                    .neuron(0, "sigmoid", 4, 2.0).logit(1, 1.0).build(),
+                    Dl4jTestNets.outputLayerLogits(net.getLayer(3), "sigmoid"));
+        }
+    }
+
     @Test
     void cnnWithConvPoolDenseSoftmax() {
         MultiLayerNetwork net = Dl4jTestNets.cnn(2);

@@ -43,6 +43,23 @@ final class Dl4jTestNets {
         return net;
     }
 
+    /** dense 4->5 identity, ActivationLayer tanh, ActivationLayer sigmoid, softmax output 5->3, double precision. */
+    static MultiLayerNetwork activationLayers(long seed) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER).list()
+                .layer(new DenseLayer.Builder().name("dense").nIn(4).nOut(5).activation(Activation.IDENTITY).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("tanh")
+                        .activation(Activation.TANH).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("sigmoid")
+                        .activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(5).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
     /** conv 3x3 (3 channels, NCHW) + maxpool 2x2 + dense 5 + softmax 4 on 8x8x2 images, double precision. */
     static MultiLayerNetwork cnn(long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)

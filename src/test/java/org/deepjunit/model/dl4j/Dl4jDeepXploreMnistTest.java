@@ -89,4 +89,25 @@ class Dl4jDeepXploreMnistTest {
             assertThat(measured).isCloseTo(accuracy, within(0.05));
         }
     }
+
+    /** LeNet-1 written as a Keras Sequential model imports as a MultiLayerNetwork and classifies the same. */
+    @org.junit.jupiter.api.Test
+    void sequentialArchitectureImportsAsMultiLayerNetwork() {
+        try (Dl4jModel sequential = Dl4jModel.importKeras(resource("lenet1-sequential.json"), resource("Model1.h5"));
+                Dl4jModel functional = lenet(1)) {
+            System.out.println("Sequential LeNet-1: " + sequential + " " + sequential.layers());
+            assertThat(sequential.toString()).contains("MultiLayerNetwork");
+            assertThat(sequential.inputShape()).isEqualTo(Shape.of(28, 28, 1));
+            int count = sequential.layers().stream().filter(l -> l.kind().countedByDefault()).mapToInt(Layer::neuronCount).sum();
+            assertThat(count).isEqualTo(52);
+            Tensor x = Mnist.images(0, 200);
+            assertThat(sequential.predict(x).maxAbsDifference(functional.predict(x))).isLessThan(1e-5);
+            assertThat(sequential.activations(x).layer("block2_pool1").maxAbsDifference(
+                    functional.activations(x).layer("block2_pool1"))).isLessThan(1e-5);
+            org.deepjunit.model.Objective objective = org.deepjunit.model.Objective.builder().logit(3, 1.0)
+                    .neuron("block1_conv1", 1, 0.5).build();
+            assertThat(sequential.inputGradient(x.samples(0, 4), objective)
+                    .maxAbsDifference(functional.inputGradient(x.samples(0, 4), objective))).isLessThan(1e-5);
+        }
+    }
 }

@@ -79,6 +79,23 @@ class Dl4jInputGradientTest {
         }
     }
 
+    /** A CNN configured with InputType.convolutionalFlat takes flat (c, h, w) rows; the model still takes [n, h, w, c]. */
+    @Test
+    void flatInputCnnTakesChannelsLastImages() {
+        MultiLayerNetwork image = Dl4jTestNets.cnn(2);
+        MultiLayerNetwork flat = Dl4jTestNets.cnn(2, org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(8, 8, 2));
+        flat.setParams(image.params());
+        try (Dl4jModel a = Dl4jModel.builder(image).inputShape(8, 8, 2).build(); Dl4jModel b = Dl4jModel.of(flat)) {
+            assertThat(b.inputShape()).isEqualTo(org.deepjunit.Shape.of(8, 8, 2));
+            Tensor x = Dl4jTestNets.randomDoubles(16, 1.0, 2, 8, 8, 2);
+            assertThat(b.predict(x).maxAbsDifference(a.predict(x))).isLessThan(1e-12);
+            assertThat(b.activations(x).layer("conv").maxAbsDifference(a.activations(x).layer("conv"))).isLessThan(1e-12);
+            Objective objective = Objective.builder().logit(0, 3, 1.0).neuron("conv", 1, 1.0).build();
+            assertThat(b.inputGradient(x, objective).maxAbsDifference(a.inputGradient(x, objective))).isLessThan(1e-12);
+            check("flat-input cnn", b, x, objective, Dl4jTestNets.outputLayerLogits(flat.getLayer(3), "fc"));
+        }
+    }
+
     @Test
     void batchNormUsesRunningStatisticsAndDropoutIsOff() {
         MultiLayerNetwork net = Dl4jTestNets.batchNormDropout(3);

@@ -62,6 +62,10 @@ final class Dl4jTestNets {
 
     /** conv 3x3 (3 channels, NCHW) + maxpool 2x2 + dense 5 + softmax 4 on 8x8x2 images, double precision. */
     static MultiLayerNetwork cnn(long seed) {
+        return cnn(seed, InputType.convolutional(8, 8, 2));
+    }
+
+    static MultiLayerNetwork cnn(long seed, InputType inputType) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
                 .weightInit(WeightInit.XAVIER).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(3).activation(Activation.TANH).build())
@@ -70,7 +74,7 @@ final class Dl4jTestNets {
                 .layer(new DenseLayer.Builder().name("fc").nOut(5).activation(Activation.SIGMOID).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(4)
                         .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(8, 8, 2))
+                .setInputType(inputType)
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

@@ -300,6 +300,14 @@ public final class Dl4jModel implements Model {
         lock.lock();
         try {
             checkOpen();
+            return gradientLocked(inputs, objective);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Tensor gradientLocked(Tensor inputs, Objective objective) {
+        try {
             if (gradientNet == null) {
                 gradientNet = net.inferenceClone();
             }
@@ -311,8 +319,6 @@ public final class Dl4jModel implements Model {
             throw e;
         } catch (RuntimeException e) {
             throw new ModelException("Model '" + name + "': input gradient failed: " + e, e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -443,9 +449,8 @@ public final class Dl4jModel implements Model {
                 return Layout.FLAT;
             case 4: {
                 CNN2DFormat f = Dl4jNet.cnnFormat(node.conf());
-                if (f == null && node.pre instanceof CnnToFeedForwardPreProcessor == false
-                        && Dl4jNet.flatToImage(node.pre)) {
-                    return Layout.NCHW;
+                if (f == null && Dl4jNet.flatToImage(node.pre)) {
+                    return Layout.NCHW; // FeedForwardToCnnPreProcessor makes NCHW images
                 }
                 if (f != null) {
                     return f == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;

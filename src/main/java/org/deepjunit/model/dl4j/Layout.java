@@ -33,10 +33,7 @@ enum Layout {
         return a;
     }
 
-    /**
-     * Converts a channels-last array to this layout; {@code spiShape} is the channels-last shape
-     * with the batch, needed for {@link #FLAT_CHW}.
-     */
+    /** Converts a channels-last array {@code [n, ...]} to this layout ({@link #FLAT_CHW}: flattened in (c, h, w) order). */
     INDArray fromChannelsLast(INDArray a) {
         switch (this) {
             case NCHW:

@@ -28,6 +28,7 @@ final class GraphLayers {
     static final Set<String> NORMALIZATIONS = Set.of("FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3");
     static final Set<String> MERGES = Set.of("ConcatV2", "AddN");
     static final Set<String> PASS_THROUGH = Set.of("Identity");
+    static final Set<String> CALLS = Set.of("PartitionedCall", "StatefulPartitionedCall");
 
     private GraphLayers() {
     }
@@ -118,6 +119,26 @@ final class GraphLayers {
      * is one layer ending at its last op. Returned in forward order, output op included.
      */
     static List<GraphOperation> discover(Graph graph, Output<?> input, Output<?> output) {
+        Set<GraphOperation> onPath = pathOps(input, output);
+        Map<String, Integer> order = order(graph);
+        List<GraphOperation> result = new ArrayList<>();
+        for (GraphOperation op : onPath) {
+            String t = op.type();
+            boolean layerType = CONVOLUTIONS.contains(t) || POOLS.contains(t) || DENSES.contains(t)
+                    || NORMALIZATIONS.contains(t) || RESHAPES.contains(t) || MERGES.contains(t)
+                    || ACTIVATIONS.contains(t) || "BiasAdd".equals(t)
+                    || (BIASES.contains(t) && op.numInputs() > 0 && isOpener(((GraphOperation) op.input(0).op()).type()));
+            if (!layerType || op.equals(input.op()) || continuesInScope(op, onPath)) {
+                continue;
+            }
+            result.add(op);
+        }
+        result.sort((a, b) -> Integer.compare(order.get(a.name()), order.get(b.name())));
+        return result;
+    }
+
+    /** The ops on some path from {@code input} to {@code output}, both included. */
+    static Set<GraphOperation> pathOps(Output<?> input, Output<?> output) {
         Set<GraphOperation> ancestors = new HashSet<>();
         Deque<GraphOperation> todo = new ArrayDeque<>();
         todo.add((GraphOperation) output.op());
@@ -139,21 +160,17 @@ final class GraphLayers {
             }
             todo.addAll(op.consumers());
         }
-        Map<String, Integer> order = order(graph);
-        List<GraphOperation> result = new ArrayList<>();
-        for (GraphOperation op : onPath) {
-            String t = op.type();
-            boolean layerType = CONVOLUTIONS.contains(t) || POOLS.contains(t) || DENSES.contains(t)
-                    || NORMALIZATIONS.contains(t) || RESHAPES.contains(t) || MERGES.contains(t)
-                    || ACTIVATIONS.contains(t) || "BiasAdd".equals(t)
-                    || (BIASES.contains(t) && op.numInputs() > 0 && isOpener(((GraphOperation) op.input(0).op()).type()));
-            if (!layerType || op.equals(input.op()) || continuesInScope(op, onPath)) {
-                continue;
+        return onPath;
+    }
+
+    /** The first function-call op on a path from input to output, or null: layers inside it are hidden. */
+    static GraphOperation functionCall(Output<?> input, Output<?> output) {
+        for (GraphOperation op : pathOps(input, output)) {
+            if (CALLS.contains(op.type())) {
+                return op;
             }
-            result.add(op);
         }
-        result.sort((a, b) -> Integer.compare(order.get(a.name()), order.get(b.name())));
-        return result;
+        return null;
     }
 
     /** Whether {@code op} feeds a single bias-add or activation of the same name scope (same layer). */

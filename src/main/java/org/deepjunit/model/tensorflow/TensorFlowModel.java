@@ -81,6 +81,10 @@ public final class TensorFlowModel implements Model {
     private final Shape outputShape;
     private final List<Layer> layers;
     private final Map<String, Output<?>> layerOutputs;
+    /** The function-call op the output comes through, or null when every op is in the top-level graph. */
+    private final String functionCall;
+    /** Why logits are out of reach (softmax hidden inside a function), or null when they are known. */
+    private final String logitsHidden;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<Set<String>, ObjectiveGraph> objectives = new HashMap<>();
     private int objectiveCount;
@@ -101,6 +105,21 @@ public final class TensorFlowModel implements Model {
         this.outputShape = perSample(output, "output");
         this.layers = List.copyOf(layers);
         this.layerOutputs = Map.copyOf(layerOutputs);
+        GraphOperation call = GraphLayers.functionCall(input, output);
+        this.functionCall = call == null ? null : call.name();
+        this.logitsHidden = call == null ? null : logitsHiddenReason(graph, output, call);
+    }
+
+    private static String logitsHiddenReason(Graph graph, Output<?> output, GraphOperation call) {
+        String producer = FunctionOutputs.producerType(graph.toGraphDef(), output.op().name(), output.index());
+        if (producer == null) {
+            return "its output comes out of the TensorFlow function call '" + call.name() + "' whose last op "
+                    + "could not be identified";
+        }
+        if ("Softmax".equals(producer)) {
+            return "its output is the softmax computed inside the TensorFlow function call '" + call.name() + "'";
+        }
+        return null;
     }
 
     /** Loads the SavedModel in {@code dir} with tag "serve" and signature "serving_default", finding layers itself. */
@@ -466,6 +485,12 @@ public final class TensorFlowModel implements Model {
     public Tensor inputGradient(Tensor inputs, Objective objective) {
         ModelChecks.checkInput(this, inputs);
         ModelChecks.checkObjective(this, objective, inputs.batchSize());
+        if (logitsHidden != null && objective.hasLogitTerms()) {
+            throw new ModelException("Model '" + name + "' cannot take logit terms: " + logitsHidden
+                    + ", so the pre-softmax values are out of reach (as in SavedModels written by TF2/Keras, "
+                    + "whose layers live inside functions). Use neuron terms on top-level layers, or export "
+                    + "a graph whose layers are top-level ops (see TensorFlowModel's documentation)");
+        }
         lifecycle.readLock().lock();
         try {
             ensureOpen();
@@ -563,7 +588,7 @@ public final class TensorFlowModel implements Model {
     @Override
     public String toString() {
         return "TensorFlowModel[" + name + ", input " + inputShape + ", output " + outputShape + ", " + dataType
-                + ", layers " + layers + "]";
+                + ", layers " + layers + (functionCall == null ? "" : ", through function call " + functionCall) + "]";
     }
 
     /** For error messages: the tag sets a SavedModel offers, read from its saved_model.pb. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deepjunit.DataType;
+import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -134,72 +135,113 @@ public final class TfFixtures {
         public Exported export(Path dir) {
             try (Graph g = new Graph()) {
                 Ops tf = Ops.create(g);
-                Class<? extends TNumber> cls = type == DataType.FLOAT32 ? TFloat32.class : TFloat64.class;
-                long[] batched = new long[inputShape.length + 1];
-                batched[0] = -1;
-                System.arraycopy(inputShape, 0, batched, 1, inputShape.length);
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Operand<TNumber> x = (Operand) tf.withName("x").placeholder(cls, Placeholder.shape(Shape.of(batched)));
-                Operand<TNumber> current = x;
-                Operand<TNumber> logits = null;
-                Map<String, String> layers = new LinkedHashMap<>();
-                Map<String, double[][]> weights = new LinkedHashMap<>();
-                for (Step step : steps) {
-                    if (step instanceof ConvStep c) {
-                        Ops s = tf.withSubScope(c.name());
-                        Operand<TNumber> k = constant(s.withName("kernel"), c.kernel(), c.kh(), c.kw(), c.in(), c.out());
-                        Operand<TNumber> b = constant(s.withName("bias"), c.bias(), c.out());
-                        current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "SAME");
-                        current = s.withName("BiasAdd").nn.biasAdd(current, b);
-                        if (c.relu()) {
-                            current = s.withName("Relu").nn.relu(current);
-                        }
-                        weights.put(c.name(), new double[][] {c.kernel().clone(), c.bias().clone()});
-                    } else if (step instanceof PoolStep p) {
-                        long sz = p.size();
-                        current = output(g.opBuilder("MaxPool", p.name() + "/MaxPool", g.baseScope())
-                                .addInput(current.asOutput())
-                                .setAttr("ksize", new long[] {1, sz, sz, 1})
-                                .setAttr("strides", new long[] {1, sz, sz, 1})
-                                .setAttr("padding", "VALID")
-                                .setAttr("data_format", "NHWC")
-                                .build().output(0));
-                    } else if (step instanceof FlattenStep f) {
-                        Ops s = tf.withSubScope(f.name());
-                        Operand<TInt32> newShape = s.withName("shape").constant(new int[] {-1, flatSize(current)});
-                        current = s.withName("Reshape").reshape(current, newShape);
-                    } else if (step instanceof DenseStep d) {
-                        Ops s = tf.withSubScope(d.name());
-                        Operand<TNumber> k = constant(s.withName("kernel"), d.kernel(), d.in(), d.out());
-                        Operand<TNumber> b = constant(s.withName("bias"), d.bias(), d.out());
-                        current = s.withName("MatMul").linalg.matMul(current, k);
-                        current = s.withName("BiasAdd").nn.biasAdd(current, b);
-                        if ("relu".equals(d.activation())) {
-                            current = s.withName("Relu").nn.relu(current);
-                        } else if ("softmax".equals(d.activation())) {
-                            logits = current;
-                            current = s.withName("Softmax").nn.softmax(current);
-                        } else if (d.activation() != null) {
-                            throw new IllegalArgumentException("Unsupported activation " + d.activation());
-                        }
-                        weights.put(d.name(), new double[][] {d.kernel().clone(), d.bias().clone()});
-                    } else if (step instanceof SoftmaxStep sm) {
-                        logits = current;
-                        current = tf.withSubScope(sm.name()).withName("Softmax").nn.softmax(current);
-                    }
-                    layers.put(name(step), current.op().name());
-                }
-                Signature sig = Signature.builder().key("serving_default").input("x", x).output("y", current).build();
-                try (Session session = new Session(g)) {
-                    SavedModelBundle.exporter(dir.toString())
-                            .withFunction(SessionFunction.create(sig, session))
-                            .export();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                String logitsOp = logits == null ? current.op().name() : logits.op().name();
-                return new Exported(dir, x.op().name(), current.op().name(), logitsOp, layers, weights);
+                Operand<TNumber> x = placeholder(tf);
+                Built built = build(tf, g, x);
+                save(dir, g, x, built.output());
+                return new Exported(dir, x.op().name(), built.output().op().name(), built.logits().op().name(),
+                        built.layers(), built.weights());
             }
+        }
+
+        /**
+         * Like {@link #export}, but the layers live inside a function called by a PartitionedCall op,
+         * as in SavedModels written by TF2/Keras: only x and y are ops of the top-level graph. The
+         * returned layer op names are those inside the function body.
+         */
+        public Exported exportWrapped(Path dir) {
+            try (Graph inner = new Graph()) {
+                Ops ti = Ops.create(inner);
+                Operand<TNumber> xi = placeholder(ti);
+                Built built = build(ti, inner, xi);
+                Signature fsig = Signature.builder().key("sequential").input("x", xi).output("y", built.output()).build();
+                try (ConcreteFunction fn = ConcreteFunction.create(fsig, inner); Graph g = new Graph()) {
+                    Ops tf = Ops.create(g);
+                    Operand<TNumber> x = placeholder(tf);
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    Operand<TNumber> called = (Operand) fn.call(tf, x);
+                    Operand<TNumber> y = tf.withName("y").identity(called);
+                    save(dir, g, x, y);
+                    return new Exported(dir, x.op().name(), y.op().name(), y.op().name(), built.layers(),
+                            built.weights());
+                }
+            }
+        }
+
+        private record Built(Operand<TNumber> output, Operand<TNumber> logits, Map<String, String> layers,
+                             Map<String, double[][]> weights) {
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Operand<TNumber> placeholder(Ops tf) {
+            Class<? extends TNumber> cls = type == DataType.FLOAT32 ? TFloat32.class : TFloat64.class;
+            long[] batched = new long[inputShape.length + 1];
+            batched[0] = -1;
+            System.arraycopy(inputShape, 0, batched, 1, inputShape.length);
+            return (Operand) tf.withName("x").placeholder(cls, Placeholder.shape(Shape.of(batched)));
+        }
+
+        private static void save(Path dir, Graph g, Operand<?> x, Operand<?> y) {
+            Signature sig = Signature.builder().key("serving_default").input("x", x).output("y", y).build();
+            try (Session session = new Session(g)) {
+                SavedModelBundle.exporter(dir.toString())
+                        .withFunction(SessionFunction.create(sig, session))
+                        .export();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private Built build(Ops tf, Graph g, Operand<TNumber> x) {
+            Operand<TNumber> current = x;
+            Operand<TNumber> logits = null;
+            Map<String, String> layers = new LinkedHashMap<>();
+            Map<String, double[][]> weights = new LinkedHashMap<>();
+            for (Step step : steps) {
+                if (step instanceof ConvStep c) {
+                    Ops s = tf.withSubScope(c.name());
+                    Operand<TNumber> k = constant(s.withName("kernel"), c.kernel(), c.kh(), c.kw(), c.in(), c.out());
+                    Operand<TNumber> b = constant(s.withName("bias"), c.bias(), c.out());
+                    current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "SAME");
+                    current = s.withName("BiasAdd").nn.biasAdd(current, b);
+                    if (c.relu()) {
+                        current = s.withName("Relu").nn.relu(current);
+                    }
+                    weights.put(c.name(), new double[][] {c.kernel().clone(), c.bias().clone()});
+                } else if (step instanceof PoolStep p) {
+                    long sz = p.size();
+                    current = output(g.opBuilder("MaxPool", p.name() + "/MaxPool", g.baseScope())
+                            .addInput(current.asOutput())
+                            .setAttr("ksize", new long[] {1, sz, sz, 1})
+                            .setAttr("strides", new long[] {1, sz, sz, 1})
+                            .setAttr("padding", "VALID")
+                            .setAttr("data_format", "NHWC")
+                            .build().output(0));
+                } else if (step instanceof FlattenStep f) {
+                    Ops s = tf.withSubScope(f.name());
+                    Operand<TInt32> newShape = s.withName("shape").constant(new int[] {-1, flatSize(current)});
+                    current = s.withName("Reshape").reshape(current, newShape);
+                } else if (step instanceof DenseStep d) {
+                    Ops s = tf.withSubScope(d.name());
+                    Operand<TNumber> k = constant(s.withName("kernel"), d.kernel(), d.in(), d.out());
+                    Operand<TNumber> b = constant(s.withName("bias"), d.bias(), d.out());
+                    current = s.withName("MatMul").linalg.matMul(current, k);
+                    current = s.withName("BiasAdd").nn.biasAdd(current, b);
+                    if ("relu".equals(d.activation())) {
+                        current = s.withName("Relu").nn.relu(current);
+                    } else if ("softmax".equals(d.activation())) {
+                        logits = current;
+                        current = s.withName("Softmax").nn.softmax(current);
+                    } else if (d.activation() != null) {
+                        throw new IllegalArgumentException("Unsupported activation " + d.activation());
+                    }
+                    weights.put(d.name(), new double[][] {d.kernel().clone(), d.bias().clone()});
+                } else if (step instanceof SoftmaxStep sm) {
+                    logits = current;
+                    current = tf.withSubScope(sm.name()).withName("Softmax").nn.softmax(current);
+                }
+                layers.put(name(step), current.op().name());
+            }
+            return new Built(current, logits == null ? current : logits, layers, weights);
         }
 
         private static String name(Step step) {

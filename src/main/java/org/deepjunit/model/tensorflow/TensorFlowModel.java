@@ -65,7 +65,14 @@ import org.tensorflow.Signature;
  *
  * <p>Inputs are checked against the signature (rank, per-sample dimensions) before they reach
  * TensorFlow, which would otherwise abort the JVM on a wrong-rank feed; inputs of the other
- * float type are converted.
+ * float type are converted. Logits are the input of a final Softmax op, or the output itself.
+ *
+ * <p>SavedModels written by TF2/Keras ({@code model.save}, {@code tf.saved_model.save}) keep every
+ * layer inside function-library functions called through a {@code StatefulPartitionedCall} op:
+ * such a model predicts normally, but its hidden layers are not ops of the graph (naming one fails
+ * with a {@link ModelLoadException}), {@link #layers()} is empty, and logit terms are refused when
+ * the softmax is inside the function. Export a graph whose layers are top-level ops instead (see
+ * the package documentation); inlining those functions is planned.
  */
 public final class TensorFlowModel implements Model {
 
@@ -329,6 +336,11 @@ public final class TensorFlowModel implements Model {
                         throw new ModelLoadException("Layer '" + e.getKey() + "' of model '" + modelName + "' has type "
                                 + o.dataType() + " but the model computes in " + in.dataType());
                     }
+                    if (!GraphLayers.pathOps(in, o).contains((GraphOperation) o.op())) {
+                        throw new ModelLoadException("Layer '" + e.getKey() + "' (" + o.op().name() + ", "
+                                + o.op().type() + ") of model '" + modelName + "' does not depend on the input "
+                                + in.op().name() + "; name an op between the input and the output");
+                    }
                     Set<String> others = new HashSet<>(declared);
                     others.remove(o.op().name());
                     found.add(new Layer(e.getKey(), GraphLayers.kindOf(o, others),
@@ -470,6 +482,11 @@ public final class TensorFlowModel implements Model {
                     Map<String, Tensor> byLayer = new LinkedHashMap<>();
                     for (int i = 0; i < layerNames.size(); i++) {
                         Tensor t = TfTensors.fromTf(result.get(i + 1), "Layer '" + layerNames.get(i) + "'");
+                        if (t.shape().rank() == 0 || t.shape().dim(0) != inputs.batchSize()) {
+                            throw new ModelException("Layer '" + layerNames.get(i) + "' of model '" + name
+                                    + "' gave a tensor of shape " + t.shape() + " for a batch of "
+                                    + inputs.batchSize() + "; layers must be batch-first [batch, ...]");
+                        }
                         ModelChecks.checkFinite(this, "layer '" + layerNames.get(i) + "'", t);
                         byLayer.put(layerNames.get(i), t);
                     }
@@ -504,6 +521,11 @@ public final class TensorFlowModel implements Model {
                 for (int i = 0; i < og.weights().size(); i++) {
                     String layer = og.layers().get(i);
                     int units = layer == null ? outputShape.last() : layer(layer).neuronCount();
+                    if (units < 1) {
+                        throw new ModelException("The last dimension of " + (layer == null ? "the output" : "layer '"
+                                + layer + "'") + " of model '" + name + "' is unknown; objectives need a known number "
+                                + "of units");
+                    }
                     double[] w = new double[batch * units];
                     for (Objective.Term t : objective.terms()) {
                         if (!Objects.equals(t.layer(), layer)) {

@@ -138,6 +138,8 @@ class TensorFlowModelErrorsTest {
         assertThatThrownBy(() -> TensorFlowModel.builder(dir.resolve("cnn")).layer("conv1/Relu6").build())
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("no op 'conv1/Relu6'").hasMessageContaining("op name such as");
+        assertThatThrownBy(() -> TensorFlowModel.builder(dir.resolve("cnn")).layer("conv1/kernel").build())
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not depend on the input");
         assertThatThrownBy(() -> TensorFlowModel.builder(dir.resolve("cnn")).layer("conv1/Relu:3").build())
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("has 1 outputs");
     }

@@ -470,10 +470,21 @@ public final class TensorFlowModel implements Model {
         try {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
-                Session.Runner runner = session.runner().feed(input, x).fetch(output);
-                for (String l : layerNames) {
-                    runner.fetch(layerOutputs.get(l));
+                // TF Java refuses to fetch one tensor twice: fetch each distinct output once.
+                List<Output<?>> fetches = new ArrayList<>();
+                fetches.add(output);
+                int[] slot = new int[layerNames.size()];
+                for (int i = 0; i < layerNames.size(); i++) {
+                    Output<?> o = layerOutputs.get(layerNames.get(i));
+                    int at = fetches.indexOf(o);
+                    if (at < 0) {
+                        at = fetches.size();
+                        fetches.add(o);
+                    }
+                    slot[i] = at;
                 }
+                Session.Runner runner = session.runner().feed(input, x);
+                fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "inference")) {
                     Tensor out = TfTensors.fromTf(result.get(0), "The output of model '" + name + "'");
                     if (check) {
@@ -481,7 +492,8 @@ public final class TensorFlowModel implements Model {
                     }
                     Map<String, Tensor> byLayer = new LinkedHashMap<>();
                     for (int i = 0; i < layerNames.size(); i++) {
-                        Tensor t = TfTensors.fromTf(result.get(i + 1), "Layer '" + layerNames.get(i) + "'");
+                        Tensor t = slot[i] == 0 ? out
+                                : TfTensors.fromTf(result.get(slot[i]), "Layer '" + layerNames.get(i) + "'");
                         if (t.shape().rank() == 0 || t.shape().dim(0) != inputs.batchSize()) {
                             throw new ModelException("Layer '" + layerNames.get(i) + "' of model '" + name
                                     + "' gave a tensor of shape " + t.shape() + " for a batch of "

@@ -87,6 +87,12 @@ class TensorFlowModelHandTest {
             assertThat(p.getDouble(1, 1)).isCloseTo(1 / (1 + Math.exp(0.9)), within(1e-6));
             assertThat(m.activations(Tensor.of(X, 2, 2), List.of("dense/Relu")).layer("dense/Relu").toDoubleArray())
                     .containsExactly(new double[] {2.1, 0, 0, 0.1, 0, 0}, within(1e-6));
+            // every layer, the output layer included (fetched once), and a layer asked for twice
+            Activations all = m.activations(Tensor.of(X, 2, 2));
+            assertThat(all.layerNames()).containsExactly("dense/Relu", "dense_1/Softmax");
+            assertThat(all.layer("dense_1/Softmax")).isEqualTo(p);
+            assertThat(m.activations(Tensor.of(X, 2, 2), List.of("dense/Relu", "dense/Relu")).layerNames())
+                    .containsExactly("dense/Relu");
         }
     }
 }

@@ -1,0 +1,471 @@
+package org.deepjunit.model.dl4j;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.deepjunit.DataType;
+import org.deepjunit.Model;
+import org.deepjunit.Shape;
+import org.deepjunit.Tensor;
+import org.deepjunit.model.Activations;
+import org.deepjunit.model.Layer;
+import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.ModelChecks;
+import org.deepjunit.model.ModelException;
+import org.deepjunit.model.Objective;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A Deeplearning4j network ({@link MultiLayerNetwork} or {@link ComputationGraph}) as a DeepJUnit
+ * {@link Model}: from a network in memory, a DL4J {@code ModelSerializer} zip, or a Keras HDF5
+ * file through DL4J's Keras importer.
+ *
+ * <pre>{@code
+ * try (Dl4jModel lenet = Dl4jModel.importKeras(Path.of("lenet5.json"), Path.of("lenet5_weights.h5"))) {
+ *     Tensor probabilities = lenet.predict(images);            // images [n, 28, 28, 1]
+ *     Tensor grad = lenet.inputGradient(images,
+ *         Objective.builder().logit(3, 1.0).neuron("block1_conv1", 0, 0.1).build());
+ * }
+ * Dl4jModel mine = Dl4jModel.builder(myNetwork).name("my-cnn").inputShape(28, 28, 1).build();
+ * }</pre>
+ *
+ * <p>Tensors cross this class channels-last ({@code [n, h, w, c]} images); DL4J's NCHW layers
+ * are permuted in and out. Each layer's output is reported channels-last too.
+ *
+ * <p><b>Thread safety:</b> DL4J networks are not thread-safe, so every call on a {@code Dl4jModel}
+ * holds one lock per model: calls from several threads are safe and run one at a time on that
+ * model (create several models for parallel work). Input gradients are computed on a private
+ * copy of the network that shares its parameters, without dropout or weight noise and with batch
+ * normalisation's running statistics. A network handed to {@link #of} must not be used elsewhere
+ * concurrently; it is not closed by {@link #close()}, while networks this class loaded are.
+ */
+public final class Dl4jModel implements Model {
+
+    private final String name;
+    private final Dl4jNet net;
+    private final boolean owned;
+    private final Layout inputLayout;
+    private final Shape inputShape;
+    private final Shape outputShape;
+    private final DataType dataType;
+    private final org.nd4j.linalg.api.buffer.DataType ndType;
+    private final List<Layout> layouts;
+    private final List<Layer> layers;
+    private final Set<String> inputNodes = new HashSet<>();
+    private final String outputNode;
+    private final String gradientProblem;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Dl4jNet gradientNet;
+    private boolean closed;
+
+    private Dl4jModel(Dl4jNet net, String name, Shape givenInputShape, boolean owned) {
+        this.net = net;
+        this.name = name != null ? name : net.typeName();
+        this.owned = owned;
+        this.ndType = net.dataType();
+        this.dataType = ndType == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? DataType.FLOAT64 : DataType.FLOAT32;
+        List<Dl4jNet.Node> nodes = net.nodes;
+        if (nodes.isEmpty()) {
+            throw new ModelException("Model '" + this.name + "' has no layers");
+        }
+        Dl4jNet.Node first = nodes.stream().filter(n -> !n.input).findFirst()
+                .orElseThrow(() -> new ModelException("Model '" + this.name + "' has no layers"));
+        Object[] layoutAndShape = inputLayoutAndShape(first, givenInputShape);
+        this.inputLayout = (Layout) layoutAndShape[0];
+        this.inputShape = (Shape) layoutAndShape[1];
+
+        // A trial forward pass on one zero sample tells every node's rank and shape.
+        int[] trialDims = inputShape.withBatch(1).dims();
+        for (int i = 0; i < trialDims.length; i++) {
+            trialDims[i] = trialDims[i] == Shape.UNKNOWN ? 1 : trialDims[i];
+        }
+        Map<String, INDArray> trial;
+        try {
+            trial = net.feedForward(toNet(Tensor.zeros(dataType, Shape.of(trialDims))));
+        } catch (RuntimeException e) {
+            throw new ModelException("Model '" + this.name + "' does not accept inputs of shape " + inputShape
+                    + " (channels-last, per sample): " + e.getMessage()
+                    + "; give the right one with Dl4jModel.builder(network).inputShape(...)", e);
+        }
+        this.layouts = new ArrayList<>();
+        this.layers = new ArrayList<>();
+        Map<Integer, Layout> byIndex = new LinkedHashMap<>();
+        Layout previous = inputLayout;
+        for (Dl4jNet.Node node : nodes) {
+            Layout layout;
+            Shape shape;
+            if (node.input) {
+                layout = inputLayout;
+                shape = inputShape;
+                inputNodes.add(node.name);
+            } else {
+                INDArray a = trial.get(node.name);
+                if (a == null) {
+                    throw new ModelException("Model '" + this.name + "': no output for layer '" + node.name + "'");
+                }
+                Layout in = net.mln != null ? previous
+                        : node.inputs.length > 0 && byIndex.containsKey(node.inputs[0]) ? byIndex.get(node.inputs[0])
+                                : inputLayout;
+                layout = layoutOf(node, a.rank(), in);
+                shape = Shape.ofLongs(layout.toChannelsLast(a).shape()).withoutBatch();
+            }
+            node.layout = layout;
+            byIndex.put(node.index, layout);
+            previous = layout;
+            layouts.add(layout);
+            layers.add(new Layer(node.name, node.kind, shape));
+        }
+        this.outputNode = net.outputNodeName();
+        this.outputShape = layer(outputNode).outputShape();
+        this.gradientProblem = net.chainProblem();
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** Wraps a network in memory; its input shape must follow from its configuration (see {@link #builder}). */
+    public static Dl4jModel of(MultiLayerNetwork network) {
+        return builder(network).build();
+    }
+
+    /** Wraps a graph in memory; its input shape must follow from its configuration (see {@link #builder}). */
+    public static Dl4jModel of(ComputationGraph graph) {
+        return builder(graph).build();
+    }
+
+    /** Starts wrapping a network, to give it a display name or an input shape its configuration does not tell. */
+    public static Builder builder(MultiLayerNetwork network) {
+        return new Builder(Dl4jNet.of(Objects.requireNonNull(network, "network")));
+    }
+
+    /** Starts wrapping a graph, to give it a display name or an input shape its configuration does not tell. */
+    public static Builder builder(ComputationGraph graph) {
+        return new Builder(Dl4jNet.of(Objects.requireNonNull(graph, "graph")));
+    }
+
+    /**
+     * Loads a DL4J {@code ModelSerializer} zip holding a {@link MultiLayerNetwork} or a
+     * {@link ComputationGraph} (told apart by its {@code configuration.json}).
+     *
+     * @param inputShape one sample's shape, channels-last, for networks whose configuration does not
+     *                   tell it (a CNN without an input preprocessor); empty to infer it
+     * @throws org.deepjunit.model.ModelLoadException if the file is missing, not a zip, or not a DL4J model
+     */
+    public static Dl4jModel load(Path zip, int... inputShape) {
+        Object network = Dl4jLoader.loadZip(zip);
+        Dl4jNet net = network instanceof MultiLayerNetwork m ? Dl4jNet.of(m) : Dl4jNet.of((ComputationGraph) network);
+        return new Dl4jModel(net, zip.getFileName().toString(), shapeOrNull(inputShape), true);
+    }
+
+    /**
+     * Imports a whole Keras model saved with {@code model.save("model.h5")} (architecture and
+     * weights in one HDF5 file). A {@code Sequential} model becomes a MultiLayerNetwork, a
+     * functional one a ComputationGraph; layer names stay the Keras ones.
+     */
+    public static Dl4jModel importKeras(Path modelH5) {
+        return Dl4jLoader.importKeras(null, modelH5);
+    }
+
+    /**
+     * Imports a Keras model from its architecture ({@code model.to_json()}) and a weights-only HDF5
+     * file ({@code model.save_weights("weights.h5")}).
+     */
+    public static Dl4jModel importKeras(Path architectureJson, Path weightsH5) {
+        return Dl4jLoader.importKeras(Objects.requireNonNull(architectureJson, "architectureJson"), weightsH5);
+    }
+
+    static Dl4jModel create(Dl4jNet net, String name, Shape inputShape, boolean owned) {
+        return new Dl4jModel(net, name, inputShape, owned);
+    }
+
+    private static Shape shapeOrNull(int[] dims) {
+        return dims == null || dims.length == 0 ? null : Shape.of(dims);
+    }
+
+    /** Options for wrapping a network in memory. */
+    public static final class Builder {
+        private final Dl4jNet net;
+        private String name;
+        private Shape inputShape;
+
+        private Builder(Dl4jNet net) {
+            this.net = net;
+        }
+
+        /** The name used in reports and messages; defaults to the network class. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** One sample's input shape, channels-last, e.g. {@code (28, 28, 1)}; inferred when not given. */
+        public Builder inputShape(int... dims) {
+            this.inputShape = Shape.of(dims);
+            return this;
+        }
+
+        public Dl4jModel build() {
+            return new Dl4jModel(net, name, inputShape, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- Model
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    @Override
+    public Tensor predict(Tensor inputs) {
+        ModelChecks.checkInput(this, inputs);
+        lock.lock();
+        try {
+            checkOpen();
+            INDArray out = net.output(toNet(inputs));
+            return ModelChecks.checkFinite(this, "its output", toTensor(layoutOfNode(outputNode).toChannelsLast(out)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Activations activations(Tensor inputs, Collection<String> layerNames) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkLayers(this, layerNames);
+        Set<String> wanted = new HashSet<>(layerNames);
+        lock.lock();
+        try {
+            checkOpen();
+            Tensor converted = inputs.as(dataType);
+            Map<String, INDArray> all = net.feedForward(toNet(converted));
+            Map<String, Tensor> result = new LinkedHashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String layerName = layers.get(i).name();
+                if (!wanted.contains(layerName)) {
+                    continue;
+                }
+                Tensor t = inputNodes.contains(layerName) ? converted
+                        : toTensor(layouts.get(i).toChannelsLast(all.get(layerName)));
+                result.put(layerName, ModelChecks.checkFinite(this, "layer '" + layerName + "'", t));
+            }
+            Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
+            return new Activations(result, ModelChecks.checkFinite(this, "its output", output));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Tensor inputGradient(Tensor inputs, Objective objective) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkObjective(this, objective, inputs.batchSize());
+        if (gradientProblem != null) {
+            throw new ModelException("Model '" + name + "': " + gradientProblem);
+        }
+        lock.lock();
+        try {
+            checkOpen();
+            return gradientLocked(inputs, objective);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Tensor gradientLocked(Tensor inputs, Objective objective) {
+        try {
+            if (gradientNet == null) {
+                gradientNet = net.inferenceClone();
+            }
+            INDArray g = InputGradient.compute(gradientNet, layouts, toNet(inputs), objective);
+            long[] spiShape = toLongs(inputs.shape().dims());
+            Tensor t = toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
+            return ModelChecks.checkFinite(this, "the input gradient", t);
+        } catch (ModelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelException("Model '" + name + "': input gradient failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            gradientNet = null;
+            if (owned) {
+                if (net.mln != null) {
+                    net.mln.close();
+                } else {
+                    net.cg.close();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dl4jModel[" + name + ", " + net.typeName() + ", input " + inputShape + ", " + layers.size() + " layers]";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Model '" + name + "' is closed");
+        }
+    }
+
+    private Layout layoutOfNode(String nodeName) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(nodeName)) {
+                return layouts.get(i);
+            }
+        }
+        throw new IllegalStateException("No layer " + nodeName);
+    }
+
+    private INDArray toNet(Tensor t) {
+        long[] shape = toLongs(t.shape().dims());
+        INDArray a = t.dataType() == DataType.FLOAT64 ? Nd4j.create(t.toDoubleArray(), shape, 'c')
+                : Nd4j.create(t.toFloatArray(), shape, 'c');
+        if (a.dataType() != ndType) {
+            a = a.castTo(ndType);
+        }
+        INDArray converted = inputLayout.fromChannelsLast(a);
+        return converted == a ? a : converted.dup('c');
+    }
+
+    private Tensor toTensor(INDArray a) {
+        int[] shape = new int[a.rank()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = Math.toIntExact(a.size(i));
+        }
+        INDArray flat = Nd4j.toFlattened('c', a);
+        if (dataType == DataType.FLOAT64) {
+            return Tensor.wrap(flat.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector(), Shape.of(shape));
+        }
+        return Tensor.wrap(flat.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatVector(), Shape.of(shape));
+    }
+
+    private static long[] toLongs(int[] dims) {
+        long[] result = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            result[i] = dims[i];
+        }
+        return result;
+    }
+
+    /** The layout and channels-last shape of the network input, from what the first layer reads. */
+    private Object[] inputLayoutAndShape(Dl4jNet.Node first, Shape given) {
+        Layout layout;
+        Shape inferred = null;
+        org.deeplearning4j.nn.conf.layers.Layer conf = first.conf();
+        if (first.pre instanceof FeedForwardToCnnPreProcessor p) {
+            layout = Layout.FLAT_CHW;
+            inferred = Shape.ofLongs(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
+        } else if (first.pre instanceof CnnToFeedForwardPreProcessor p) {
+            layout = p.getFormat() == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
+            inferred = Shape.ofLongs(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
+        } else if (first.pre != null) {
+            layout = Layout.AS_IS;
+        } else if (Dl4jNet.cnnFormat(conf) != null) {
+            layout = Dl4jNet.cnnFormat(conf) == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
+        } else if (Dl4jNet.rnnFormat(conf) != null) {
+            layout = Dl4jNet.rnnFormat(conf) == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
+            if (conf instanceof FeedForwardLayer ff && ff.getNIn() > 0) {
+                inferred = Shape.ofLongs(-1, ff.getNIn());
+            }
+        } else if (conf instanceof FeedForwardLayer ff && ff.getNIn() > 0) {
+            layout = Layout.FLAT;
+            inferred = Shape.ofLongs(ff.getNIn());
+        } else {
+            layout = Layout.AS_IS;
+        }
+        Shape shape = given != null ? given : inferred;
+        if (shape == null) {
+            throw new ModelException("Cannot tell the input shape of model '" + name + "' from its configuration (first layer '"
+                    + first.name + "' is a " + (conf == null ? "preprocessor" : conf.getClass().getSimpleName())
+                    + "); give it channels-last, e.g. Dl4jModel.builder(network).inputShape(28, 28, 1)"
+                    + " or Dl4jModel.load(zip, 28, 28, 1)");
+        }
+        int expectedRank = switch (layout) {
+            case NCHW, NHWC, FLAT_CHW -> 3;
+            case NCW, NWC -> 2;
+            case FLAT -> 1;
+            default -> shape.rank();
+        };
+        if (shape.rank() != expectedRank) {
+            throw new ModelException("Input shape " + shape + " given for model '" + name + "' has rank " + shape.rank()
+                    + " but its first layer '" + first.name + "' expects rank " + expectedRank + " per sample"
+                    + (expectedRank == 3 ? " (height, width, channels)" : ""));
+        }
+        return new Object[] {layout, shape};
+    }
+
+    private static Layout layoutOf(Dl4jNet.Node node, int rank, Layout in) {
+        switch (rank) {
+            case 2:
+                return Layout.FLAT;
+            case 4: {
+                CNN2DFormat f = Dl4jNet.cnnFormat(node.conf());
+                if (f == null && Dl4jNet.flatToImage(node.pre)) {
+                    return Layout.NCHW; // FeedForwardToCnnPreProcessor makes NCHW images
+                }
+                if (f != null) {
+                    return f == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
+                }
+                return in == Layout.NHWC ? Layout.NHWC : Layout.NCHW;
+            }
+            case 3: {
+                RNNFormat f = Dl4jNet.rnnFormat(node.conf());
+                if (f != null) {
+                    return f == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
+                }
+                return in == Layout.NWC ? Layout.NWC : Layout.NCW;
+            }
+            default:
+                return Layout.AS_IS;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.deepjunit.model.dl4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepjunit.model.ModelException;
+import org.deepjunit.model.Objective;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The gradient of a linear objective over neurons and logits with respect to the input, by
+ * walking a chain-shaped network forward ({@code activate(x, false)} with input preprocessors)
+ * and backward ({@code backpropGradient}), injecting the objective's derivative at each layer it
+ * names. The final layer is done by hand from its weights when it is an output layer or applies
+ * a softmax (so that logits are reachable), and batch normalisation by hand with its running
+ * statistics. Runs on a {@link Dl4jNet#inferenceClone()}; not thread-safe.
+ */
+final class InputGradient {
+
+    private InputGradient() {
+    }
+
+    /** The last layer done by hand: {@code out = act(z)}, {@code z = x·W + b} (or {@code z = x} without W). */
+    private record Head(IActivation activation, INDArray w, INDArray b) {
+    }
+
+    /**
+     * @param net      the inference clone
+     * @param layouts  the DL4J layout of each node's output, index-aligned with {@code net.nodes}
+     * @param x        the input in the network's own layout and type
+     * @return the gradient in the network's own input layout
+     */
+    static INDArray compute(Dl4jNet net, List<Layout> layouts, INDArray x, Objective objective) {
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        List<Dl4jNet.Node> nodes = net.nodes;
+        int n = (int) x.size(0);
+        DataType dt = x.dataType();
+
+        // Forward.
+        List<INDArray> outs = new ArrayList<>();
+        List<INDArray> zs = new ArrayList<>();
+        Head head = null;
+        INDArray current = x;
+        int last = nodes.size() - 1;
+        for (int i = 0; i < nodes.size(); i++) {
+            Dl4jNet.Node node = nodes.get(i);
+            INDArray in = current;
+            INDArray z = null;
+            if (node.input) {
+                outs.add(in);
+                zs.add(null);
+                continue;
+            }
+            if (node.pre != null) {
+                in = node.pre.preProcess(in, n, mgr);
+            }
+            INDArray out;
+            if (node.layer == null) {
+                out = in;
+            } else if (i == last && (head = head(node, in)) != null) {
+                z = head.w == null ? in : in.mmul(head.w);
+                if (head.b != null) {
+                    z = z.addRowVector(head.b);
+                }
+                out = head.activation.getActivation(z.dup(), false);
+            } else {
+                // A copy: an ActivationLayer applies its function in place on its input in inference
+                // mode, and its backprop reads the input it keeps, which must stay the original.
+                out = node.layer.activate(in.dup(), false, mgr);
+                node.layer.setInput(in, mgr);
+            }
+            outs.add(out);
+            zs.add(z);
+            current = out;
+        }
+
+        // Objective terms by node.
+        Map<String, List<Objective.Term>> byLayer = new HashMap<>();
+        List<Objective.Term> logitTerms = new ArrayList<>();
+        for (Objective.Term t : objective.terms()) {
+            if (t.isLogit()) {
+                logitTerms.add(t);
+            } else {
+                byLayer.computeIfAbsent(t.layer(), k -> new ArrayList<>()).add(t);
+            }
+        }
+
+        // Backward.
+        INDArray eps = null;
+        for (int i = last; i >= 0; i--) {
+            Dl4jNet.Node node = nodes.get(i);
+            INDArray out = outs.get(i);
+            INDArray epsOut = eps != null ? eps : Nd4j.zeros(dt, out.shape());
+            List<Objective.Term> terms = byLayer.get(node.name);
+            if (terms != null) {
+                epsOut = epsOut.add(inject(terms, out.shape(), layouts.get(i), n, dt));
+            }
+            if (i == last && !logitTerms.isEmpty() && head == null) {
+                epsOut = epsOut.add(inject(logitTerms, out.shape(), layouts.get(i), n, dt));
+            }
+            if (node.input) {
+                eps = epsOut;
+                continue;
+            }
+            INDArray epsIn;
+            if (node.layer == null) {
+                epsIn = epsOut;
+            } else if (i == last && head != null) {
+                INDArray dz = head.activation.backprop(zs.get(i).dup(), epsOut.dup()).getFirst();
+                if (!logitTerms.isEmpty()) {
+                    dz = dz.add(inject(logitTerms, dz.shape(), Layout.FLAT, n, dt));
+                }
+                epsIn = head.w == null ? dz : dz.mmul(head.w.transpose());
+            } else if (node.conf() instanceof BatchNormalization bn) {
+                epsIn = batchNormBackward(node.layer, bn, epsOut, layouts.get(i));
+            } else {
+                epsIn = node.layer.backpropGradient(epsOut.dup(), mgr).getSecond();
+            }
+            if (node.pre != null) {
+                epsIn = node.pre.backprop(epsIn, n, mgr);
+            }
+            eps = epsIn;
+        }
+        return eps;
+    }
+
+    /** The final layer, if it must be done by hand: an output or loss layer, or one that applies a softmax. */
+    private static Head head(Dl4jNet.Node node, INDArray in) {
+        Layer layer = node.layer;
+        org.deeplearning4j.nn.conf.layers.Layer conf = node.conf();
+        if (layer instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>) {
+            if (in.rank() != 2) {
+                throw new ModelException("Input gradients through output layer '" + node.name + "' ("
+                        + conf.getClass().getSimpleName() + ") are not supported: only feed-forward output layers are");
+            }
+            BaseLayer base = (BaseLayer) conf;
+            return new Head(base.getActivationFn(), layer.getParam("W"), bias(layer));
+        }
+        if (layer instanceof org.deeplearning4j.nn.layers.LossLayer) {
+            return new Head(((org.deeplearning4j.nn.conf.layers.LossLayer) conf).getActivationFn(), null, null);
+        }
+        if (layer instanceof org.deeplearning4j.nn.api.layers.IOutputLayer) {
+            throw new ModelException("Input gradients through output layer '" + node.name + "' ("
+                    + conf.getClass().getSimpleName() + ") are not supported: only OutputLayer and LossLayer are");
+        }
+        if (conf instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationSoftmax) {
+            return new Head(a.getActivationFn(), null, null);
+        }
+        if (conf instanceof DenseLayer d && d.getActivationFn() instanceof ActivationSoftmax) {
+            return new Head(d.getActivationFn(), layer.getParam("W"), bias(layer));
+        }
+        return null;
+    }
+
+    private static INDArray bias(Layer layer) {
+        return layer.paramTable().containsKey("b") ? layer.getParam("b") : null;
+    }
+
+    /** Batch normalisation in inference mode is {@code y = γ·(x − mean)/√(var + ε) + β}: dy/dx = γ/√(var + ε). */
+    private static INDArray batchNormBackward(Layer layer, BatchNormalization conf, INDArray epsOut, Layout layout) {
+        Map<String, INDArray> params = layer.paramTable();
+        INDArray std;
+        if (params.containsKey("log10stdev")) {
+            // DL4J's inference forward turns the stored log10(std) back into a variance and adds eps again.
+            INDArray var = org.nd4j.linalg.ops.transforms.Transforms.exp(params.get("log10stdev").mul(2 * Math.log(10.0)), true);
+            std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.addi(conf.getEps()), true);
+        } else {
+            std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(params.get("var").add(conf.getEps()), true);
+        }
+        INDArray gamma = conf.isLockGammaBeta()
+                ? Nd4j.valueArrayOf(std.shape(), conf.getGamma(), std.dataType())
+                : params.get("gamma");
+        INDArray scale = gamma.div(std).reshape(std.length());
+        int rank = epsOut.rank();
+        int axis = layout.neuronAxis(rank);
+        long[] shape = new long[rank];
+        java.util.Arrays.fill(shape, 1);
+        shape[axis] = scale.length();
+        return epsOut.mul(scale.reshape(shape).broadcast(epsOut.shape()));
+    }
+
+    /**
+     * dObjective/dOutput for the terms on one array in DL4J layout: the weight at (sample, unit) for
+     * features, spread as weight/size over the rest of a channel (its spatial or time positions).
+     */
+    static INDArray inject(List<Objective.Term> terms, long[] shape, Layout layout, int n, DataType dt) {
+        int rank = shape.length;
+        int axis = layout.neuronAxis(rank);
+        long per = 1;
+        for (int d = 1; d < rank; d++) {
+            per *= shape[d];
+        }
+        long channels = shape[axis];
+        long stride = 1;
+        for (int d = axis + 1; d < rank; d++) {
+            stride *= shape[d];
+        }
+        double spread = (double) per / channels;
+        double[] data = new double[Math.toIntExact(n * per)];
+        for (Objective.Term t : terms) {
+            int from = t.sample() == Objective.ALL_SAMPLES ? 0 : t.sample();
+            int to = t.sample() == Objective.ALL_SAMPLES ? n : t.sample() + 1;
+            double w = t.weight() / spread;
+            for (int s = from; s < to; s++) {
+                long base = s * per;
+                for (long p = 0; p < per; p++) {
+                    if ((p / stride) % channels == t.unit()) {
+                        data[(int) (base + p)] += w;
+                    }
+                }
+            }
+        }
+        return Nd4j.create(data, shape, 'c').castTo(dt);
+    }
+}

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
 import org.deepjunit.model.UnknownLayerException;
 
@@ -64,6 +65,16 @@ public interface Model extends AutoCloseable {
     /** Runs inference and returns the outputs of every layer. */
     default Activations activations(Tensor inputs) {
         return activations(inputs, layers().stream().map(Layer::name).toList());
+    }
+
+    /**
+     * Runs inference and returns each named layer's neuron values (raw channel means and the
+     * per-input range DeepXplore's scaling needs) alongside the model's output. Adapters may
+     * compute them inside the framework; the result must equal {@link NeuronValues#of} over
+     * {@link #activations(Tensor, Collection)}.
+     */
+    default NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
+        return NeuronValues.of(activations(inputs, layerNames));
     }
 
     /**

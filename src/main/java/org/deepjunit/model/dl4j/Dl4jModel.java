@@ -15,6 +15,7 @@ import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.Activations;
+import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.ModelChecks;
@@ -253,6 +254,10 @@ public final class Dl4jModel implements Model {
     @Override
     public Tensor predict(Tensor inputs) {
         ModelChecks.checkInput(this, inputs);
+        return ForwardListeners.observePredict(this, inputs, this::predictUnobserved);
+    }
+
+    private Tensor predictUnobserved(Tensor inputs) {
         lock.lock();
         try {
             checkOpen();
@@ -267,6 +272,10 @@ public final class Dl4jModel implements Model {
     public Activations activations(Tensor inputs, Collection<String> layerNames) {
         ModelChecks.checkInput(this, inputs);
         ModelChecks.checkLayers(this, layerNames);
+        return ForwardListeners.observeActivations(this, inputs, layerNames, this::activationsUnobserved);
+    }
+
+    private Activations activationsUnobserved(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         lock.lock();
         try {

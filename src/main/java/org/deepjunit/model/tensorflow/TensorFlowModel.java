@@ -20,6 +20,7 @@ import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.Activations;
+import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.ModelException;
@@ -448,13 +449,17 @@ public final class TensorFlowModel implements Model {
     @Override
     public Tensor predict(Tensor inputs) {
         ModelChecks.checkInput(this, inputs);
-        return run(inputs, List.of(), true).output();
+        return ForwardListeners.observePredict(this, inputs, in -> run(in, List.of(), true).output());
     }
 
     @Override
     public Activations activations(Tensor inputs, Collection<String> layerNames) {
         ModelChecks.checkInput(this, inputs);
         ModelChecks.checkLayers(this, layerNames);
+        return ForwardListeners.observeActivations(this, inputs, layerNames, this::activationsUnobserved);
+    }
+
+    private Activations activationsUnobserved(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         List<String> inOrder = new ArrayList<>();
         for (Layer l : layers) {

@@ -1,0 +1,2 @@
+/** Internals shared by DeepJUnit's Jupiter extensions; not API. */
+package org.deepjunit.junit.internal;

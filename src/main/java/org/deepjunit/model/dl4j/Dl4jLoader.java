@@ -113,7 +113,7 @@ final class Dl4jLoader {
         }
         boolean sequential = "Sequential".equals(root.get("class_name").asText());
         Shape inputShape = batchInputShape(root);
-        String name = (json != null ? json : h5).getFileName().toString();
+        String name = baseName(json != null ? json : h5);
         try {
             KerasModelBuilder builder = new KerasModel().modelBuilder().enforceTrainingConfig(false);
             if (json != null) {
@@ -190,5 +190,12 @@ final class Dl4jLoader {
         List<String> names = new ArrayList<>();
         file.stream().limit(10).forEach(e -> names.add(e.getName()));
         return names;
+    }
+
+    /** A model's default name: its file name without the extension ("lenet5" for lenet5.json). */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -169,7 +169,7 @@ public final class Dl4jModel implements Model {
     public static Dl4jModel load(Path zip, int... inputShape) {
         Object network = Dl4jLoader.loadZip(zip);
         Dl4jNet net = network instanceof MultiLayerNetwork m ? Dl4jNet.of(m) : Dl4jNet.of((ComputationGraph) network);
-        return new Dl4jModel(net, zip.getFileName().toString(), shapeOrNull(inputShape), true);
+        return new Dl4jModel(net, Dl4jLoader.baseName(zip), shapeOrNull(inputShape), true);
     }
 
     /**

@@ -30,7 +30,7 @@ class Dl4jRoundTripAndConcurrencyTest {
         Objective objective = Objective.builder().logit(2, 1.0).neuron("conv", 1, 0.5).build();
         try (Dl4jModel original = Dl4jModel.builder(net).inputShape(6, 6, 1).build();
                 Dl4jModel loaded = Dl4jModel.load(zip, 6, 6, 1)) {
-            assertThat(loaded.name()).isEqualTo("bn-cnn.zip");
+            assertThat(loaded.name()).isEqualTo("bn-cnn");
             assertThat(loaded.layers()).isEqualTo(original.layers());
             assertThat(loaded.predict(x)).isEqualTo(original.predict(x));
             assertThat(loaded.activations(x).asMap()).isEqualTo(original.activations(x).asMap());

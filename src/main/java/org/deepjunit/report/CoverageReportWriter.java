@@ -62,15 +62,20 @@ public final class CoverageReportWriter {
      *
      * @param report the coverage to render
      * @param dir    the report directory, e.g. {@code target/deepjunit}; created with its parents if missing
-     * @throws IOException when rendering or the swap fails; the previous report, if any, is then left in place
+     * @throws IOException              when rendering or the swap fails; the previous report, if any, is then left
+     *                                  in place
+     * @throws IllegalArgumentException when a model's name would clash with the report's own files, e.g. "..",
+     *                                  "index.html" or "criteria.html"
      */
     public static void write(NeuronCoverageReport report, Path dir) throws IOException {
         Objects.requireNonNull(report, "report");
+        checkModelFolders(report);
         writeAtomically(dir, into -> render(report, into));
     }
 
     /** Renders all files of the report into an (empty) directory. */
     static void render(NeuronCoverageReport report, Path into) throws IOException {
+        checkModelFolders(report);
         NeuronTree tree = new NeuronTree(report);
         List<IBundleCoverage> bundles = tree.bundles();
         ISourceFileLocator locator = tree.sourceLocator();
@@ -94,6 +99,27 @@ public final class CoverageReportWriter {
 
         try (Writer out = Files.newBufferedWriter(into.resolve(CRITERIA_FILE), StandardCharsets.UTF_8)) {
             CriteriaPage.write(report, out);
+        }
+    }
+
+    /**
+     * JaCoCo's HTML names each model's folder after the model, replacing characters other than letters, digits and
+     * {@code $-._} by '_'. Such a folder must not be "." or ".." nor take the name of a file of the report.
+     */
+    static void checkModelFolders(NeuronCoverageReport report) {
+        List<String> reserved = List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources", XML_FILE, CSV_FILE,
+                CRITERIA_FILE);
+        for (ModelEntry model : report.models()) {
+            String folder = model.name().replaceAll("[^A-Za-z0-9$\\-._]", "_");
+            if (folder.equals(".") || folder.equals("..")) {
+                throw new IllegalArgumentException("model name \"" + model.name() + "\" cannot name a report folder");
+            }
+            for (String r : reserved) {
+                if (folder.equalsIgnoreCase(r)) {
+                    throw new IllegalArgumentException("model name \"" + model.name()
+                            + "\" would replace the report's own " + r + "; rename the model");
+                }
+            }
         }
     }
 

@@ -12,6 +12,13 @@ final class Identifiers {
 
     private final Set<String> taken = new HashSet<>();
 
+    /** Identifiers that unique() never gives, e.g. "index": a class page "index.html" would replace JaCoCo's own. */
+    Identifiers(String... reserved) {
+        for (String r : reserved) {
+            taken.add(r.toLowerCase(Locale.ROOT));
+        }
+    }
+
     static String identifier(String name) {
         StringBuilder id = new StringBuilder(name.length() + 1);
         for (int i = 0; i < name.length(); i++) {

@@ -39,7 +39,8 @@ final class NeuronTree {
         long classId = 1;
         for (ModelEntry model : report.models()) {
             String modelId = modelIds.unique(model.name());
-            Identifiers layerIds = new Identifiers();
+            // a layer's class page is "<layer id>.html" next to the package's "index.html" and "index.source.html"
+            Identifiers layerIds = new Identifiers("index", "index.source");
             List<IPackageCoverage> packages = new ArrayList<>();
             NeuronCounter modelNeurons = NeuronCounter.ZERO;
             for (LayerEntry entry : model.layers()) {

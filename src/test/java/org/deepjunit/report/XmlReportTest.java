@@ -158,6 +158,32 @@ class XmlReportTest {
         assertThat(root.getAllMethodNodes()).hasSize(23);
     }
 
+    @Test
+    void largerReportAgreesAcrossHtmlXmlAndJenkins(@TempDir Path own) throws Exception {
+        NeuronCoverageReport large = ReportFixtures.large(3, 5, 200);
+        Path dir = own.resolve("deepjunit");
+        CoverageReportWriter.write(large, dir);
+        long covered = large.coveredCount();
+        long missed = large.neuronCount() - covered;
+        assertThat(large.neuronCount()).isEqualTo(3000);
+
+        Document doc = parseValidating(dir.resolve("deepjunit.xml"));
+        XPath xp = XPathFactory.newInstance().newXPath();
+        assertThat(xp.evaluate("/report/counter[@type='LINE']/@covered", doc)).isEqualTo(Long.toString(covered));
+        assertThat(xp.evaluate("/report/counter[@type='LINE']/@missed", doc)).isEqualTo(Long.toString(missed));
+
+        ModuleNode root;
+        try (Reader reader = Files.newBufferedReader(dir.resolve("deepjunit.xml"), StandardCharsets.UTF_8)) {
+            root = new ParserRegistry().get("JACOCO", ProcessingMode.FAIL_FAST)
+                    .parse(reader, "deepjunit.xml", new FilteredLog("coverage-model"));
+        }
+        assertCoverage(root, Metric.LINE, covered, missed);
+        assertThat(root.getAllMethodNodes()).hasSize(3000);
+
+        assertThat(ReportFiles.totals(ReportFiles.read(dir.resolve("index.html"))))
+                .containsExactly((int) missed, 3000, (int) missed, 3000);
+    }
+
     private static void assertCoverage(Node node, Metric metric, long covered, long missed) {
         Coverage coverage = (Coverage) node.getValue(metric)
                 .orElseThrow(() -> new AssertionError("no " + metric + " in " + node));

@@ -36,9 +36,9 @@ final class DifferentialSetup {
         Settings settings = Settings.of(classContext);
         // Configuration first: nothing is created while a value is wrong.
         double absolute = settings.resolve(annotation.absoluteTolerance(), -1.0, DifferentialExtension.TOLERANCE_ABSOLUTE,
-                Settings.doubleIn(0, Double.MAX_VALUE), Tolerance.DEFAULT_ABSOLUTE);
+                DifferentialSetup::nonNegative, Tolerance.DEFAULT_ABSOLUTE);
         double relative = settings.resolve(annotation.relativeTolerance(), -1.0, DifferentialExtension.TOLERANCE_RELATIVE,
-                Settings.doubleIn(0, Double.MAX_VALUE), Tolerance.DEFAULT_RELATIVE);
+                DifferentialSetup::nonNegative, Tolerance.DEFAULT_RELATIVE);
         if (!(absolute >= 0) || !(relative >= 0) || Double.isInfinite(absolute) || Double.isInfinite(relative)) {
             throw new ExtensionConfigurationException("@DifferentialAgainst on " + testClass.getName()
                     + ": tolerances must be finite and >= 0, got absoluteTolerance " + absolute
@@ -128,6 +128,19 @@ final class DifferentialSetup {
             throw new ExtensionConfigurationException("@DifferentialAgainst(comparator = " + type.getName() + ".class) on "
                     + testClass.getName() + ": cannot create it with a no-argument constructor (" + e + ")", e);
         }
+    }
+
+    private static double nonNegative(String value) {
+        double d;
+        try {
+            d = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a number >= 0");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("a number >= 0");
+        }
+        return d;
     }
 
     private static String variant(String value) {

@@ -46,14 +46,14 @@ public record ApprovedVerdict(String id, Integer correct, String note, String re
             return new Answer(model, label, topK(output, k), label < 0 ? round(output) : null);
         }
 
-        /** Formats as {@code 7 (0.912), 2 (0.051), 1 (0.020)}. */
+        /** Formats as {@code 7 (0.9120), 2 (0.05100), 1 (2.000e-05)}. */
         public String describeTop() {
             StringBuilder sb = new StringBuilder();
             for (Score s : top) {
                 if (!sb.isEmpty()) {
                     sb.append(", ");
                 }
-                sb.append(s.label()).append(" (").append(String.format(java.util.Locale.ROOT, "%.4f", s.value())).append(')');
+                sb.append(s.label()).append(" (").append(String.format(java.util.Locale.ROOT, "%.4g", s.value())).append(')');
             }
             return sb.toString();
         }

@@ -213,8 +213,13 @@ final class DifferentialChecker implements ForwardListener {
         }
         msg.append(" (tolerance: ").append(setup.tolerance).append(", oracle ")
                 .append(setup.oracle.getClass().getSimpleName()).append(")\n");
+        // Most telling first: deviations from approved verdicts, then other top-1 answers, then the largest differences.
+        List<Failure> ordered = new ArrayList<>(failures.values());
+        ordered.sort(java.util.Comparator.comparing((Failure f) -> !f.approvedInput())
+                .thenComparing(f -> f.mut().top1() == f.ref().top1())
+                .thenComparing(f -> -f.comparison().maxDifference()));
         int shown = 0;
-        for (Failure f : failures.values()) {
+        for (Failure f : ordered) {
             if (shown++ == MESSAGE_LIMIT) {
                 msg.append("... and ").append(failures.size() - MESSAGE_LIMIT).append(" more, all in the received file\n");
                 break;

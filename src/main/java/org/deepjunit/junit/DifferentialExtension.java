@@ -96,10 +96,13 @@ public final class DifferentialExtension implements BeforeAllCallback, BeforeEac
         DifferentialChecker checker = new DifferentialChecker(setup, golden,
                 setup.testClass.getName() + "." + method.getName());
         Throwable thrown = null;
-        try (ForwardListeners.Binding ignored = ForwardListeners.bind(checker)) {
+        ForwardListeners.Binding binding = ForwardListeners.bind(checker);
+        try {
             invocation.proceed();
         } catch (Throwable t) {
             thrown = t;
+        } finally {
+            binding.close();
         }
         Throwable failure = null;
         try {

@@ -19,6 +19,7 @@ import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
 import org.deepjunit.ModelUnderTest;
 import org.deepjunit.ReferenceModel;
+import org.deepjunit.Tensor;
 import org.deepjunit.differential.ApprovedFile;
 import org.deepjunit.differential.ApprovedVerdict;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,26 @@ class DifferentialExtensionTest {
             try (Model own = SmallNets.mlp("own", 4, 3, 7, 0, 0, 0)) {
                 own.predict(SmallNets.inputs(3, 64));
             }
+        }
+    }
+
+    /** Dynamic tests are checked one by one, under the factory method's file name. */
+    @DifferentialAgainst(reference = "perturbed", absoluteTolerance = 1)
+    static class Dynamic {
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
+        }
+
+        @ReferenceModel("perturbed")
+        static Model perturbed() {
+            return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, 2.5);
+        }
+
+        @org.junit.jupiter.api.TestFactory
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> seeds(@ModelUnderTest Model model) {
+            return java.util.stream.IntStream.range(0, 16).mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
         }
     }
 
@@ -247,6 +268,22 @@ class DifferentialExtensionTest {
                 .contains("the reference now answers "));
         assertThat(received).exists();
         Flow.delta = 2.5;
+    }
+
+    @Test
+    void dynamicTestsAreCheckedOneByOne() {
+        EngineExecutionResults results = run(Dynamic.class, Map.of());
+        // Expected: the seeds whose inputs change top-1 class between the two models (the tolerance is 1).
+        long expected = 0;
+        try (Model a = Dynamic.mlp(); Model b = Dynamic.perturbed()) {
+            for (int seed = 0; seed < 16; seed++) {
+                Tensor inputs = SmallNets.inputs(seed, 4);
+                expected += java.util.Arrays.equals(a.predict(inputs).argMax(), b.predict(inputs).argMax()) ? 0 : 1;
+            }
+        }
+        assertThat(results.testEvents().failed().count()).isEqualTo(expected).isPositive();
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(16 - expected);
+        assertThat(dir.resolve("approved/DifferentialExtensionTest$Dynamic.seeds.received.json")).exists();
     }
 
     @Test

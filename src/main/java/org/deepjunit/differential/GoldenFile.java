@@ -1,0 +1,118 @@
+package org.deepjunit.differential;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The approved and received files of one test method (and variant) during one run, shared by
+ * all its invocations and threads; every method is atomic with respect to the others.
+ *
+ * <ul>
+ *   <li>Opened with {@code approve = true}, an existing {@code .received.json} first replaces the
+ *       {@code .approved.json} (the bulk "approve everything" switch).</li>
+ *   <li>{@link #recordFailures} writes the {@code .received.json}: every approved record, updated
+ *       and extended by this run's failures, so that renaming it approves the lot.</li>
+ *   <li>{@link #passed} deletes a {@code .received.json} left over when nothing failed in this run.</li>
+ * </ul>
+ */
+public final class GoldenFile {
+
+    private final Path approvedPath;
+    private final Path receivedPath;
+    private final Map<String, ApprovedVerdict> approved;
+    private final boolean promoted;
+    private TreeMap<String, ApprovedVerdict> received;
+    private boolean rechecked;
+
+    private GoldenFile(Path approvedPath, Path receivedPath, boolean promoted) {
+        this.approvedPath = approvedPath;
+        this.receivedPath = receivedPath;
+        this.promoted = promoted;
+        this.approved = ApprovedFile.read(approvedPath).records().stream()
+                .collect(Collectors.toMap(ApprovedVerdict::id, Function.identity(), (a, b) -> b, TreeMap::new));
+    }
+
+    /**
+     * Opens {@code <dir>/<baseName>.approved.json}; with {@code approve}, a {@code .received.json}
+     * beside it is first renamed over it.
+     */
+    public static GoldenFile open(Path dir, String baseName, boolean approve) {
+        Path approvedPath = dir.resolve(baseName + ".approved.json");
+        Path receivedPath = dir.resolve(baseName + ".received.json");
+        boolean promoted = false;
+        if (approve && Files.exists(receivedPath)) {
+            try {
+                Files.createDirectories(dir);
+                AtomicFiles.move(receivedPath, approvedPath);
+                promoted = true;
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot approve " + receivedPath + ": " + e, e);
+            }
+        }
+        return new GoldenFile(approvedPath, receivedPath, promoted);
+    }
+
+    public Path approvedPath() {
+        return approvedPath;
+    }
+
+    public Path receivedPath() {
+        return receivedPath;
+    }
+
+    /** Whether opening this file approved a received file. */
+    public boolean promoted() {
+        return promoted;
+    }
+
+    public synchronized Optional<ApprovedVerdict> approved(String id) {
+        return Optional.ofNullable(approved.get(id));
+    }
+
+    public synchronized List<ApprovedVerdict> approvedRecords() {
+        return List.copyOf(approved.values());
+    }
+
+    /**
+     * Adds this invocation's failing records (new disagreements, or approved inputs a model now
+     * answers differently) and rewrites the received file.
+     */
+    public synchronized void recordFailures(String test, String modelUnderTest, String reference,
+                                            Collection<ApprovedVerdict> failures) {
+        if (received == null) {
+            received = new TreeMap<>(approved);
+        }
+        for (ApprovedVerdict v : failures) {
+            received.put(v.id(), v);
+        }
+        ApprovedFile.of(test, modelUnderTest, reference, received.values()).write(receivedPath);
+    }
+
+    /** Called after an invocation that found nothing wrong: deletes a stale received file unless this run failed. */
+    public synchronized void passed() {
+        if (received == null) {
+            try {
+                Files.deleteIfExists(receivedPath);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot delete " + receivedPath + ": " + e, e);
+            }
+        }
+    }
+
+    /** True once per run: the caller re-checks every approved input. */
+    public synchronized boolean claimRecheck() {
+        if (rechecked) {
+            return false;
+        }
+        rechecked = true;
+        return true;
+    }
+}

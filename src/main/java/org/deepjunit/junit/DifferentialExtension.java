@@ -1,0 +1,203 @@
+package org.deepjunit.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Locale;
+import java.util.Optional;
+import org.deepjunit.DifferentialAgainst;
+import org.deepjunit.Model;
+import org.deepjunit.ModelUnderTest;
+import org.deepjunit.ReferenceModel;
+import org.deepjunit.differential.GoldenFile;
+import org.deepjunit.model.ForwardListeners;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The Jupiter extension behind {@link DifferentialAgainst}: resolves and checks the reference
+ * before any test of the class (or of the annotated method) runs, binds a forward listener around
+ * every test invocation so that each input the model under test sees is replayed on the
+ * reference, and fails the invocation on disagreements with the approval instructions.
+ *
+ * <p>Configuration parameters (an annotation attribute that is set wins):
+ * <ul>
+ *   <li>{@value #TOLERANCE_ABSOLUTE}, {@value #TOLERANCE_RELATIVE}: per output element, default 1e-6 and 0.01</li>
+ *   <li>{@value #VARIANT}: approved-file variant, e.g. {@code cpu} or {@code gpu}; default none</li>
+ *   <li>{@value #APPROVE}: {@code true} renames every {@code .received.json} to {@code .approved.json} as the run reaches it</li>
+ *   <li>{@value #APPROVED_DIR}: default {@value #DEFAULT_APPROVED_DIR}</li>
+ * </ul>
+ */
+public final class DifferentialExtension implements BeforeAllCallback, BeforeEachCallback, InvocationInterceptor,
+        ParameterResolver {
+
+    public static final String TOLERANCE_ABSOLUTE = "deepjunit.differential.tolerance.absolute";
+    public static final String TOLERANCE_RELATIVE = "deepjunit.differential.tolerance.relative";
+    public static final String VARIANT = "deepjunit.differential.variant";
+    public static final String APPROVE = "deepjunit.approve";
+    public static final String APPROVED_DIR = "deepjunit.approved.dir";
+    public static final String DEFAULT_APPROVED_DIR = "src/test/resources/deepjunit/approved";
+
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DifferentialExtension.class);
+
+    /** Reporting key of the entry each invocation publishes: inputs compared and largest difference. */
+    public static final String REPORT_KEY = "deepjunit.differential";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        AnnotationSupport.findAnnotation(testClass, DifferentialAgainst.class)
+                .ifPresent(a -> DifferentialSetup.of(context, testClass, a));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        setup(context);
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        intercept(invocation, extensionContext);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        intercept(invocation, extensionContext);
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext extensionContext) throws Throwable {
+        intercept(invocation, extensionContext);
+    }
+
+    private void intercept(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Optional<DifferentialSetup> maybeSetup = setup(context);
+        if (maybeSetup.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        DifferentialSetup setup = maybeSetup.get();
+        Method method = testMethod(context);
+        String base = baseName(setup.testClass, method, setup.variant);
+        GoldenFile golden = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                "golden:" + setup.approvedDir.resolve(base), k -> open(setup, base), GoldenFile.class);
+        DifferentialChecker checker = new DifferentialChecker(setup, golden,
+                setup.testClass.getName() + "." + method.getName());
+        Throwable thrown = null;
+        ForwardListeners.Binding binding = ForwardListeners.bind(checker);
+        try {
+            invocation.proceed();
+        } catch (Throwable t) {
+            thrown = t;
+        } finally {
+            binding.close();
+        }
+        Throwable failure = null;
+        try {
+            checker.recheckApproved();
+            failure = checker.finish();
+            context.publishReportEntry(REPORT_KEY, String.format(Locale.ROOT,
+                    "compared %d inputs with reference \"%s\", largest difference %.3g",
+                    checker.checked(), setup.referenceName, checker.maxDifference()));
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (thrown != null) {
+            if (failure != null) {
+                thrown.addSuppressed(failure);
+            }
+            throw thrown;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static GoldenFile open(DifferentialSetup setup, String base) {
+        try {
+            return GoldenFile.open(setup.approvedDir, base, setup.approve);
+        } catch (IllegalStateException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code Class.method[.variant]}: the class's name without its package ({@code Outer$Inner} when nested). */
+    static String baseName(Class<?> testClass, Method method, String variant) {
+        String pkg = testClass.getPackageName();
+        String cls = pkg.isEmpty() ? testClass.getName() : testClass.getName().substring(pkg.length() + 1);
+        return cls + "." + method.getName() + (variant.isEmpty() ? "" : "." + variant);
+    }
+
+    /** The setup of the annotation that applies: the method's, else the class's; empty when none does. */
+    private static Optional<DifferentialSetup> setup(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        Method method = testMethod(context);
+        Optional<DifferentialAgainst> onMethod = AnnotationSupport.findAnnotation(method, DifferentialAgainst.class);
+        if (onMethod.isPresent()) {
+            return Optional.of(DifferentialSetup.of(classContext, method, onMethod.get()));
+        }
+        Class<?> testClass = classContext.getRequiredTestClass();
+        return AnnotationSupport.findAnnotation(testClass, DifferentialAgainst.class)
+                .map(a -> DifferentialSetup.of(classContext, (AnnotatedElement) testClass, a));
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (!(c.getElement().orElse(null) instanceof Class<?>)) {
+            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test class around " + context.getUniqueId()));
+        }
+        return c;
+    }
+
+    private static Method testMethod(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isEmpty()) {
+            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test method around " + context.getUniqueId()));
+        }
+        return c.getRequiredTestMethod();
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return (parameterContext.isAnnotated(ModelUnderTest.class) || parameterContext.isAnnotated(ReferenceModel.class))
+                && Model.class.isAssignableFrom(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        ExtensionContext classContext = classContext(extensionContext);
+        Class<?> testClass = classContext.getRequiredTestClass();
+        Optional<ModelMembers.ModelMember> member;
+        String role;
+        if (parameterContext.isAnnotated(ModelUnderTest.class)) {
+            member = ModelMembers.modelUnderTest(testClass);
+            role = "model under test";
+        } else {
+            String name = parameterContext.findAnnotation(ReferenceModel.class).orElseThrow().value();
+            member = ModelMembers.reference(testClass, name);
+            role = "reference model \"" + name + "\"";
+        }
+        ModelMembers.ModelMember m = member.orElseThrow(() -> new ParameterResolutionException(
+                "No static field or method declares the " + role + " in " + testClass.getName()));
+        Model model = ModelMembers.model(classContext, m, role);
+        if (!parameterContext.getParameter().getType().isInstance(model)) {
+            throw new ParameterResolutionException("The " + role + " is a " + model.getClass().getName()
+                    + ", not a " + parameterContext.getParameter().getType().getName());
+        }
+        return model;
+    }
+}

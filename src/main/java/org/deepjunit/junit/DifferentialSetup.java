@@ -1,0 +1,152 @@
+package org.deepjunit.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.deepjunit.DifferentialAgainst;
+import org.deepjunit.Model;
+import org.deepjunit.Shape;
+import org.deepjunit.differential.OutputOracle;
+import org.deepjunit.differential.Tolerance;
+import org.deepjunit.junit.internal.Settings;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One {@link DifferentialAgainst} resolved for a test class: configuration parsed and checked,
+ * then the reference (and the declared model under test) created and their shapes compared.
+ */
+final class DifferentialSetup {
+
+    final Class<?> testClass;
+    final String referenceName;
+    final Model reference;
+    final Model modelUnderTest; // null: every model but the reference
+    final OutputOracle oracle;
+    final Tolerance tolerance;
+    final String variant;
+    final int topK;
+    final boolean approve;
+    final Path approvedDir;
+    final Path inputsDir;
+
+    private DifferentialSetup(ExtensionContext classContext, DifferentialAgainst annotation) {
+        this.testClass = classContext.getRequiredTestClass();
+        Settings settings = Settings.of(classContext);
+        // Configuration first: nothing is created while a value is wrong.
+        double absolute = settings.resolve(annotation.absoluteTolerance(), -1.0, DifferentialExtension.TOLERANCE_ABSOLUTE,
+                DifferentialSetup::nonNegative, Tolerance.DEFAULT_ABSOLUTE);
+        double relative = settings.resolve(annotation.relativeTolerance(), -1.0, DifferentialExtension.TOLERANCE_RELATIVE,
+                DifferentialSetup::nonNegative, Tolerance.DEFAULT_RELATIVE);
+        if (!(absolute >= 0) || !(relative >= 0) || Double.isInfinite(absolute) || Double.isInfinite(relative)) {
+            throw new ExtensionConfigurationException("@DifferentialAgainst on " + testClass.getName()
+                    + ": tolerances must be finite and >= 0, got absoluteTolerance " + absolute
+                    + " and relativeTolerance " + relative);
+        }
+        this.tolerance = new Tolerance(absolute, relative);
+        this.variant = settings.resolve(annotation.variant(), "", DifferentialExtension.VARIANT, DifferentialSetup::variant, "");
+        if (!variant.isEmpty()) {
+            try {
+                variant(variant);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@DifferentialAgainst(variant = \"" + variant + "\") on "
+                        + testClass.getName() + ": expected " + e.getMessage());
+            }
+        }
+        if (annotation.topK() < 1) {
+            throw new ExtensionConfigurationException("@DifferentialAgainst(topK = " + annotation.topK() + ") on "
+                    + testClass.getName() + ": expected an integer >= 1");
+        }
+        this.topK = annotation.topK();
+        this.approve = settings.get(DifferentialExtension.APPROVE, Settings.bool()).orElse(false);
+        this.approvedDir = settings.get(DifferentialExtension.APPROVED_DIR, Path::of)
+                .orElse(Path.of(DifferentialExtension.DEFAULT_APPROVED_DIR)).toAbsolutePath().normalize();
+        this.inputsDir = settings.reportDirectory().resolve("inputs");
+        this.oracle = instantiate(annotation.comparator());
+        this.referenceName = annotation.reference();
+        ModelMembers.ModelMember referenceMember = ModelMembers.reference(testClass, referenceName)
+                .orElseThrow(() -> new ExtensionConfigurationException("@DifferentialAgainst(reference = \"" + referenceName
+                        + "\") on " + testClass.getName() + ": no static field or method annotated @ReferenceModel(\""
+                        + referenceName + "\") in " + testClass.getSimpleName() + " or its superclasses (found "
+                        + ModelMembers.referenceNames(testClass) + ")"));
+        Optional<ModelMembers.ModelMember> mutMember = ModelMembers.modelUnderTest(testClass);
+
+        // Then the models, shared per class.
+        this.reference = ModelMembers.model(classContext, referenceMember, "reference model \"" + referenceName + "\"");
+        this.modelUnderTest = mutMember.map(m -> ModelMembers.model(classContext, m, "model under test")).orElse(null);
+        if (modelUnderTest != null) {
+            if (modelUnderTest == reference) {
+                throw new ExtensionConfigurationException("@DifferentialAgainst(reference = \"" + referenceName + "\") on "
+                        + testClass.getName() + ": the reference is the model under test itself");
+            }
+            checkCompatible(modelUnderTest);
+        }
+    }
+
+    static DifferentialSetup of(ExtensionContext classContext, AnnotatedElement element, DifferentialAgainst annotation) {
+        ExtensionContext.Store store = classContext.getStore(DifferentialExtension.NAMESPACE);
+        return store.getOrComputeIfAbsent("setup:" + element, k -> new DifferentialSetup(classContext, annotation),
+                DifferentialSetup.class);
+    }
+
+    /** Throws when {@code model} takes other inputs or gives other outputs than the reference. */
+    void checkCompatible(Model model) {
+        if (!compatible(model.inputShape(), reference.inputShape())) {
+            throw new ExtensionConfigurationException("Reference model \"" + referenceName + "\" (" + reference.name()
+                    + ") takes inputs of shape " + reference.inputShape() + " but the model under test (" + model.name()
+                    + ") takes " + model.inputShape() + ": @DifferentialAgainst on " + testClass.getName()
+                    + " needs a reference for the same inputs");
+        }
+        if (!compatible(model.outputShape(), reference.outputShape())) {
+            throw new ExtensionConfigurationException("Reference model \"" + referenceName + "\" (" + reference.name()
+                    + ") gives outputs of shape " + reference.outputShape() + " but the model under test (" + model.name()
+                    + ") gives " + model.outputShape() + ": @DifferentialAgainst on " + testClass.getName()
+                    + " needs a reference with the same outputs");
+        }
+    }
+
+    /** Same rank, and equal dimensions where both are known. */
+    private static boolean compatible(Shape a, Shape b) {
+        if (a.rank() != b.rank()) {
+            return false;
+        }
+        for (int i = 0; i < a.rank(); i++) {
+            if (a.dim(i) != Shape.UNKNOWN && b.dim(i) != Shape.UNKNOWN && a.dim(i) != b.dim(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private OutputOracle instantiate(Class<? extends OutputOracle> type) {
+        try {
+            Constructor<? extends OutputOracle> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException("@DifferentialAgainst(comparator = " + type.getName() + ".class) on "
+                    + testClass.getName() + ": cannot create it with a no-argument constructor (" + e + ")", e);
+        }
+    }
+
+    private static double nonNegative(String value) {
+        double d;
+        try {
+            d = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a number >= 0");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("a number >= 0");
+        }
+        return d;
+    }
+
+    private static String variant(String value) {
+        if (!value.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("letters, digits, '-' or '_' (it becomes part of a file name)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,121 @@
+package org.deepjunit.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.deepjunit.Tensor;
+import org.deepjunit.differential.ApprovedVerdict.Answer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input ids, saved inputs and approved files. */
+class FilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inputIdIsStableAndIgnoresPrecisionAndBatch() {
+        float[] pixels = new float[28 * 28];
+        pixels[100] = 0.5f;
+        Tensor a = Tensor.of(pixels, 1, 28, 28, 1);
+        Tensor b = a.as(org.deepjunit.DataType.FLOAT64).reshape(28, 28, 1);
+        assertThat(InputId.of(a)).hasSize(16).isEqualTo(InputId.of(b));
+        pixels[100] = 0.25f;
+        assertThat(InputId.of(Tensor.of(pixels, 1, 28, 28, 1))).isNotEqualTo(InputId.of(a));
+        assertThat(InputId.of(Tensor.of(pixels, 1, 784))).isNotEqualTo(InputId.of(Tensor.of(pixels, 1, 28, 28, 1)));
+    }
+
+    @Test
+    void savesNpyPngAndJson() throws Exception {
+        float[] pixels = new float[4 * 3];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = i / 11f;
+        }
+        Tensor sample = Tensor.of(pixels, 1, 4, 3, 1);
+        InputFiles.Saved saved = InputFiles.save(dir, "abc", sample, Map.of("id", "abc"));
+
+        byte[] npy = Files.readAllBytes(saved.npy());
+        assertThat(npy[0]).isEqualTo((byte) 0x93);
+        assertThat(new String(npy, 1, 5, StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
+        int headerLength = ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        assertThat((10 + headerLength) % 64).isZero();
+        String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
+        assertThat(header).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 3, 1), }").endsWith("\n");
+        ByteBuffer data = ByteBuffer.wrap(npy, 10 + headerLength, 48).order(ByteOrder.LITTLE_ENDIAN);
+        for (float p : pixels) {
+            assertThat(data.getFloat()).isEqualTo(p);
+        }
+
+        BufferedImage png = ImageIO.read(saved.png().toFile());
+        assertThat(png.getWidth()).isEqualTo(3);
+        assertThat(png.getHeight()).isEqualTo(4);
+        assertThat(png.getRaster().getSample(2, 3, 0)).isEqualTo(255);   // pixel 11/11 scaled from [0, 1]
+        assertThat(png.getRaster().getSample(0, 0, 0)).isZero();
+        assertThat(Files.readString(saved.json())).contains("\"id\" : \"abc\"");
+        assertThat(saved.all()).containsExactly(saved.png(), saved.npy(), saved.json());
+
+        assertThat(InputFiles.save(dir, "vec", Tensor.of(new float[] {1, 2, 3}, 1, 3), null).png()).isNull();
+        assertThat(new String(Files.readAllBytes(dir.resolve("vec.npy")), 10, 60, StandardCharsets.US_ASCII))
+                .contains("'shape': (3,)");
+    }
+
+    @Test
+    void approvedFileIsSortedIndentedAndRoundTrips() throws Exception {
+        TopOneOracle oracle = new TopOneOracle();
+        ApprovedVerdict later = verdict("ffff", oracle);
+        ApprovedVerdict earlier = verdict("0000", oracle);
+        Path path = dir.resolve("T.m.approved.json");
+        ApprovedFile.of("T.m", "a", "b", List.of(later, earlier)).write(path);
+        String text = Files.readString(path);
+        assertThat(text.indexOf("\"0000\"")).isLessThan(text.indexOf("\"ffff\""));
+        assertThat(text).startsWith("{\n  \"test\" : \"T.m\",\n  \"modelUnderTest\" : \"a\",\n  \"reference\" : \"b\",\n")
+                .contains("\"correct\" : 1").contains("\"top1\" : 2").endsWith("}\n");
+        ApprovedFile back = ApprovedFile.read(path);
+        assertThat(back.records()).extracting(ApprovedVerdict::id).containsExactly("0000", "ffff");
+        assertThat(back.records().get(0).input().toTensor()).isEqualTo(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2));
+        // Writing what was read gives the same bytes: stable for code review.
+        back.write(path);
+        assertThat(Files.readString(path)).isEqualTo(text);
+    }
+
+    @Test
+    void goldenFileReceivedHoldsApprovedPlusFailuresAndApproveRenamesIt() throws Exception {
+        TopOneOracle oracle = new TopOneOracle();
+        GoldenFile first = GoldenFile.open(dir, "T.m", false);
+        first.recordFailures("T.m", "a", "b", List.of(verdict("0001", oracle)));
+        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isTrue();
+        first.passed(); // the run failed: the received file stays
+        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isTrue();
+
+        GoldenFile approving = GoldenFile.open(dir, "T.m", true);
+        assertThat(approving.promoted()).isTrue();
+        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isFalse();
+        assertThat(approving.approved("0001")).isPresent();
+
+        approving.recordFailures("T.m", "a", "b", List.of(verdict("0002", oracle)));
+        assertThat(ApprovedFile.read(dir.resolve("T.m.received.json")).records()).extracting(ApprovedVerdict::id)
+                .containsExactly("0001", "0002");
+
+        GoldenFile passing = GoldenFile.open(dir, "T.m", false);
+        passing.passed();
+        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isFalse();
+        assertThat(passing.claimRecheck()).isTrue();
+        assertThat(passing.claimRecheck()).isFalse();
+    }
+
+    private static ApprovedVerdict verdict(String id, OutputOracle oracle) {
+        return new ApprovedVerdict(id, 1, "note", "top-1 differs: 2 vs 1", 0.3,
+                Answer.of("a", new double[] {0.1, 0.3, 0.6}, oracle, 2),
+                Answer.of("b", new double[] {0.1, 0.6, 0.3}, oracle, 2),
+                ApprovedVerdict.StoredInput.of(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2)));
+    }
+}

@@ -1,0 +1,396 @@
+package org.deepjunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Optional;
+import org.deepjunit.DifferentialAgainst;
+import org.deepjunit.Model;
+import org.deepjunit.ModelUnderTest;
+import org.deepjunit.ReferenceModel;
+import org.deepjunit.Tensor;
+import org.deepjunit.differential.ApprovedFile;
+import org.deepjunit.differential.ApprovedVerdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * {@link DifferentialAgainst} through a real Jupiter engine with small DL4J models: the
+ * fail → received → approve → pass → received deleted loop under parallel execution, approved
+ * inputs checked again, and configuration errors before any test runs.
+ */
+class DifferentialExtensionTest {
+
+    @TempDir
+    Path dir;
+
+    // ------------------------------------------------------------------ subjects
+
+    /** Reference = the model under test with one output weight perturbed; only top-1 flips count. */
+    @DifferentialAgainst(reference = "perturbed", absoluteTolerance = 1)
+    static class Flow {
+        static volatile double delta = 2.5;
+
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
+        }
+
+        @ReferenceModel("perturbed")
+        static Model perturbed() {
+            return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, delta);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+        void predicts(int seed, @ModelUnderTest Model model) {
+            model.predict(SmallNets.inputs(seed, 4));
+        }
+    }
+
+    @DifferentialAgainst(reference = "twin")
+    static class Agreeing {
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 3);
+        }
+
+        @ReferenceModel("twin")
+        static Model twin() {
+            return SmallNets.mlp("mlp-twin", 3);
+        }
+
+        @Test
+        void predicts(@ModelUnderTest Model model, @ReferenceModel("twin") Model twin) {
+            assertThat(model).isNotSameAs(twin);
+            model.predict(SmallNets.inputs(1, 32));
+            model.activations(SmallNets.inputs(2, 32));
+        }
+    }
+
+    /** No @ModelUnderTest: the model the test builds itself is checked. */
+    static class Implicit {
+        @ReferenceModel("perturbed")
+        static Model perturbed() {
+            return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, 2.5);
+        }
+
+        @Test
+        @DifferentialAgainst(reference = "perturbed")
+        void checked() {
+            try (Model own = SmallNets.mlp("own", 4, 3, 7, 0, 0, 0)) {
+                own.predict(SmallNets.inputs(3, 64));
+            }
+        }
+
+        @Test
+        void notChecked() {
+            try (Model own = SmallNets.mlp("own", 4, 3, 7, 0, 0, 0)) {
+                own.predict(SmallNets.inputs(3, 64));
+            }
+        }
+    }
+
+    /** Dynamic tests are checked one by one, under the factory method's file name. */
+    @DifferentialAgainst(reference = "perturbed", absoluteTolerance = 1)
+    static class Dynamic {
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
+        }
+
+        @ReferenceModel("perturbed")
+        static Model perturbed() {
+            return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, 2.5);
+        }
+
+        @org.junit.jupiter.api.TestFactory
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> seeds(@ModelUnderTest Model model) {
+            return java.util.stream.IntStream.range(0, 16).mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
+        }
+    }
+
+    static final AtomicInteger CREATED = new AtomicInteger();
+
+    @DifferentialAgainst(reference = "missing")
+    static class MissingReference {
+        @ModelUnderTest
+        static Model mlp() {
+            CREATED.incrementAndGet();
+            return SmallNets.mlp("mlp", 1);
+        }
+
+        @ReferenceModel("other")
+        static Model other() {
+            CREATED.incrementAndGet();
+            return SmallNets.mlp("other", 1);
+        }
+
+        @Test
+        void never() {
+            CREATED.addAndGet(100);
+        }
+    }
+
+    @DifferentialAgainst(reference = "wide")
+    static class OtherInputShape {
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 1);
+        }
+
+        @ReferenceModel("wide")
+        static Model wide() {
+            return SmallNets.mlp("wide", 6, 3, 1, 0, 0, 0);
+        }
+
+        @Test
+        void never() {
+            CREATED.addAndGet(100);
+        }
+    }
+
+    @DifferentialAgainst(reference = "four")
+    static class OtherOutputSize {
+        @ModelUnderTest
+        static Model mlp() {
+            return SmallNets.mlp("mlp", 1);
+        }
+
+        @ReferenceModel("four")
+        static Model four() {
+            return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
+        }
+
+        @Test
+        void never() {
+            CREATED.addAndGet(100);
+        }
+    }
+
+    /** Implicit model under test with another output size: found at its first forward pass. */
+    static class ImplicitOtherOutputSize {
+        @ReferenceModel("four")
+        static Model four() {
+            return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
+        }
+
+        @Test
+        @DifferentialAgainst(reference = "four")
+        void predicts() {
+            try (Model own = SmallNets.mlp("own", 1)) {
+                own.predict(SmallNets.inputs(3, 2));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void failThenReceivedThenApproveThenPassThenReceivedDeleted() throws Exception {
+        Flow.delta = 2.5;
+        Path received = dir.resolve("approved/DifferentialExtensionTest$Flow.predicts.received.json");
+        Path approved = dir.resolve("approved/DifferentialExtensionTest$Flow.predicts.approved.json");
+
+        // 1. Disagreements fail their invocations and all land in one received file.
+        EngineExecutionResults first = run(Flow.class, Map.of());
+        long failed = first.testEvents().failed().count();
+        long succeeded = first.testEvents().succeeded().count();
+        assertThat(failed).isBetween(1L, 15L);
+        assertThat(failed + succeeded).isEqualTo(16);
+        List<String> messages = failureMessages(first);
+        int reported = 0;
+        for (String m : messages) {
+            Matcher count = Pattern.compile("disagree on (\\d+) of 4 inputs").matcher(m);
+            assertThat(count.find()).as(m).isTrue();
+            reported += Integer.parseInt(count.group(1));
+            assertThat(m).startsWith("mlp (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ")
+                    .contains("top-1 differs: ")
+                    .contains("  model under test top-3: ")
+                    .contains("  reference        top-3: ")
+                    .contains("  largest difference: ")
+                    .contains("  input saved: ")
+                    .contains(".npy")
+                    .contains("Received verdicts written to " + received)
+                    .contains("rename DifferentialExtensionTest$Flow.predicts.received.json to "
+                            + "DifferentialExtensionTest$Flow.predicts.approved.json, or run once with "
+                            + "-Ddeepjunit.approve=true to accept every received file.");
+        }
+        assertThat(received).exists();
+        assertThat(approved).doesNotExist();
+        List<ApprovedVerdict> records = ApprovedFile.read(received).records();
+        assertThat(records).hasSize(reported);
+        for (ApprovedVerdict v : records) {
+            assertThat(v.correct()).isEqualTo(v.reference().top1());
+            assertThat(v.modelUnderTest().top1()).isNotEqualTo(v.reference().top1());
+            assertThat(dir.resolve("report/inputs/" + v.id() + ".npy")).exists();
+            assertThat(dir.resolve("report/inputs/" + v.id() + ".json")).exists();
+        }
+
+        // 2. The same failures again, same file content.
+        String text = Files.readString(received);
+        assertThat(run(Flow.class, Map.of()).testEvents().failed().count()).isEqualTo(failed);
+        assertThat(Files.readString(received)).isEqualTo(text);
+
+        // 3. The approve flag accepts the received file: everything passes, the received file is gone.
+        EngineExecutionResults approving = run(Flow.class, Map.of("deepjunit.approve", "true"));
+        approving.testEvents().assertStatistics(s -> s.succeeded(16).failed(0));
+        assertThat(received).doesNotExist();
+        assertThat(Files.readString(approved)).isEqualTo(text);
+
+        // 4. Later runs pass against the approved verdicts, and leave no received file.
+        run(Flow.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(16).failed(0));
+        assertThat(received).doesNotExist();
+
+        // 5. A reference that changes its answers on approved inputs fails them, as deviations from the verdict.
+        Flow.delta = -2.5;
+        EngineExecutionResults changed = run(Flow.class, Map.of());
+        assertThat(failureMessages(changed)).anySatisfy(m -> assertThat(m)
+                .contains("deviate from the approved verdict")
+                .contains("the reference now answers "));
+        assertThat(received).exists();
+        Flow.delta = 2.5;
+    }
+
+    @Test
+    void dynamicTestsAreCheckedOneByOne() {
+        EngineExecutionResults results = run(Dynamic.class, Map.of());
+        // Expected: the seeds whose inputs change top-1 class between the two models (the tolerance is 1).
+        long expected = 0;
+        try (Model a = Dynamic.mlp(); Model b = Dynamic.perturbed()) {
+            for (int seed = 0; seed < 16; seed++) {
+                Tensor inputs = SmallNets.inputs(seed, 4);
+                expected += java.util.Arrays.equals(a.predict(inputs).argMax(), b.predict(inputs).argMax()) ? 0 : 1;
+            }
+        }
+        assertThat(results.testEvents().failed().count()).isEqualTo(expected).isPositive();
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(16 - expected);
+        assertThat(dir.resolve("approved/DifferentialExtensionTest$Dynamic.seeds.received.json")).exists();
+    }
+
+    @Test
+    void agreeingModelsPassAndPublishTheLargestDifference() {
+        EngineExecutionResults results = run(Agreeing.class, Map.of());
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        List<String> entries = reportEntries(results);
+        assertThat(entries).containsExactly("compared 64 inputs with reference \"twin\", largest difference 0.00");
+        assertThat(dir.resolve("approved")).doesNotExist();
+    }
+
+    @Test
+    void withoutModelUnderTestEveryOtherModelTheTestRunsIsChecked() {
+        EngineExecutionResults results = run(Implicit.class, Map.of());
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        assertThat(failureMessages(results)).singleElement().asString()
+                .startsWith("own (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ");
+        assertThat(dir.resolve("approved/DifferentialExtensionTest$Implicit.checked.received.json")).exists();
+    }
+
+    @Test
+    void tolerancesComeFromTheConfiguration() {
+        // With a tolerance of 1 and an oracle of outputs only, the perturbed reference agrees.
+        EngineExecutionResults loose = run(Implicit.class, Map.of("deepjunit.differential.tolerance.absolute", "1"));
+        assertThat(loose.testEvents().failed().count()).isEqualTo(1); // top-1 still differs
+        EngineExecutionResults bad = run(Implicit.class, Map.of("deepjunit.differential.tolerance.relative", "-0.5"));
+        bad.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message("Invalid value '-0.5' for deepjunit.differential.tolerance.relative: expected a number >= 0")));
+    }
+
+    @Test
+    void variantNamesTheFile() {
+        run(Implicit.class, Map.of("deepjunit.differential.variant", "gpu"));
+        assertThat(dir.resolve("approved/DifferentialExtensionTest$Implicit.checked.gpu.received.json")).exists();
+        EngineExecutionResults bad = run(Implicit.class, Map.of("deepjunit.differential.variant", "a/b"));
+        bad.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message("Invalid value 'a/b' for deepjunit.differential.variant: expected letters, digits, '-' or '_'"
+                        + " (it becomes part of a file name)")));
+    }
+
+    @Test
+    void missingReferenceFailsTheClassBeforeAnyModelIsCreated() {
+        CREATED.set(0);
+        EngineExecutionResults results = run(MissingReference.class, Map.of());
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message("@DifferentialAgainst(reference = \"missing\") on " + MissingReference.class.getName()
+                        + ": no static field or method annotated @ReferenceModel(\"missing\") in MissingReference"
+                        + " or its superclasses (found [other])")));
+        results.testEvents().assertStatistics(s -> s.started(0));
+        assertThat(CREATED.get()).isZero();
+    }
+
+    @Test
+    void referenceWithAnotherInputShapeFailsTheClass() {
+        EngineExecutionResults results = run(OtherInputShape.class, Map.of());
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message("Reference model \"wide\" (wide) takes inputs of shape [6] but the model under test (mlp) takes [4]:"
+                        + " @DifferentialAgainst on " + OtherInputShape.class.getName()
+                        + " needs a reference for the same inputs")));
+        results.testEvents().assertStatistics(s -> s.started(0));
+    }
+
+    @Test
+    void referenceWithAnotherOutputSizeFailsTheClass() {
+        EngineExecutionResults results = run(OtherOutputSize.class, Map.of());
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message("Reference model \"four\" (four) gives outputs of shape [4] but the model under test (mlp) gives [3]:"
+                        + " @DifferentialAgainst on " + OtherOutputSize.class.getName()
+                        + " needs a reference with the same outputs")));
+        results.testEvents().assertStatistics(s -> s.started(0));
+    }
+
+    @Test
+    void implicitModelWithAnotherOutputSizeIsAConfigurationError() {
+        EngineExecutionResults results = run(ImplicitOtherOutputSize.class, Map.of());
+        results.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.startsWith("Reference model \"four\" (four) gives outputs of shape [4] but the model under test (own)"))));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private EngineExecutionResults run(Class<?> subject, Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("deepjunit.approved.dir", dir.resolve("approved").toString());
+        all.put("deepjunit.report.dir", dir.resolve("report").toString());
+        all.putIfAbsent("deepjunit.approve", "false");
+        all.put("junit.jupiter.execution.parallel.enabled", "true");
+        all.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+        return EngineTestKit.engine("junit-jupiter").configurationParameters(all)
+                .selectors(selectClass(subject)).execute();
+    }
+
+    private static List<String> failureMessages(EngineExecutionResults results) {
+        return results.testEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow().getMessage())
+                .toList();
+    }
+
+    private static List<String> reportEntries(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload).flatMap(Optional::stream)
+                .map(p -> ((org.junit.platform.engine.reporting.ReportEntry) p).getKeyValuePairs().get(DifferentialExtension.REPORT_KEY))
+                .toList();
+    }
+}

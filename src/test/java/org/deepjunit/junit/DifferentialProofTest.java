@@ -198,7 +198,7 @@ class DifferentialProofTest {
                 + " held-out digits, " + flips + " with another top-1 class");
         assertThat(records).isNotEmpty().hasSizeLessThan(SAMPLE / 2);
         assertThat(failureMessages(changed).get(0)).startsWith(
-                "mlp-retrained (model under test) and reference \"approvedVersion\" (mlp-v1.zip) disagree on "
+                "mlp-retrained (model under test) and reference \"approvedVersion\" (mlp-v1) disagree on "
                         + records.size() + " of " + SAMPLE + " inputs");
 
         run(Retrained.class, Map.of("deepjunit.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1));

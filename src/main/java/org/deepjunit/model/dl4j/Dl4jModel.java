@@ -3,6 +3,7 @@ package org.deepjunit.model.dl4j;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,7 +249,7 @@ public final class Dl4jModel implements Model {
 
     @Override
     public List<Layer> layers() {
-        return List.copyOf(layers);
+        return Collections.unmodifiableList(layers);
     }
 
     @Override

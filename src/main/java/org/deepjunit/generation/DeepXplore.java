@@ -64,10 +64,17 @@ public final class DeepXplore {
     }
 
     private final List<Model> models;
+    private final List<String> names;
     private final Settings settings;
     private final List<CoverageTracker> trackers = new ArrayList<>();
 
     public DeepXplore(List<Model> models, Settings settings) {
+        this(models.stream().map(Model::name).toList(), models, settings);
+    }
+
+    /** With the names that reports and predictions use for the models (e.g. their {@code @TestModel} names). */
+    public DeepXplore(List<String> names, List<Model> models, Settings settings) {
+        this.names = List.copyOf(names);
         if (models.size() < 2) {
             throw new IllegalArgumentException("DeepXplore needs two or more models, got " + models.size());
         }
@@ -210,13 +217,13 @@ public final class DeepXplore {
     private Map<String, String> params(int i, int iter, int[] pushed, CoverageTracker.Neuron[][] targets) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("iterations", Integer.toString(iter));
-        p.put("pushed", models.get(pushed[i]).name());
+        p.put("pushed", names.get(pushed[i]));
         StringBuilder t = new StringBuilder();
         for (int m = 0; m < models.size(); m++) {
             if (m > 0) {
                 t.append(' ');
             }
-            t.append(models.get(m).name()).append(':').append(targets[i][m].layer()).append('#')
+            t.append(names.get(m)).append(':').append(targets[i][m].layer()).append('#')
                     .append(targets[i][m].index());
         }
         p.put("targets", t.toString());
@@ -239,19 +246,18 @@ public final class DeepXplore {
     private Map<String, Integer> predictions(int[][] preds, int s) {
         Map<String, Integer> p = new LinkedHashMap<>();
         for (int m = 0; m < models.size(); m++) {
-            p.put(models.get(m).name(), preds[m][s]);
+            p.put(names.get(m), preds[m][s]);
         }
         return p;
     }
 
     private int indexOf(String name) {
         for (int m = 0; m < models.size(); m++) {
-            if (models.get(m).name().equals(name)) {
+            if (names.get(m).equals(name)) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("No model named '" + name + "' among "
-                + models.stream().map(Model::name).toList());
+        throw new IllegalArgumentException("No model named '" + name + "' among " + names);
     }
 
     private static boolean agree(int[][] preds, int s) {

@@ -1,0 +1,17 @@
+package org.deepjunit.generation;
+
+import java.util.List;
+
+/**
+ * A generator's output, batch by batch, in a deterministic order: the same run seed, seed source,
+ * settings and batch size give the same candidates in the same order, whatever time budget stops
+ * the run.
+ */
+public interface CandidateSource {
+
+    /** The next batch (possibly empty), or {@code null} when the generator is done. */
+    List<Candidate> nextBatch();
+
+    /** A one-line account of what the generator did so far (seeds, found, coverage). */
+    String summary();
+}

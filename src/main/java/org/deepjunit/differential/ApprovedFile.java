@@ -1,5 +1,7 @@
 package org.deepjunit.differential;
 
+import org.deepjunit.data.AtomicFiles;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,10 +56,6 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
 
     /** Writes the file atomically, indented, records sorted by id. */
     public void write(Path path) {
-        try {
-            AtomicFiles.write(path, Json.write(this));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write " + path + ": " + e, e);
-        }
+        AtomicFiles.write(path, Json.write(this));
     }
 }

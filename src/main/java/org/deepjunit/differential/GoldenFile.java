@@ -1,5 +1,7 @@
 package org.deepjunit.differential;
 
+import org.deepjunit.data.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ public final class GoldenFile {
                 Files.createDirectories(dir);
                 AtomicFiles.move(receivedPath, approvedPath);
                 promoted = true;
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 throw new IllegalStateException("Cannot approve " + receivedPath + ": " + e, e);
             }
         }

@@ -2,6 +2,7 @@ package org.deepjunit.testing;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.function.DoubleUnaryOperator;
 import org.deepjunit.DataType;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
@@ -53,38 +54,59 @@ public final class DeepXploreModels {
      * A TensorFlow twin exported to {@code dir} as a SavedModel, every layer named as Keras named it.
      */
     public static TensorFlowModel tensorflow(LeNet net, Path dir) {
-        TfFixtures.Exported exported = twin(net).export(dir);
+        TfFixtures.Exported exported = twin(net, DoubleUnaryOperator.identity()).export(dir);
         TensorFlowModel.Builder builder = TensorFlowModel.builder(dir).name(net.name + "-tf");
         exported.layers().forEach(builder::layer);
         return builder.build();
     }
 
-    private static TfFixtures.Sequential twin(LeNet net) {
+    /**
+     * Exports a TensorFlow twin whose weights pass through {@code weights} first (e.g. rounding to
+     * half precision, as a converted serving model would have) as a SavedModel in {@code dir}.
+     */
+    public static TfFixtures.Exported export(LeNet net, Path dir, DoubleUnaryOperator weights) {
+        return twin(net, weights).export(dir);
+    }
+
+    /** {@code w} rounded to the nearest IEEE half-precision value (10-bit mantissa), as a float16 export stores it. */
+    public static double toHalfPrecision(double w) {
+        if (w == 0 || !Double.isFinite(w)) {
+            return w;
+        }
+        double ulp = Math.scalb(1.0, Math.max(Math.getExponent(w), -14) - 10);
+        return Math.rint(w / ulp) * ulp;
+    }
+
+    private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform) {
         try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
             TfFixtures.Sequential s = TfFixtures.sequential(DataType.FLOAT32, 28, 28, 1)
-                    .conv("block1_conv1", 5, 5, 1, net.conv1, read(h5, "block1_conv1", "kernel"),
-                            read(h5, "block1_conv1", "bias"), true)
+                    .conv("block1_conv1", 5, 5, 1, net.conv1, read(h5, "block1_conv1", "kernel", transform),
+                            read(h5, "block1_conv1", "bias", transform), true)
                     .maxPool("block1_pool1", 2)
-                    .conv("block2_conv1", 5, 5, net.conv1, net.conv2, read(h5, "block2_conv1", "kernel"),
-                            read(h5, "block2_conv1", "bias"), true)
+                    .conv("block2_conv1", 5, 5, net.conv1, net.conv2, read(h5, "block2_conv1", "kernel", transform),
+                            read(h5, "block2_conv1", "bias", transform), true)
                     .maxPool("block2_pool1", 2)
                     .flatten("flatten");
             int in = 7 * 7 * net.conv2;
             for (int i = 0; i < net.hidden.length; i++) {
                 String name = "fc" + (i + 1);
-                s.dense(name, in, net.hidden[i], read(h5, name, "kernel"), read(h5, name, "bias"), "relu");
+                s.dense(name, in, net.hidden[i], read(h5, name, "kernel", transform), read(h5, name, "bias", transform), "relu");
                 in = net.hidden[i];
             }
-            return s.dense("before_softmax", in, 10, read(h5, "before_softmax", "kernel"),
-                            read(h5, "before_softmax", "bias"), null)
+            return s.dense("before_softmax", in, 10, read(h5, "before_softmax", "kernel", transform),
+                            read(h5, "before_softmax", "bias", transform), null)
                     .softmax("predictions");
         }
     }
 
     /** A Keras 2.0.8 {@code save_weights} dataset: {@code <layer>/<layer>/<name>:0}, row-major. */
-    private static double[] read(Hdf5Archive h5, String layer, String name) {
+    private static double[] read(Hdf5Archive h5, String layer, String name, DoubleUnaryOperator transform) {
         try {
-            return h5.readDataSet(name + ":0", layer, layer).dup('c').data().asDouble();
+            double[] values = h5.readDataSet(name + ":0", layer, layer).dup('c').data().asDouble();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = transform.applyAsDouble(values[i]);
+            }
+            return values;
         } catch (UnsupportedKerasConfigurationException e) {
             throw new IllegalStateException("Cannot read " + layer + "/" + name, e);
         }

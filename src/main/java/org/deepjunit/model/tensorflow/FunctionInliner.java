@@ -52,6 +52,7 @@ final class FunctionInliner {
     private final Map<String, NodeDef> topNodes = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
     private final Map<String, List<String>> topCalls = new HashMap<>();
+    private final Map<String, String> topCopies = new HashMap<>();
     private final Map<String, NodeDef> emitted = new LinkedHashMap<>();
     private int calls;
 
@@ -97,7 +98,7 @@ final class FunctionInliner {
             throw new ModelLoadException("The graph has no node '" + r.node + "' (referenced as " + ref + ")");
         }
         if (!isCallNode(node)) {
-            return r.node + ":" + r.index;
+            return topPlain(node) + ":" + r.index;
         }
         List<String> outs = topCalls.get(node.getName());
         if (outs == null) {
@@ -111,6 +112,37 @@ final class FunctionInliner {
             topCalls.put(node.getName(), outs);
         }
         return pick(outs, node, null, r.index);
+    }
+
+    /**
+     * A top-level op that is not a call: itself when none of its inputs comes (transitively) out of a
+     * call, otherwise a copy reading the inlined tensors (such as an Identity after the call).
+     */
+    private String topPlain(NodeDef node) {
+        String done = topCopies.get(node.getName());
+        if (done != null) {
+            return done;
+        }
+        topCopies.put(node.getName(), node.getName()); // guards against cycles through NextIteration
+        NodeDef.Builder copy = node.toBuilder().clearInput().clearDevice();
+        boolean changed = false;
+        for (String in : node.getInputList()) {
+            if (in.startsWith("^")) {
+                copy.addInput(in);
+                continue;
+            }
+            String resolved = resolveTop(in);
+            Ref original = Ref.parse(in);
+            changed |= !resolved.equals(original.node + ":" + original.index);
+            copy.addInput(resolved);
+        }
+        if (!changed) {
+            return node.getName();
+        }
+        String name = unique(node.getName() + "_inlined", "deepjunit");
+        emitted.put(name, copy.setName(name).build());
+        topCopies.put(node.getName(), name);
+        return name;
     }
 
     private boolean isCallNode(NodeDef node) {

@@ -2,7 +2,6 @@ package org.deepjunit.model.tensorflow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,18 +97,14 @@ final class KerasGraph {
         Set<String> declared = new HashSet<>();
         ops.forEach(op -> declared.add(op.name()));
         String common = commonFirstSegment(ops);
-        Map<String, Integer> counts = new HashMap<>();
-        List<String> names = new ArrayList<>();
+        // Keras layer names are unique, so ops found in one scope are one layer: keep the last
+        // (a MatMul → BiasAdd → Softmax whose BiasAdd is also a signature output is found twice).
+        Map<String, NamedLayer> result = new LinkedHashMap<>();
         for (GraphOperation op : ops) {
             String n = scopeName(op.name(), common);
-            names.add(n);
-            counts.merge(n, 1, Integer::sum);
-        }
-        Map<String, NamedLayer> result = new LinkedHashMap<>();
-        for (int i = 0; i < ops.size(); i++) {
-            String n = counts.get(names.get(i)) == 1 ? names.get(i) : ops.get(i).name();
-            Output<?> o = ops.get(i).output(0);
-            result.putIfAbsent(n, new NamedLayer(n, o, GraphLayers.kindOf(o, declared)));
+            Output<?> o = op.output(0);
+            result.remove(n);
+            result.put(n, new NamedLayer(n, o, GraphLayers.kindOf(o, declared)));
         }
         return List.copyOf(result.values());
     }

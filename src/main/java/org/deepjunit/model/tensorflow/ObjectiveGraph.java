@@ -34,7 +34,7 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
      */
     static final Set<String> NOT_DIFFERENTIABLE = Set.of("While", "StatelessWhile", "If", "StatelessIf", "Case",
             "StatelessCase", "IdentityN", "FusedBatchNorm", "Conv3D", "LSTMBlockCell", "BlockLSTM", "BlockLSTMV2",
-            "GRUBlockCell", "CudnnRNN", "CudnnRNNV3", "PartitionedCall", "StatefulPartitionedCall",
+            "GRUBlockCell", "CudnnRNN", "CudnnRNNV3", "StatefulPartitionedCall",
             "TensorListReserve", "TensorListSetItem", "TensorListGetItem", "Enter", "Exit", "NextIteration");
 
     /**
@@ -51,8 +51,7 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
                     + (layer == null ? "its logits" : "layer '" + layer + "'") + ": op '" + op.name() + "' ("
                     + op.type() + ") on the path from the input has no gradient in TensorFlow Java (no gradients "
                     + "for While/If control flow of recurrent layers, IdentityN, FusedBatchNorm v1, Conv3D, "
-                    + "LSTMBlockCell). Activations, predictions and coverage still work; objectives over layers "
-                    + "before that op still have gradients");
+                    + "LSTMBlockCell). Activations, predictions and coverage still work");
         }
     }
 

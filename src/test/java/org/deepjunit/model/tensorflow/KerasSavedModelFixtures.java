@@ -91,7 +91,7 @@ public final class KerasSavedModelFixtures {
      * A recurrent-style layer written as a {@code StatelessWhile} loop applying {@code tanh} {@code steps}
      * times (Keras class {@code SimpleRNN} in the metadata): TF Java cannot differentiate it.
      */
-    public record Loop(String name, int steps) implements KLayer {
+    public record Loop(String name, int steps, int units) implements KLayer {
     }
 
     /** Where the Keras metadata goes. */
@@ -143,7 +143,7 @@ public final class KerasSavedModelFixtures {
         Random rnd = new Random(3);
         return new Spec("sequential", new int[] {6}, List.of(
                 new Dense("dense", 6, 8, "relu", uniform(rnd, 48, 0.7), uniform(rnd, 8, 0.1)),
-                new Loop("simple_rnn", 3),
+                new Loop("simple_rnn", 3, 8),
                 new Dense("dense_1", 8, 3, "softmax", uniform(rnd, 24, 0.7), uniform(rnd, 3, 0.1))));
     }
 
@@ -345,7 +345,7 @@ public final class KerasSavedModelFixtures {
             } else if (layer instanceof Dropout) {
                 current = s.withName("Identity").identity(current);
             } else if (layer instanceof Loop l) {
-                current = loop(s, current, l.steps());
+                current = loop(s, current, l.steps(), l.units());
             }
         }
         Output<?> out = tf.withName("Identity").identity(current).asOutput();
@@ -389,8 +389,7 @@ public final class KerasSavedModelFixtures {
 
     /** {@code for i in range(steps): h = tanh(h)} as a StatelessWhile over (i, h), then a reshape to a known shape. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Operand<TFloat32> loop(Ops s, Operand<TFloat32> h, int steps) {
-        long units = h.shape().get(1);
+    private static Operand<TFloat32> loop(Ops s, Operand<TFloat32> h, int steps, long units) {
         ConcreteFunction cond = ConcreteFunction.create(tf -> {
             Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
             Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));

@@ -69,11 +69,17 @@ import org.tensorflow.Signature;
  * float type are converted. Logits are the input of a final Softmax op, or the output itself.
  *
  * <p>SavedModels written by TF2/Keras ({@code model.save}, {@code tf.saved_model.save}) keep every
- * layer inside function-library functions called through a {@code StatefulPartitionedCall} op:
- * such a model predicts normally, but its hidden layers are not ops of the graph (naming one fails
- * with a {@link ModelLoadException}), {@link #layers()} is empty, and logit terms are refused when
- * the softmax is inside the function. Export a graph whose layers are top-level ops instead (see
- * the package documentation); inlining those functions is planned.
+ * layer inside function-library functions called through a {@code StatefulPartitionedCall} op. The
+ * adapter inlines those calls into the loaded graph as plain ops (sharing the loaded variables), so
+ * such a model exposes every layer, named as Keras named it ({@code dense_1}) with its kind, from the
+ * Keras metadata when the SavedModel has it ({@code keras_metadata.pb} or the object graph), from op
+ * name scopes otherwise; the output is bit-identical to the signature's. Op names of the function body
+ * ({@code sequential/dense/Relu}) also work with {@link Builder#layer}. Whether the output is
+ * probabilities is detected (a final Softmax op) or set with {@link Builder#outputIsProbabilities};
+ * the input scale the model was trained on is not in the file: set it with
+ * {@link Builder#inputScale}. Input gradients are refused, naming the op, when a While/If loop or
+ * another op TF Java cannot differentiate lies between input and output; activations still work.
+ */
  */
 public final class TensorFlowModel implements Model {
 

@@ -80,7 +80,6 @@ import org.tensorflow.Signature;
  * {@link Builder#inputScale}. Input gradients are refused, naming the op, when a While/If loop or
  * another op TF Java cannot differentiate lies between input and output; activations still work.
  */
- */
 public final class TensorFlowModel implements Model {
 
     private final String name;

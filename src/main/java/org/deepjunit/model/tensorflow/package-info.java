@@ -37,5 +37,4 @@
  * needs several inputs is refused. Models with While/If loops (recurrent layers) give activations but
  * no input gradients (the error names the op).
  */
- */
 package org.deepjunit.model.tensorflow;

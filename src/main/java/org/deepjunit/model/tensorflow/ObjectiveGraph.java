@@ -3,9 +3,11 @@ package org.deepjunit.model.tensorflow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.deepjunit.DataType;
 import org.deepjunit.model.ModelException;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -26,10 +28,40 @@ import org.tensorflow.types.family.TNumber;
  */
 record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gradient) {
 
+    /**
+     * Op types on whose path TF Java's {@code addGradients} has no gradient function (control flow of
+     * recurrent layers, legacy fused ops) or fails at run time (calls into function-library functions).
+     */
+    static final Set<String> NOT_DIFFERENTIABLE = Set.of("While", "StatelessWhile", "If", "StatelessIf", "Case",
+            "StatelessCase", "IdentityN", "FusedBatchNorm", "Conv3D", "LSTMBlockCell", "BlockLSTM", "BlockLSTMV2",
+            "GRUBlockCell", "CudnnRNN", "CudnnRNNV3", "StatefulPartitionedCall",
+            "TensorListReserve", "TensorListSetItem", "TensorListGetItem", "Enter", "Exit", "NextIteration");
+
+    /**
+     * Throws a {@link ModelException} naming the first op (in name order) between {@code input} and
+     * {@code out} that TF Java cannot differentiate, before anything is added to the graph.
+     */
+    static void checkDifferentiable(Output<?> input, Output<?> out, String layer, String modelName) {
+        Set<GraphOperation> path = GraphLayers.pathOps(input, out);
+        java.util.Optional<GraphOperation> bad = path.stream().filter(op -> NOT_DIFFERENTIABLE.contains(op.type()))
+                .min(java.util.Comparator.comparing(GraphOperation::name));
+        if (bad.isPresent()) {
+            GraphOperation op = bad.get();
+            throw new ModelException("Model '" + modelName + "' cannot give input gradients of "
+                    + (layer == null ? "its logits" : "layer '" + layer + "'") + ": op '" + op.name() + "' ("
+                    + op.type() + ") on the path from the input has no gradient in TensorFlow Java (no gradients "
+                    + "for While/If control flow of recurrent layers, IdentityN, FusedBatchNorm v1, Conv3D, "
+                    + "LSTMBlockCell). Activations, predictions and coverage still work");
+        }
+    }
+
     /** Adds the ops under the name scope {@code scope}; the caller serialises graph mutation. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static ObjectiveGraph build(Graph graph, String scope, Output<?> input, List<String> names, List<Output<?>> outputs,
                                 DataType type, String modelName) {
+        for (int i = 0; i < outputs.size(); i++) {
+            checkDifferentiable(input, outputs.get(i), names.get(i), modelName);
+        }
         Ops tf = Ops.create(graph).withSubScope(scope);
         Class<? extends TNumber> cls = type == DataType.FLOAT32 ? TFloat32.class : TFloat64.class;
         Operand<TNumber> total = null;

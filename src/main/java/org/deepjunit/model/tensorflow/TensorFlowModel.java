@@ -69,11 +69,16 @@ import org.tensorflow.Signature;
  * float type are converted. Logits are the input of a final Softmax op, or the output itself.
  *
  * <p>SavedModels written by TF2/Keras ({@code model.save}, {@code tf.saved_model.save}) keep every
- * layer inside function-library functions called through a {@code StatefulPartitionedCall} op:
- * such a model predicts normally, but its hidden layers are not ops of the graph (naming one fails
- * with a {@link ModelLoadException}), {@link #layers()} is empty, and logit terms are refused when
- * the softmax is inside the function. Export a graph whose layers are top-level ops instead (see
- * the package documentation); inlining those functions is planned.
+ * layer inside function-library functions called through a {@code StatefulPartitionedCall} op. The
+ * adapter inlines those calls into the loaded graph as plain ops (sharing the loaded variables), so
+ * such a model exposes every layer, named as Keras named it ({@code dense_1}) with its kind, from the
+ * Keras metadata when the SavedModel has it ({@code keras_metadata.pb} or the object graph), from op
+ * name scopes otherwise; the output is bit-identical to the signature's. Op names of the function body
+ * ({@code sequential/dense/Relu}) also work with {@link Builder#layer}. Whether the output is
+ * probabilities is detected (a final Softmax op) or set with {@link Builder#outputIsProbabilities};
+ * the input scale the model was trained on is not in the file: set it with
+ * {@link Builder#inputScale}. Input gradients are refused, naming the op, when a While/If loop or
+ * another op TF Java cannot differentiate lies between input and output; activations still work.
  */
 public final class TensorFlowModel implements Model {
 
@@ -93,6 +98,11 @@ public final class TensorFlowModel implements Model {
     private final String functionCall;
     /** Why logits are out of reach (softmax hidden inside a function), or null when they are known. */
     private final String logitsHidden;
+    /** Whether the output is probabilities (a softmax of the logits) rather than the logits themselves. */
+    private final boolean probabilities;
+    private final InputScale inputScale;
+    /** For a TF2/Keras SavedModel: how its functions were inlined and where layer names came from; else null. */
+    private final String preparation;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<Set<String>, ObjectiveGraph> objectives = new HashMap<>();
     private int objectiveCount;
@@ -100,14 +110,19 @@ public final class TensorFlowModel implements Model {
 
     private TensorFlowModel(String name, SavedModelBundle bundle, Session session, Graph graph, Output<?> input,
                             Output<?> output, DataType dataType, Shape inputShape, List<Layer> layers,
-                            Map<String, Output<?>> layerOutputs) {
+                            Map<String, Output<?>> layerOutputs, Boolean probabilitiesSetting, InputScale inputScale,
+                            String preparation) {
         this.name = name;
         this.bundle = bundle;
         this.session = session;
         this.graph = graph;
         this.input = input;
         this.output = output;
-        this.logits = logitsOf(output);
+        Output<?> softmaxInput = logitsOf(output);
+        this.probabilities = probabilitiesSetting != null ? probabilitiesSetting : softmaxInput != output;
+        this.logits = !probabilities ? output : softmaxInput != output ? softmaxInput : logOf(graph, output);
+        this.inputScale = inputScale;
+        this.preparation = preparation;
         this.dataType = dataType;
         this.inputShape = inputShape;
         this.outputShape = perSample(output, "output");
@@ -160,6 +175,8 @@ public final class TensorFlowModel implements Model {
         private String outputKey;
         private String name;
         private final Map<String, String> layers = new LinkedHashMap<>();
+        private InputScale inputScale = InputScale.none();
+        private Boolean probabilities;
 
         private Builder(Path dir, Graph graph) {
             this.dir = dir;
@@ -208,6 +225,27 @@ public final class TensorFlowModel implements Model {
             return this;
         }
 
+        /**
+         * How test tensors are scaled before they are fed, since a SavedModel does not record the input
+         * scale it was trained on; default {@link InputScale#none()}. See {@link InputScale}.
+         */
+        public Builder inputScale(InputScale scale) {
+            this.inputScale = Objects.requireNonNull(scale, "scale");
+            return this;
+        }
+
+        /**
+         * Whether the output is probabilities (softmax of the logits) or the logits themselves. By default
+         * it is detected: probabilities when the output is computed by a Softmax op (through Identity
+         * ops, after inlining TF2/Keras functions). When set to true for an output whose softmax is not a
+         * visible op, logit terms of objectives use {@code log(output)}, which equals the logits up to a
+         * per-sample constant.
+         */
+        public Builder outputIsProbabilities(boolean probabilities) {
+            this.probabilities = probabilities;
+            return this;
+        }
+
         /** The model's name in reports and messages; default the directory name. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -229,7 +267,7 @@ public final class TensorFlowModel implements Model {
             Output<?> out = resolve(graph, outputKey, "output", modelName);
             Session session = new Session(graph);
             try {
-                return assemble(modelName, null, session, graph, in, out);
+                return assemble(modelName, null, session, graph, in, out, null, null);
             } catch (RuntimeException e) {
                 session.close();
                 throw e;
@@ -273,7 +311,18 @@ public final class TensorFlowModel implements Model {
                 Graph g = bundle.graph();
                 Output<?> inOut = resolve(g, in.name, "input", modelName);
                 Output<?> outOut = resolve(g, out.name, "output", modelName);
-                return assemble(modelName, bundle, bundle.session(), g, inOut, outOut);
+                checkFloat(inOut, "input", sig, in, where);
+                KerasGraph.Prepared prepared = KerasGraph.prepare(dir, bundle.metaGraphDef(), g, inOut, outOut);
+                String how = null;
+                if (prepared != null) {
+                    outOut = prepared.output();
+                    how = prepared.calls() + " function call(s) inlined, layer names from "
+                            + (prepared.metadata() != null ? "Keras metadata in " + prepared.metadata().source()
+                            : "op name scopes");
+                }
+                checkOtherInputs(sig, in, outOut, g, where);
+                return assemble(modelName, bundle, bundle.session(), g, inOut, outOut,
+                        prepared == null ? null : prepared.layers(), how);
             } catch (RuntimeException e) {
                 bundle.close();
                 throw e instanceof ModelException ? e : new ModelLoadException("Cannot use " + where + ": "
@@ -299,8 +348,51 @@ public final class TensorFlowModel implements Model {
             return byKey.values().iterator().next();
         }
 
+        /** Refuses a non-float signature input before anything is fed, naming the input and what is supported. */
+        private static void checkFloat(Output<?> o, String what, Signature sig, Signature.TensorDescription d,
+                                       String where) {
+            if (o.dataType() != org.tensorflow.proto.DataType.DT_FLOAT
+                    && o.dataType() != org.tensorflow.proto.DataType.DT_DOUBLE) {
+                throw new ModelLoadException("The " + what + " '" + keyOf(sig.getInputs(), d) + "' (" + d.name
+                        + ") of signature '" + sig.key() + "' of " + where + " has type " + o.dataType()
+                        + "; DeepJUnit supports float32 (DT_FLOAT) and float64 (DT_DOUBLE) inputs: export a signature "
+                        + "taking floats (cast inside the model, e.g. tf.cast(x, tf.uint8))");
+            }
+        }
+
+        private static String keyOf(Map<String, Signature.TensorDescription> byKey, Signature.TensorDescription d) {
+            for (Map.Entry<String, Signature.TensorDescription> e : byKey.entrySet()) {
+                if (e.getValue() == d) {
+                    return e.getKey();
+                }
+            }
+            return d.name;
+        }
+
+        /** Refuses an output that also needs signature inputs other than the chosen one (they would not be fed). */
+        private static void checkOtherInputs(Signature sig, Signature.TensorDescription chosen, Output<?> out, Graph g,
+                                             String where) {
+            List<String> needed = new ArrayList<>();
+            for (Map.Entry<String, Signature.TensorDescription> e : new java.util.TreeMap<>(sig.getInputs()).entrySet()) {
+                if (e.getValue() == chosen) {
+                    continue;
+                }
+                GraphOperation op = g.operation(e.getValue().name.split(":")[0]);
+                if (op != null && GraphLayers.pathOps(op.output(0), out).contains((GraphOperation) out.op())) {
+                    needed.add(e.getKey());
+                }
+            }
+            if (!needed.isEmpty()) {
+                throw new ModelLoadException("The output of signature '" + sig.key() + "' of " + where
+                        + " also depends on its input(s) " + needed + "; DeepJUnit models take one input: export a "
+                        + "signature with a single input, or pick an output that depends on input '"
+                        + keyOf(sig.getInputs(), chosen) + "' alone with .output(key)");
+            }
+        }
+
         private TensorFlowModel assemble(String modelName, SavedModelBundle bundle, Session session, Graph g,
-                                         Output<?> in, Output<?> out) {
+                                         Output<?> in, Output<?> out, List<KerasGraph.NamedLayer> automatic,
+                                         String preparation) {
             DataType type = dataTypeOf(in, "input", modelName);
             DataType outType = dataTypeOf(out, "output", modelName);
             if (type != outType) {
@@ -311,7 +403,12 @@ public final class TensorFlowModel implements Model {
             List<Layer> found = new ArrayList<>();
             Map<String, Output<?>> outputs = new HashMap<>();
             Map<String, Integer> order = GraphLayers.order(g);
-            if (layers.isEmpty()) {
+            if (layers.isEmpty() && automatic != null) {
+                for (KerasGraph.NamedLayer l : automatic) {
+                    found.add(new Layer(l.name(), l.kind(), perSample(l.output(), "layer '" + l.name() + "'")));
+                    outputs.put(l.name(), l.output());
+                }
+            } else if (layers.isEmpty()) {
                 List<GraphOperation> ops = GraphLayers.discover(g, in, out);
                 Set<String> declared = new HashSet<>();
                 ops.forEach(op -> declared.add(op.name()));
@@ -349,7 +446,13 @@ public final class TensorFlowModel implements Model {
                     outputs.put(e.getKey(), o);
                 }
             }
-            return new TensorFlowModel(modelName, bundle, session, g, in, out, type, inShape, found, outputs);
+            if (inputScale.channels() > 1 && inShape.rank() > 0 && inShape.last() != inputScale.channels()) {
+                throw new ModelLoadException("Model '" + modelName + "' takes inputs " + inShape + " but its input "
+                        + "scale " + inputScale + " has " + inputScale.channels() + " channels; per-channel scales "
+                        + "apply to the last input dimension");
+            }
+            return new TensorFlowModel(modelName, bundle, session, g, in, out, type, inShape, found, outputs,
+                    probabilities, inputScale, preparation);
         }
     }
 
@@ -421,6 +524,24 @@ public final class TensorFlowModel implements Model {
         return out;
     }
 
+    /** {@code log(output)}: logits up to a per-sample constant, when the softmax is not a visible op. */
+    private static Output<?> logOf(Graph graph, Output<?> output) {
+        synchronized (graph) {
+            return org.tensorflow.op.Ops.create(graph).withSubScope("deepjunit_logits")
+                    .math.log((org.tensorflow.Operand<org.tensorflow.types.family.TNumber>) (Output) output).asOutput();
+        }
+    }
+
+    /** Whether the output is probabilities (softmax of the logits), as detected or set with the builder. */
+    public boolean outputIsProbabilities() {
+        return probabilities;
+    }
+
+    /** How test tensors are scaled before they are fed. */
+    public InputScale inputScale() {
+        return inputScale;
+    }
+
     @Override
     public String name() {
         return name;
@@ -474,7 +595,7 @@ public final class TensorFlowModel implements Model {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
+            try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
                 // TF Java refuses to fetch one tensor twice: fetch each distinct output once.
                 List<Output<?>> fetches = new ArrayList<>();
                 fetches.add(output);
@@ -532,7 +653,7 @@ public final class TensorFlowModel implements Model {
             int batch = inputs.batchSize();
             List<org.tensorflow.Tensor> feeds = new ArrayList<>();
             try {
-                org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType);
+                org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType);
                 feeds.add(x);
                 Session.Runner runner = session.runner().feed(input, x);
                 for (int i = 0; i < og.weights().size(); i++) {
@@ -561,7 +682,7 @@ public final class TensorFlowModel implements Model {
                 runner.fetch(og.gradient());
                 try (Result result = runTf(runner, "the input gradient")) {
                     Tensor grad = TfTensors.fromTf(result.get(0), "The input gradient of model '" + name + "'");
-                    return ModelChecks.checkFinite(this, "the input gradient", grad);
+                    return ModelChecks.checkFinite(this, "the input gradient", inputScale.chainGradient(grad));
                 }
             } finally {
                 feeds.forEach(org.tensorflow.Tensor::close);
@@ -627,7 +748,10 @@ public final class TensorFlowModel implements Model {
     @Override
     public String toString() {
         return "TensorFlowModel[" + name + ", input " + inputShape + ", output " + outputShape + ", " + dataType
-                + ", layers " + layers + (functionCall == null ? "" : ", through function call " + functionCall) + "]";
+                + ", layers " + layers + (functionCall == null ? "" : ", through function call " + functionCall)
+                + (preparation == null ? "" : ", TF2/Keras SavedModel: " + preparation)
+                + (inputScale.isNone() ? "" : ", " + inputScale) + ", output is " + (probabilities ? "probabilities"
+                : "logits") + "]";
     }
 
     /** For error messages: the tag sets a SavedModel offers, read from its saved_model.pb. */

@@ -21,27 +21,20 @@
  * A model may be shared by concurrent tests: inference and gradients run in parallel on one
  * session; the ops for a new gradient objective are added to the graph once, under a lock.
  *
- * <h2>Exporting from Python so that layers are reachable</h2>
- * TF2/Keras SavedModels hide layers inside functions. To get hidden layers by op name, export a
- * flat graph, for instance by freezing the concrete function and saving it as a TF1-style
- * SavedModel:
- * <pre>
- * import tensorflow as tf
- * from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
- * fn = tf.function(model).get_concrete_function(tf.TensorSpec([None, 28, 28, 1], tf.float32))
- * frozen = convert_variables_to_constants_v2(fn)          # layers become top-level ops
- * graph_def = frozen.graph.as_graph_def()
- * with tf.compat.v1.Graph().as_default() as g, tf.compat.v1.Session(graph=g) as s:
- *     tf.compat.v1.import_graph_def(graph_def, name="")
- *     x = g.get_tensor_by_name(frozen.inputs[0].name)
- *     y = g.get_tensor_by_name(frozen.outputs[0].name)
- *     b = tf.compat.v1.saved_model.Builder("lenet_flat")
- *     b.add_meta_graph_and_variables(s, ["serve"], signature_def_map={"serving_default":
- *         tf.compat.v1.saved_model.predict_signature_def({"x": x}, {"y": y})})
- *     b.save()
- * </pre>
- * Op names then look like {@code sequential/conv2d/Relu} (print {@code [n.name for n in graph_def.node]}).
- * This recipe is untested here (no Python in the build); the loader side is tested with graphs
- * of the same shape built in Java.
+ * <h2>SavedModels exported by Keras / TF2</h2>
+ * {@code model.save("dir")} / {@code tf.saved_model.save} SavedModels load as they are:
+ * <pre>{@code
+ * try (TensorFlowModel m = TensorFlowModel.builder(Path.of("mnist_cnn"))
+ *         .signature("serving_default")
+ *         .inputScale(InputScale.multiplyBy(255))   // trained on 0-255 pixels; DeepJUnit tensors are 0-1
+ *         .build()) {
+ *     m.layers();   // conv2d (convolution, [26, 26, 32]), max_pooling2d (pooling, ...), ..., dense_1 (dense, [10])
+ * }
+ * }</pre>
+ * The functions the serving output comes through are inlined into the graph ({@code FunctionInliner});
+ * layer names and kinds come from the Keras metadata ({@code keras_metadata.pb} or the object graph),
+ * or from op name scopes. A signature with several outputs needs {@code .output(key)}; one whose output
+ * needs several inputs is refused. Models with While/If loops (recurrent layers) give activations but
+ * no input gradients (the error names the op).
  */
 package org.deepjunit.model.tensorflow;

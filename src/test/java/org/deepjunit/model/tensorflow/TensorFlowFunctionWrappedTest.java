@@ -1,14 +1,11 @@
 package org.deepjunit.model.tensorflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Random;
 import org.deepjunit.DataType;
 import org.deepjunit.Tensor;
-import org.deepjunit.model.ModelException;
-import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Objective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +28,23 @@ class TensorFlowFunctionWrappedTest {
     static final Tensor X = Tensor.of(new double[] {0.1, 0.5, 0.3, 0.9, 0.7, 0.2, 0.4, 0.6}, 2, 4);
 
     @Test
-    void inferenceMatchesTheFlatGraphAndHiddenLayersAreReportedAsUnreachable(@TempDir Path dir) {
+    void functionsAreInlinedSoLayersLogitsAndGradientsMatchTheFlatGraph(@TempDir Path dir) {
         TfFixtures.Exported flat = mlp(true).export(dir.resolve("flat"));
         TfFixtures.Exported wrapped = mlp(true).exportWrapped(dir.resolve("wrapped"));
         try (TensorFlowModel f = TensorFlowModel.load(flat.dir()); TensorFlowModel w = TensorFlowModel.load(wrapped.dir())) {
             assertThat(w.predict(X).maxAbsDifference(f.predict(X))).isLessThan(1e-15);
-            assertThat(w.layers()).isEmpty();
-            assertThat(w.toString()).contains("through function call PartitionedCall");
-            assertThatThrownBy(() -> w.inputGradient(X, Objective.builder().logit(0, 1.0).build()))
-                    .isInstanceOf(ModelException.class)
-                    .hasMessageContaining("softmax computed inside the TensorFlow function call 'PartitionedCall'")
-                    .hasMessageContaining("logit terms");
+            assertThat(w.layers()).extracting(l -> l.name() + ":" + l.kind()).containsExactly("dense:DENSE",
+                    "dense_1:DENSE");
+            assertThat(w.toString()).contains("1 function call(s) inlined").doesNotContain("through function call");
+            assertThat(w.outputIsProbabilities()).isTrue();
+            Objective o = Objective.builder().logit(0, 0, 1.0).neuron(1, "dense", 2, 0.5).build();
+            assertThat(w.inputGradient(X, o).maxAbsDifference(f.inputGradient(X,
+                    Objective.builder().logit(0, 0, 1.0).neuron(1, "dense/Relu", 2, 0.5).build()))).isLessThan(1e-12);
         }
-        assertThatThrownBy(() -> TensorFlowModel.builder(wrapped.dir()).layer(wrapped.op("dense")).build())
-                .isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("no op 'dense/Relu'").hasMessageContaining("inside functions");
+        // op names from the function body resolve too
+        try (TensorFlowModel byOp = TensorFlowModel.builder(wrapped.dir()).layer(wrapped.op("dense")).build()) {
+            assertThat(byOp.layers()).extracting(l -> l.name()).containsExactly("dense/Relu");
+        }
     }
 
     @Test

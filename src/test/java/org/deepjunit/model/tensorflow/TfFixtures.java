@@ -75,7 +75,7 @@ public final class TfFixtures {
         }
 
         private record ConvStep(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
-                                boolean relu) implements Step {
+                                boolean relu, String padding) implements Step {
         }
 
         private record PoolStep(String name, int size) implements Step {
@@ -94,8 +94,17 @@ public final class TfFixtures {
         /** A 2-D convolution, stride 1, padding SAME, kernel {@code [kh, kw, in, out]}, optional ReLU. */
         public Sequential conv(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
                                boolean relu) {
+            return conv(name, kh, kw, in, out, kernel, bias, relu, "SAME");
+        }
+
+        /** A 2-D convolution, stride 1, with the given padding ("SAME" or "VALID", as Keras' "valid" default). */
+        public Sequential conv(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
+                               boolean relu, String padding) {
             check(name, kernel, (long) kh * kw * in * out, bias, out);
-            steps.add(new ConvStep(name, kh, kw, in, out, kernel, bias, relu));
+            if (!padding.equals("SAME") && !padding.equals("VALID")) {
+                throw new IllegalArgumentException(name + ": padding must be SAME or VALID, got " + padding);
+            }
+            steps.add(new ConvStep(name, kh, kw, in, out, kernel, bias, relu, padding));
             return this;
         }
 
@@ -201,7 +210,7 @@ public final class TfFixtures {
                     Ops s = tf.withSubScope(c.name());
                     Operand<TNumber> k = constant(s.withName("kernel"), c.kernel(), c.kh(), c.kw(), c.in(), c.out());
                     Operand<TNumber> b = constant(s.withName("bias"), c.bias(), c.out());
-                    current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "SAME");
+                    current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), c.padding());
                     current = s.withName("BiasAdd").nn.biasAdd(current, b);
                     if (c.relu()) {
                         current = s.withName("Relu").nn.relu(current);

@@ -1,0 +1,573 @@
+package org.deepjunit.model.tensorflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.CodedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedUserObject;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject.ObjectReference;
+import org.tensorflow.proto.VersionDef;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TString;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Writes SavedModels with the layout Python Keras / TF2 gives them ({@code model.save(dir)}), from
+ * Java, for tests: the serving signature's output is {@code StatefulPartitionedCall:0} into
+ * {@code __inference_signature_wrapper_*}, which calls {@code __inference__wrapped_model_*}, whose
+ * nodes are named {@code sequential/dense/MatMul}; weights are resource variables
+ * ({@code VarHandleOp}s passed to the calls, read with {@code ReadVariableOp} inside), saved and
+ * restored by hand-written {@code save/...} ops; the Keras model config is stored as JSON in the
+ * object graph or in {@code keras_metadata.pb}, as tf.keras does.
+ *
+ * <p>Regenerate the committed fixtures under {@code src/test/resources/keras-savedmodels/} with
+ * {@code mvn -B -q test-compile exec:exec@keras-fixtures} (or run {@link #main} with the target
+ * directory). Weights are drawn from fixed seeds, so {@link #dense()} and {@link #cnn()} return the
+ * same weights the committed files hold.
+ */
+public final class KerasSavedModelFixtures {
+
+    private KerasSavedModelFixtures() {
+    }
+
+    /** A Keras layer: its name, class and (for weighted layers) TF-layout weights. */
+    public sealed interface KLayer permits Dense, Conv, MaxPool, Flatten, Dropout, Loop {
+        String name();
+    }
+
+    /** {@code Dense(units, activation)}; kernel {@code [in, out]} row-major. */
+    public record Dense(String name, int in, int out, String activation, float[] kernel, float[] bias)
+            implements KLayer {
+    }
+
+    /** {@code Conv2D(filters, (k, k), padding="valid", activation)}; kernel {@code [k, k, in, out]} row-major. */
+    public record Conv(String name, int k, int in, int out, String activation, float[] kernel, float[] bias)
+            implements KLayer {
+    }
+
+    /** {@code MaxPooling2D((size, size))}. */
+    public record MaxPool(String name, int size) implements KLayer {
+    }
+
+    /** {@code Flatten()}: (h, w, c) order. */
+    public record Flatten(String name) implements KLayer {
+    }
+
+    /** {@code Dropout(rate)}: the identity at inference. */
+    public record Dropout(String name) implements KLayer {
+    }
+
+    /**
+     * A recurrent-style layer written as a {@code StatelessWhile} loop applying {@code tanh} {@code steps}
+     * times (Keras class {@code SimpleRNN} in the metadata): TF Java cannot differentiate it.
+     */
+    public record Loop(String name, int steps, int units) implements KLayer {
+    }
+
+    /** Where the Keras metadata goes. */
+    public enum Metadata { OBJECT_GRAPH, KERAS_METADATA_PB, NONE }
+
+    /**
+     * A Keras Sequential model.
+     *
+     * @param modelName  the Keras model name, the name scope of every op ({@code sequential})
+     * @param inputShape per-sample input shape
+     * @param layers     the layers in order; the last one's output is the model output
+     */
+    public record Spec(String modelName, int[] inputShape, List<KLayer> layers) {
+
+        /** The layer of that name. */
+        public KLayer layer(String name) {
+            return layers.stream().filter(l -> l.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No layer " + name));
+        }
+    }
+
+    /** Flatten(28×28×1) → dense (32, relu) → dropout → dense_1 (10, softmax); seed 7. */
+    public static Spec dense() {
+        Random rnd = new Random(7);
+        return new Spec("sequential", new int[] {28, 28, 1}, List.of(
+                new Flatten("flatten"),
+                new Dense("dense", 784, 32, "relu", uniform(rnd, 784 * 32, Math.sqrt(6.0 / 784)), uniform(rnd, 32, 0.1)),
+                new Dropout("dropout"),
+                new Dense("dense_1", 32, 10, "softmax", uniform(rnd, 320, Math.sqrt(6.0 / 32)), uniform(rnd, 10, 0.1))));
+    }
+
+    /**
+     * conv2d (4 filters 3×3, relu) → max_pooling2d → conv2d_1 (8, 3×3, relu) → max_pooling2d_1 → flatten
+     * → dense (10, softmax) on 28×28×1; seed 11.
+     */
+    public static Spec cnn() {
+        Random rnd = new Random(11);
+        return new Spec("sequential", new int[] {28, 28, 1}, List.of(
+                new Conv("conv2d", 3, 1, 4, "relu", uniform(rnd, 36, Math.sqrt(6.0 / 9)), uniform(rnd, 4, 0.1)),
+                new MaxPool("max_pooling2d", 2),
+                new Conv("conv2d_1", 3, 4, 8, "relu", uniform(rnd, 288, Math.sqrt(6.0 / 36)), uniform(rnd, 8, 0.1)),
+                new MaxPool("max_pooling2d_1", 2),
+                new Flatten("flatten"),
+                new Dense("dense", 200, 10, "softmax", uniform(rnd, 2000, Math.sqrt(6.0 / 200)), uniform(rnd, 10, 0.1))));
+    }
+
+    /** dense (8, relu) → simple_rnn (a While loop, 3 steps of tanh) → dense_1 (3, softmax) on 6 inputs; seed 3. */
+    public static Spec looped() {
+        Random rnd = new Random(3);
+        return new Spec("sequential", new int[] {6}, List.of(
+                new Dense("dense", 6, 8, "relu", uniform(rnd, 48, 0.7), uniform(rnd, 8, 0.1)),
+                new Loop("simple_rnn", 3, 8),
+                new Dense("dense_1", 8, 3, "softmax", uniform(rnd, 24, 0.7), uniform(rnd, 3, 0.1))));
+    }
+
+    /** Regenerates the committed fixtures into {@code args[0]} (default src/test/resources/keras-savedmodels). */
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : "src/test/resources/keras-savedmodels");
+        write(dense(), root.resolve("dense"), Metadata.KERAS_METADATA_PB, false);
+        write(cnn(), root.resolve("cnn"), Metadata.OBJECT_GRAPH, false);
+        System.out.println("Wrote " + root.resolve("dense") + " and " + root.resolve("cnn"));
+    }
+
+    /**
+     * Writes {@code spec} as a Keras-layout SavedModel: signature "serving_default" with input "input_1"
+     * and output named after the last layer (plus "logits", the pre-softmax values, when
+     * {@code withLogitsOutput}).
+     */
+    public static void write(Spec spec, Path dir, Metadata metadata, boolean withLogitsOutput) {
+        try {
+            deleteRecursively(dir);
+            Files.createDirectories(dir.getParent());
+            List<String[]> vars = variables(spec); // {layer/kernel, shared name} in call-argument order
+            try (Graph inner = new Graph(); Graph wrapper = new Graph(); Graph top = new Graph()) {
+                // __inference__wrapped_model: the layers
+                Ops ti = Ops.create(inner);
+                Operand<TFloat32> xi = inputPlaceholder(ti, spec, "input_1");
+                List<Output<?>> resI = resourcePlaceholders(inner, vars.size());
+                Output<?>[] outs = layers(ti, inner, spec, xi, resI, withLogitsOutput);
+                Signature.Builder sb = Signature.builder().key("__inference__wrapped_model_1042").input("input_1", xi);
+                for (int i = 0; i < resI.size(); i++) {
+                    sb.input(argName(i), (Operand<?>) resI.get(i));
+                }
+                sb.output("output_0", (Operand<?>) outs[0]);
+                if (withLogitsOutput) {
+                    sb.output("output_1", (Operand<?>) outs[1]);
+                }
+                try (ConcreteFunction wrapped = ConcreteFunction.create(sb.build(), inner)) {
+                    // __inference_signature_wrapper: calls the wrapped model
+                    Ops tw = Ops.create(wrapper);
+                    Operand<TFloat32> xw = inputPlaceholder(tw, spec, "input_1");
+                    List<Output<?>> resW = resourcePlaceholders(wrapper, vars.size());
+                    List<Operand<?>> args = new ArrayList<>();
+                    args.add(xw);
+                    resW.forEach(r -> args.add((Operand<?>) r));
+                    List<Class<? extends org.tensorflow.types.family.TType>> tout = withLogitsOutput
+                            ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
+                    var call = tw.withName("StatefulPartitionedCall").statefulPartitionedCall(args, tout, wrapped);
+                    Signature.Builder wb = Signature.builder().key("__inference_signature_wrapper_1187")
+                            .input("input_1", xw);
+                    for (int i = 0; i < resW.size(); i++) {
+                        wb.input(argName(i), (Operand<?>) resW.get(i));
+                    }
+                    wb.output("output_0", tw.withName("Identity").identity((Operand) call.output().get(0)));
+                    if (withLogitsOutput) {
+                        wb.output("output_1", tw.withName("Identity_1").identity((Operand) call.output().get(1)));
+                    }
+                    try (ConcreteFunction signatureWrapper = ConcreteFunction.create(wb.build(), wrapper)) {
+                        exportTop(spec, dir, top, vars, signatureWrapper, withLogitsOutput);
+                    }
+                }
+            }
+            addMetadata(spec, dir, metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String argName(int i) {
+        return i == 0 ? "unknown" : "unknown_" + (i - 1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void exportTop(Spec spec, Path dir, Graph top, List<String[]> vars, ConcreteFunction fn,
+                                  boolean withLogitsOutput) throws IOException {
+        Ops tf = Ops.create(top);
+        Operand<TFloat32> x = inputPlaceholder(tf, spec, "serving_default_input_1");
+        List<Operand<?>> handles = new ArrayList<>();
+        List<long[]> shapes = shapes(spec);
+        for (int i = 0; i < vars.size(); i++) {
+            String[] v = vars.get(i);
+            String[] parts = v[0].split("/");
+            handles.add(tf.withSubScope(parts[0]).withName(parts[1])
+                    .varHandleOp(TFloat32.class, Shape.of(shapes.get(i)), VarHandleOp.sharedName(v[0])));
+        }
+        List<Operand<?>> args = new ArrayList<>();
+        args.add(x);
+        args.addAll(handles);
+        List<Class<? extends org.tensorflow.types.family.TType>> tout = withLogitsOutput
+                ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
+        var call = tf.withName("StatefulPartitionedCall").statefulPartitionedCall(args, tout, fn);
+
+        // Hand-written saver: Graph.addVariableSaver ignores resource variables.
+        Ops save = tf.withSubScope("save");
+        Operand<TString> filename = save.withName("filename").placeholderWithDefault(save.constant("model"),
+                Shape.scalar());
+        String[] keys = new String[vars.size()];
+        String[] slices = new String[vars.size()];
+        List<Operand<?>> reads = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            keys[i] = vars.get(i)[1];
+            slices[i] = "";
+            reads.add(save.withName("read_" + i).readVariableOp((Operand) handles.get(i), TFloat32.class));
+        }
+        var saveOp = save.withName("SaveV2").train.save(filename, save.constant(java.nio.charset.StandardCharsets.UTF_8, keys), save.constant(java.nio.charset.StandardCharsets.UTF_8, slices), reads);
+        save.withControlDependencies(List.of(saveOp)).withName("control_dependency").identity(filename);
+        List<Class<? extends org.tensorflow.types.family.TType>> types = new ArrayList<>();
+        vars.forEach(v -> types.add(TFloat32.class));
+        var restore = save.withName("RestoreV2").train.restore(filename, save.constant(java.nio.charset.StandardCharsets.UTF_8, keys), save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
+                types);
+        List<org.tensorflow.op.Op> assigns = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            assigns.add(save.withName("assign_" + i).assignVariableOp((Operand) handles.get(i),
+                    (Operand) restore.tensors().get(i)));
+        }
+        save.withControlDependencies(assigns).withName("restore_all").noOp();
+
+        Signature.Builder sig = Signature.builder().key("serving_default").input("input_1", x)
+                .output(spec.layers().get(spec.layers().size() - 1).name(), (Operand) call.output().get(0));
+        if (withLogitsOutput) {
+            sig.output("logits", (Operand) call.output().get(1));
+        }
+        List<float[]> values = weights(spec);
+        try (Session session = new Session(top)) {
+            // Initialise the variables by feeding the restore op's outputs with the weights.
+            Session.Runner init = session.runner();
+            List<org.tensorflow.Tensor> feeds = new ArrayList<>();
+            for (int i = 0; i < vars.size(); i++) {
+                TFloat32 t = TFloat32.tensorOf(Shape.of(shapes.get(i)), DataBuffers.of(values.get(i), true, false));
+                feeds.add(t);
+                init.feed(restore.tensors().get(i), t);
+                init.addTarget(assigns.get(i));
+            }
+            init.run();
+            feeds.forEach(org.tensorflow.Tensor::close);
+            SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(sig.build(), session))
+                    .export();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Operand<TFloat32> inputPlaceholder(Ops tf, Spec spec, String name) {
+        long[] dims = new long[spec.inputShape().length + 1];
+        dims[0] = -1;
+        for (int i = 0; i < spec.inputShape().length; i++) {
+            dims[i + 1] = spec.inputShape()[i];
+        }
+        return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(Shape.of(dims)));
+    }
+
+    private static List<Output<?>> resourcePlaceholders(Graph g, int n) {
+        List<Output<?>> res = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            GraphOperation op = g.opBuilder("Placeholder", argName(i), g.baseScope())
+                    .setAttr("dtype", DataType.DT_RESOURCE).setAttr("shape", Shape.scalar()).build();
+            res.add(op.output(0));
+        }
+        return res;
+    }
+
+    /** The ops of every layer under {@code <model>/<layer>/}; returns {output, logits}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<?>[] layers(Ops tf, Graph g, Spec spec, Operand<TFloat32> x, List<Output<?>> resources,
+                                      boolean withLogits) {
+        Ops model = tf.withSubScope(spec.modelName());
+        Operand<TFloat32> current = x;
+        Operand<TFloat32> logits = null;
+        int r = 0;
+        for (KLayer layer : spec.layers()) {
+            Ops s = model.withSubScope(layer.name());
+            String scope = spec.modelName() + "/" + layer.name() + "/";
+            if (layer instanceof Dense d) {
+                Operand<TFloat32> k = s.withName("MatMul_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
+                        TFloat32.class);
+                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
+                        TFloat32.class);
+                current = s.withName("MatMul").linalg.matMul(current, k);
+                current = s.withName("BiasAdd").nn.biasAdd(current, b);
+                logits = current;
+                current = activation(s, d.activation(), current);
+            } else if (layer instanceof Conv c) {
+                Operand<TFloat32> k = s.withName("Conv2D_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
+                        TFloat32.class);
+                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
+                        TFloat32.class);
+                current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "VALID");
+                current = s.withName("BiasAdd").nn.biasAdd(current, b);
+                current = activation(s, c.activation(), current);
+            } else if (layer instanceof MaxPool p) {
+                long sz = p.size();
+                current = (Operand) g.opBuilder("MaxPool", scope + "MaxPool", g.baseScope())
+                        .addInput(current.asOutput())
+                        .setAttr("ksize", new long[] {1, sz, sz, 1})
+                        .setAttr("strides", new long[] {1, sz, sz, 1})
+                        .setAttr("padding", "VALID")
+                        .setAttr("data_format", "NHWC")
+                        .build().output(0);
+            } else if (layer instanceof Flatten) {
+                long n = flatSize(spec, layer);
+                current = s.withName("Reshape").reshape(current, s.withName("Const").constant(new int[] {-1, (int) n}));
+            } else if (layer instanceof Dropout) {
+                current = s.withName("Identity").identity(current);
+            } else if (layer instanceof Loop l) {
+                current = loop(s, current, l.steps(), l.units());
+            }
+        }
+        Output<?> out = tf.withName("Identity").identity(current).asOutput();
+        Output<?> lg = withLogits ? tf.withName("Identity_1").identity(logits).asOutput() : null;
+        return new Output<?>[] {out, lg};
+    }
+
+    /** The number of values per sample entering {@code flatten} (shapes are not inferred through resource reads). */
+    static int flatSize(Spec spec, KLayer flatten) {
+        int[] dims = spec.inputShape().clone();
+        for (KLayer l : spec.layers()) {
+            if (l == flatten) {
+                break;
+            }
+            if (l instanceof Conv c) {
+                dims = new int[] {dims[0] - c.k() + 1, dims[1] - c.k() + 1, c.out()};
+            } else if (l instanceof MaxPool p) {
+                dims = new int[] {dims[0] / p.size(), dims[1] / p.size(), dims[2]};
+            } else if (l instanceof Dense d) {
+                dims = new int[] {d.out()};
+            }
+        }
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static Operand<TFloat32> activation(Ops s, String activation, Operand<TFloat32> x) {
+        if (activation == null || activation.equals("linear")) {
+            return x;
+        }
+        return switch (activation) {
+            case "relu" -> s.withName("Relu").nn.relu(x);
+            case "softmax" -> s.withName("Softmax").nn.softmax(x);
+            case "tanh" -> s.withName("Tanh").math.tanh(x);
+            default -> throw new IllegalArgumentException("Unsupported activation " + activation);
+        };
+    }
+
+    /** {@code for i in range(steps): h = tanh(h)} as a StatelessWhile over (i, h), then a reshape to a known shape. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Operand<TFloat32> loop(Ops s, Operand<TFloat32> h, int steps, long units) {
+        ConcreteFunction cond = ConcreteFunction.create(tf -> {
+            Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+            Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
+            return Signature.builder().key("simple_rnn_while_cond").input("i", i).input("h", v)
+                    .output("c", tf.math.less(i, tf.constant(steps))).build();
+        });
+        ConcreteFunction body = ConcreteFunction.create(tf -> {
+            Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+            Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
+            return Signature.builder().key("simple_rnn_while_body").input("i", i).input("h", v)
+                    .output("i_next", tf.math.add(i, tf.constant(1))).output("h_next", tf.math.tanh(v)).build();
+        });
+        var w = s.withName("while").statelessWhile(List.of(s.withName("zero").constant(0), h), cond, body);
+        Operand<TFloat32> out = (Operand) w.output().get(1);
+        return s.withName("Reshape").reshape(out, s.withName("shape").constant(new int[] {-1, (int) units}));
+    }
+
+    /** Variable names in call order: {"dense/kernel", "layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE"}. */
+    static List<String[]> variables(Spec spec) {
+        List<String[]> vars = new ArrayList<>();
+        int w = 0;
+        for (KLayer l : spec.layers()) {
+            if (l instanceof Dense || l instanceof Conv) {
+                vars.add(new String[] {l.name() + "/kernel", "layer_with_weights-" + w + "/kernel/.ATTRIBUTES/VARIABLE_VALUE"});
+                vars.add(new String[] {l.name() + "/bias", "layer_with_weights-" + w + "/bias/.ATTRIBUTES/VARIABLE_VALUE"});
+                w++;
+            }
+        }
+        return vars;
+    }
+
+    private static List<long[]> shapes(Spec spec) {
+        List<long[]> shapes = new ArrayList<>();
+        for (KLayer l : spec.layers()) {
+            if (l instanceof Dense d) {
+                shapes.add(new long[] {d.in(), d.out()});
+                shapes.add(new long[] {d.out()});
+            } else if (l instanceof Conv c) {
+                shapes.add(new long[] {c.k(), c.k(), c.in(), c.out()});
+                shapes.add(new long[] {c.out()});
+            }
+        }
+        return shapes;
+    }
+
+    private static List<float[]> weights(Spec spec) {
+        List<float[]> values = new ArrayList<>();
+        for (KLayer l : spec.layers()) {
+            if (l instanceof Dense d) {
+                values.add(d.kernel());
+                values.add(d.bias());
+            } else if (l instanceof Conv c) {
+                values.add(c.kernel());
+                values.add(c.bias());
+            }
+        }
+        return values;
+    }
+
+    // ---- Keras metadata ----
+
+    /** The model's JSON as tf.keras writes it for {@code _tf_keras_sequential}. */
+    static String modelJson(Spec spec) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("name", spec.modelName()).put("trainable", true).put("expects_training_arg", true)
+                .put("dtype", "float32").put("class_name", "Sequential");
+        ObjectNode config = root.putObject("config");
+        config.put("name", spec.modelName());
+        ArrayNode layers = config.putArray("layers");
+        ObjectNode input = layers.addObject();
+        input.put("class_name", "InputLayer");
+        ObjectNode ic = input.putObject("config");
+        ArrayNode shape = ic.putObject("batch_input_shape").put("class_name", "__tuple__").putArray("items");
+        shape.addNull();
+        for (int d : spec.inputShape()) {
+            shape.add(d);
+        }
+        ic.put("dtype", "float32").put("name", "input_1");
+        for (KLayer l : spec.layers()) {
+            ObjectNode node = layers.addObject();
+            ObjectNode c = json.createObjectNode();
+            c.put("name", l.name()).put("trainable", true).put("dtype", "float32");
+            if (l instanceof Dense d) {
+                node.put("class_name", "Dense");
+                c.put("units", d.out()).put("activation", d.activation()).put("use_bias", true);
+            } else if (l instanceof Conv cv) {
+                node.put("class_name", "Conv2D");
+                c.put("filters", cv.out()).put("activation", cv.activation()).put("padding", "valid");
+                c.putArray("kernel_size").add(cv.k()).add(cv.k());
+            } else if (l instanceof MaxPool p) {
+                node.put("class_name", "MaxPooling2D");
+                c.putArray("pool_size").add(p.size()).add(p.size());
+            } else if (l instanceof Flatten) {
+                node.put("class_name", "Flatten");
+            } else if (l instanceof Dropout) {
+                node.put("class_name", "Dropout");
+                c.put("rate", 0.2);
+            } else if (l instanceof Loop) {
+                node.put("class_name", "SimpleRNN");
+            }
+            node.set("config", c);
+        }
+        return root.toString();
+    }
+
+    private static void addMetadata(Spec spec, Path dir, Metadata where) throws IOException {
+        if (where == Metadata.NONE) {
+            return;
+        }
+        String model = modelJson(spec);
+        if (where == Metadata.KERAS_METADATA_PB) {
+            ByteArrayOutputStream node = new ByteArrayOutputStream();
+            CodedOutputStream n = CodedOutputStream.newInstance(node);
+            n.writeInt32(2, 0);
+            n.writeString(3, "root");
+            n.writeString(4, "_tf_keras_sequential");
+            n.writeString(5, model);
+            n.flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            CodedOutputStream a = CodedOutputStream.newInstance(all);
+            a.writeByteArray(1, node.toByteArray());
+            a.flush();
+            Files.write(dir.resolve("keras_metadata.pb"), all.toByteArray());
+            return;
+        }
+        Path pb = dir.resolve("saved_model.pb");
+        SavedModel sm = SavedModel.parseFrom(Files.readAllBytes(pb));
+        VersionDef version = VersionDef.newBuilder().setProducer(1).setMinConsumer(1).build();
+        SavedObjectGraph.Builder graph = SavedObjectGraph.newBuilder();
+        SavedObject.Builder root = SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
+                .setIdentifier("_tf_keras_sequential").setVersion(version).setMetadata(model));
+        int id = 1;
+        for (KLayer l : spec.layers()) {
+            root.addChildren(ObjectReference.newBuilder().setNodeId(id++).setLocalName(l.name()));
+        }
+        graph.addNodes(root);
+        for (KLayer l : spec.layers()) {
+            graph.addNodes(SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
+                    .setIdentifier("_tf_keras_layer").setVersion(version)
+                    .setMetadata("{\"name\": \"" + l.name() + "\"}")));
+        }
+        MetaGraphDef meta = sm.getMetaGraphs(0).toBuilder().setObjectGraphDef(graph).build();
+        Files.write(pb, sm.toBuilder().setMetaGraphs(0, meta).build().toByteArray());
+    }
+
+    // ---- helpers ----
+
+    /** {@code n} floats uniform in {@code [-scale, scale)}. */
+    public static float[] uniform(Random rnd, int n, double scale) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) ((rnd.nextDouble() * 2 - 1) * scale);
+        }
+        return v;
+    }
+
+    /** The weights of every weighted layer by name: {kernel, bias}. */
+    public static Map<String, float[][]> weightsByLayer(Spec spec) {
+        Map<String, float[][]> m = new LinkedHashMap<>();
+        for (KLayer l : spec.layers()) {
+            if (l instanceof Dense d) {
+                m.put(d.name(), new float[][] {d.kernel(), d.bias()});
+            } else if (l instanceof Conv c) {
+                m.put(c.name(), new float[][] {c.kernel(), c.bias()});
+            }
+        }
+        return m;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

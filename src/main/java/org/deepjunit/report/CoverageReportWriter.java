@@ -1,0 +1,198 @@
+package org.deepjunit.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.jacoco.core.analysis.IBundleCoverage;
+import org.jacoco.core.data.ExecutionData;
+import org.jacoco.core.data.SessionInfo;
+import org.jacoco.report.FileMultiReportOutput;
+import org.jacoco.report.IReportGroupVisitor;
+import org.jacoco.report.IReportVisitor;
+import org.jacoco.report.ISourceFileLocator;
+import org.jacoco.report.csv.CSVFormatter;
+import org.jacoco.report.html.HTMLFormatter;
+import org.jacoco.report.xml.XMLFormatter;
+
+/**
+ * Renders a {@link NeuronCoverageReport} as JaCoCo HTML ({@code index.html}), JaCoCo XML ({@code deepjunit.xml}),
+ * JaCoCo CSV ({@code deepjunit.csv}) and a criteria page ({@code criteria.html}).
+ *
+ * <p>The report is rendered into a temporary sibling of the target directory and then swapped in, so a run that
+ * fails or is killed while rendering leaves the previous report as it was. Thread-safe: every call works on its
+ * own formatters; concurrent writes to the <em>same</em> directory are not coordinated (the last swap wins).
+ */
+public final class CoverageReportWriter {
+
+    /** JaCoCo HTML front page. */
+    public static final String HTML_INDEX = "index.html";
+    /** JaCoCo XML report (report.dtd), neuron coverage as INSTRUCTION and LINE counters. */
+    public static final String XML_FILE = "deepjunit.xml";
+    /** JaCoCo CSV report, one row per layer. */
+    public static final String CSV_FILE = "deepjunit.csv";
+    /** Definitions, DeepGauge criteria and gate verdicts per model. */
+    public static final String CRITERIA_FILE = CriteriaPage.FILE;
+
+    private CoverageReportWriter() {
+    }
+
+    /** Renders into a directory given as its path, e.g. {@code into -> render(report, into)}. */
+    @FunctionalInterface
+    interface Renderer {
+        void render(Path into) throws IOException;
+    }
+
+    /**
+     * Writes the report into {@code dir}, replacing what is there.
+     *
+     * @param report the coverage to render
+     * @param dir    the report directory, e.g. {@code target/deepjunit}; created with its parents if missing
+     * @throws IOException when rendering or the swap fails; the previous report, if any, is then left in place
+     */
+    public static void write(NeuronCoverageReport report, Path dir) throws IOException {
+        Objects.requireNonNull(report, "report");
+        writeAtomically(dir, into -> render(report, into));
+    }
+
+    /** Renders all files of the report into an (empty) directory. */
+    static void render(NeuronCoverageReport report, Path into) throws IOException {
+        NeuronTree tree = new NeuronTree(report);
+        List<IBundleCoverage> bundles = tree.bundles();
+        ISourceFileLocator locator = tree.sourceLocator();
+
+        HTMLFormatter html = new HTMLFormatter();
+        html.setLanguageNames(tree.languageNames());
+        html.setLocale(Locale.ENGLISH);
+        html.setFooterText("DeepJUnit neuron coverage: one instruction = one line = one neuron. Definitions, "
+                + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " next to " + HTML_INDEX);
+        visit(html.createVisitor(new FileMultiReportOutput(into.toFile())), report, bundles, locator);
+
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(XML_FILE)))) {
+            visit(new XMLFormatter().createVisitor(out), report, bundles, locator);
+        }
+
+        CSVFormatter csv = new CSVFormatter();
+        csv.setLanguageNames(tree.languageNames());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(CSV_FILE)))) {
+            visit(csv.createVisitor(out), report, bundles, locator);
+        }
+
+        try (Writer out = Files.newBufferedWriter(into.resolve(CRITERIA_FILE), StandardCharsets.UTF_8)) {
+            CriteriaPage.write(report, out);
+        }
+    }
+
+    private static void visit(IReportVisitor visitor, NeuronCoverageReport report, List<IBundleCoverage> bundles,
+                              ISourceFileLocator locator) throws IOException {
+        List<SessionInfo> sessions = Collections.emptyList();
+        List<ExecutionData> data = Collections.emptyList();
+        visitor.visitInfo(sessions, data);
+        IReportGroupVisitor root = visitor.visitGroup(Text.oneLine(report.title()));
+        for (IBundleCoverage bundle : bundles) {
+            root.visitBundle(bundle, locator);
+        }
+        visitor.visitEnd();
+    }
+
+    /**
+     * Renders into a fresh sibling directory of {@code dir}, then swaps it in: the old report is moved aside,
+     * the new one moved in, the old one deleted. If rendering fails, {@code dir} is not touched.
+     */
+    static void writeAtomically(Path dir, Renderer renderer) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("report directory must not be a file-system root: " + dir);
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IOException("report directory is a file: " + target);
+        }
+        Files.createDirectories(parent);
+        String name = target.getFileName().toString();
+        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        try {
+            renderer.render(fresh);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(fresh, e);
+            throw e;
+        }
+
+        Path old = null;
+        try {
+            if (Files.exists(target)) {
+                // a unique name for the old report: a temp directory, removed so the move can take its name
+                old = Files.createTempDirectory(parent, "." + name + ".old-");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(fresh, target);
+        } catch (IOException | RuntimeException e) {
+            if (old != null && !Files.exists(target) && Files.exists(old)) {
+                try {
+                    move(old, target); // put the previous report back
+                    old = null;
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            deleteQuietly(fresh, e);
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteQuietly(Path dir, Throwable cause) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package org.deepjunit.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code criteria.html}: per model the coverage definition, neuron coverage per layer, DeepGauge criteria and
+ * gate verdicts. Plain markup styled with JaCoCo's stylesheet, linked back to {@code index.html}.
+ */
+final class CriteriaPage {
+
+    static final String FILE = "criteria.html";
+
+    private CriteriaPage() {
+    }
+
+    static void write(NeuronCoverageReport report, Writer out) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n");
+        out.write("<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\">\n");
+        out.write("<title>" + esc(report.title()) + ": criteria and gates</title>\n");
+        out.write("<style>td.pass{color:#060}td.fail{color:#a00;font-weight:bold}"
+                + "table.coverage td,table.coverage th{padding:2px 8px}</style></head><body>\n");
+        out.write("<div class=\"breadcrumb\"><a href=\"index.html\" class=\"el_report\">" + esc(report.title())
+                + "</a> &gt; <span class=\"el_report\">criteria and gates</span></div>\n");
+        out.write("<h1>" + esc(report.title()) + ": criteria and gates</h1>\n");
+        out.write("<p>Measured " + esc(DateTimeFormatter.ISO_INSTANT.format(report.created())) + ". Neuron coverage "
+                + "over all models: " + report.coveredCount() + " of " + report.neuronCount() + " neurons ("
+                + esc(Text.percent(report.coveredCount(), report.neuronCount())) + "). "
+                + "In the <a href=\"index.html\">coverage tables</a> every neuron counts as one instruction and one "
+                + "line: &ldquo;Missed Instructions&rdquo; and &ldquo;Lines&rdquo; count neurons.</p>\n");
+        for (ModelEntry model : report.models()) {
+            model(model, out);
+        }
+        out.write("<div class=\"footer\">DeepJUnit neuron coverage</div>\n</body></html>\n");
+    }
+
+    private static void model(ModelEntry model, Writer out) throws IOException {
+        out.write("<h2>" + esc(model.name()) + "</h2>\n<p><b>Definition:</b> "
+                + (model.definition().isBlank() ? "(not stated)" : esc(model.definition()))
+                + "<br><b>Threshold:</b> " + esc(Text.number(model.threshold()))
+                + "<br><b>Neuron coverage (NC):</b> " + model.coveredCount() + " of " + model.neuronCount()
+                + " neurons (" + esc(Text.percent(model.coveredCount(), model.neuronCount())) + ")</p>\n");
+
+        if (!model.criteria().isEmpty()) {
+            out.write("<h3>Model criteria</h3>\n");
+            criteria(model.criteria(), out);
+        }
+
+        out.write("<h3>Layers</h3>\n<table class=\"coverage\"><thead><tr><td>Layer</td><td>Kind</td>"
+                + "<td>Covered neurons</td><td>Neurons</td><td>NC</td><td>DeepGauge criteria</td></tr></thead>"
+                + "<tbody>\n");
+        for (LayerEntry layer : model.layers()) {
+            StringBuilder crit = new StringBuilder();
+            for (CriterionValue c : layer.criteria()) {
+                crit.append(crit.length() == 0 ? "" : "<br>").append(esc(c.criterion())).append(": ")
+                        .append(esc(Text.criterion(c)));
+            }
+            out.write("<tr><td>" + esc(layer.name()) + "</td><td>" + esc(layer.kind()) + "</td><td class=\"ctr2\">"
+                    + layer.coveredCount() + "</td><td class=\"ctr2\">" + layer.neuronCount()
+                    + "</td><td class=\"ctr2\">" + esc(Text.percent(layer.coveredCount(), layer.neuronCount()))
+                    + "</td><td>" + crit + "</td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+
+        out.write("<h3>Gates</h3>\n");
+        if (model.gates().isEmpty()) {
+            out.write("<p>No coverage gates.</p>\n");
+            return;
+        }
+        out.write("<table class=\"coverage\"><thead><tr><td>Element</td><td>Verdict</td><td>Message</td></tr>"
+                + "</thead><tbody>\n");
+        for (GateVerdict gate : model.gates()) {
+            out.write("<tr><td>" + esc(gate.element()) + "</td><td class=\"" + (gate.passed() ? "pass" : "fail")
+                    + "\">" + (gate.passed() ? "passed" : "FAILED") + "</td><td>" + esc(gate.message())
+                    + "</td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    private static void criteria(Iterable<CriterionValue> criteria, Writer out) throws IOException {
+        out.write("<table class=\"coverage\"><thead><tr><td>Criterion</td><td>Covered</td><td>Total</td>"
+                + "<td>Ratio</td></tr></thead><tbody>\n");
+        for (CriterionValue c : criteria) {
+            out.write("<tr><td>" + esc(c.criterion()) + "</td><td class=\"ctr2\">" + c.covered()
+                    + "</td><td class=\"ctr2\">" + (c.isCount() ? "-" : Long.toString(c.total()))
+                    + "</td><td class=\"ctr2\">" + (c.isCount() ? "a count" : esc(Text.percent(c.covered(), c.total())))
+                    + "</td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -117,8 +117,8 @@ public final class CoverageRun {
 
     /** Writes this JVM's data file (cumulative for the run so far); nothing when no coverage was recorded. */
     public synchronized void writeJvmData() throws IOException {
-        if (data.isEmpty()) {
-            return;
+        if (data.isEmpty() || !Files.isDirectory(reportDir.getParent())) {
+            return; // nothing recorded, or the report's parent directory was removed (a test's temporary directory)
         }
         Path dir = dataDir(reportDir);
         Files.createDirectories(dir);
@@ -144,7 +144,7 @@ public final class CoverageRun {
     public synchronized List<String> writeAndRender() throws IOException {
         writeJvmData();
         Path dir = dataDir(reportDir);
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(reportDir.getParent()) || !Files.isDirectory(dir)) {
             return List.of();
         }
         try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,

@@ -19,6 +19,7 @@ import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.ModelChecks;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -294,6 +295,41 @@ public final class Dl4jModel implements Model {
             }
             Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
             return new Activations(result, ModelChecks.checkFinite(this, "its output", output));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Neuron values computed with ND4J on the forward activations: channel means over the spatial axes and each
+     * input's min/max over the whole layer output, so only {@code batch × neurons} numbers are copied out. Equal to
+     * {@code NeuronValues.of(activations(...))} up to rounding of the means (reduced in double precision).
+     */
+    @Override
+    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkLayers(this, layerNames);
+        Set<String> wanted = new HashSet<>(layerNames);
+        lock.lock();
+        try {
+            checkOpen();
+            Tensor converted = inputs.as(dataType);
+            Map<String, INDArray> all = net.feedForward(toNet(converted));
+            Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String layerName = layers.get(i).name();
+                if (!wanted.contains(layerName)) {
+                    continue;
+                }
+                if (inputNodes.contains(layerName)) {
+                    result.putAll(NeuronValues.of(new Activations(Map.of(layerName, converted), converted)).layers());
+                    continue;
+                }
+                result.put(layerName, NeuronValueOps.layerValues(this, layerName, all.get(layerName),
+                        layouts.get(i).neuronAxis(all.get(layerName).rank())));
+            }
+            Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
+            return new NeuronValues(ModelChecks.checkFinite(this, "its output", output), result);
         } finally {
             lock.unlock();
         }

@@ -23,6 +23,7 @@ import org.deepjunit.model.Activations;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelChecks;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Objective;
@@ -96,6 +97,7 @@ public final class TensorFlowModel implements Model {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<Set<String>, ObjectiveGraph> objectives = new HashMap<>();
     private int objectiveCount;
+    private final Map<List<String>, NeuronValueGraph> neuronValueGraphs = new HashMap<>();
     private boolean closed;
 
     private TensorFlowModel(String name, SavedModelBundle bundle, Session session, Graph graph, Output<?> input,
@@ -569,6 +571,70 @@ public final class TensorFlowModel implements Model {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Neuron values computed inside TensorFlow: channel means and per-input min/max ops added to the graph once per
+     * set of layers ({@link NeuronValueGraph}) and fetched in the same session run as the output, so only
+     * {@code batch × neurons} numbers are copied out. Equal to {@code NeuronValues.of(activations(...))} up to
+     * float rounding of the means.
+     */
+    @Override
+    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkLayers(this, layerNames);
+        Set<String> wanted = new HashSet<>(layerNames);
+        List<String> inOrder = new ArrayList<>();
+        for (Layer l : layers) {
+            if (wanted.contains(l.name())) {
+                if (layerOutputs.get(l.name()).shape().numDimensions() < 2) {
+                    return NeuronValues.of(activations(inputs, layerNames));
+                }
+                inOrder.add(l.name());
+            }
+        }
+        NeuronValueGraph g = neuronValueGraph(inOrder);
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
+                Session.Runner runner = session.runner().feed(input, x).fetch(output);
+                for (int i = 0; i < inOrder.size(); i++) {
+                    runner.fetch(g.means().get(i)).fetch(g.mins().get(i)).fetch(g.maxs().get(i));
+                }
+                try (Result result = runTf(runner, "neuron values")) {
+                    Tensor out = ModelChecks.checkFinite(this, "its output",
+                            TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
+                    Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
+                    int batch = inputs.batchSize();
+                    for (int i = 0; i < inOrder.size(); i++) {
+                        String layer = inOrder.get(i);
+                        Tensor means = ModelChecks.checkFinite(this, "layer '" + layer + "'",
+                                TfTensors.fromTf(result.get(1 + 3 * i), "Layer '" + layer + "'"));
+                        Tensor mins = TfTensors.fromTf(result.get(2 + 3 * i), "Layer '" + layer + "'");
+                        Tensor maxs = ModelChecks.checkFinite(this, "layer '" + layer + "'",
+                                TfTensors.fromTf(result.get(3 + 3 * i), "Layer '" + layer + "'"));
+                        ModelChecks.checkFinite(this, "layer '" + layer + "'", mins);
+                        if (means.shape().rank() != 2 || means.shape().dim(0) != batch) {
+                            throw new ModelException("Layer '" + layer + "' of model '" + name + "' gave channel means"
+                                    + " of shape " + means.shape() + " for a batch of " + batch
+                                    + "; layers must be batch-first [batch, ...]");
+                        }
+                        values.put(layer, new NeuronValues.LayerValues(layer, batch, means.shape().dim(1),
+                                means.toDoubleArray(), mins.toDoubleArray(), maxs.toDoubleArray()));
+                    }
+                    return new NeuronValues(out, values);
+                }
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private synchronized NeuronValueGraph neuronValueGraph(List<String> layerNames) {
+        return neuronValueGraphs.computeIfAbsent(List.copyOf(layerNames), names -> NeuronValueGraph.build(graph,
+                "deepjunit_neuron_values_" + neuronValueGraphs.size(), names,
+                names.stream().<Output<?>>map(layerOutputs::get).toList()));
     }
 
     private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames) {

@@ -5,7 +5,6 @@ import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,7 +15,7 @@ final class NeuronValueOps {
     }
 
     static NeuronValues.LayerValues layerValues(Model model, String layer, INDArray a, int neuronAxis) {
-        INDArray d = a.dataType() == DataType.DOUBLE ? a : a.castTo(DataType.DOUBLE);
+        INDArray d = a; // reduced in the network's own precision, like TensorFlow
         int rank = d.rank();
         int batch = Math.toIntExact(d.size(0));
         int[] spatial = new int[Math.max(0, rank - 2)];

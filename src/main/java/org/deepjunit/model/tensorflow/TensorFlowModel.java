@@ -598,30 +598,39 @@ public final class TensorFlowModel implements Model {
         try {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
-                Session.Runner runner = session.runner().feed(input, x).fetch(output);
-                for (int i = 0; i < inOrder.size(); i++) {
-                    runner.fetch(g.means().get(i)).fetch(g.mins().get(i)).fetch(g.maxs().get(i));
-                }
+                Session.Runner runner = session.runner().feed(input, x).fetch(output).fetch(g.packed());
                 try (Result result = runTf(runner, "neuron values")) {
                     Tensor out = ModelChecks.checkFinite(this, "its output",
                             TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
-                    Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
+                    Tensor packed = TfTensors.fromTf(result.get(1), "Neuron values of model '" + name + "'");
                     int batch = inputs.batchSize();
+                    int width = 0;
+                    for (int u : g.units()) {
+                        width += u + 2;
+                    }
+                    if (packed.shape().rank() != 2 || packed.shape().dim(0) != batch || packed.shape().dim(1) != width) {
+                        throw new ModelException("The layers of model '" + name + "' gave neuron values of shape "
+                                + packed.shape() + " for a batch of " + batch + ", expected [" + batch + ", " + width
+                                + "]; layers must be batch-first [batch, ..., units]");
+                    }
+                    ModelChecks.checkFinite(this, "layers " + inOrder, packed);
+                    double[] all = packed.toDoubleArray();
+                    Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
+                    int offset = 0;
                     for (int i = 0; i < inOrder.size(); i++) {
-                        String layer = inOrder.get(i);
-                        Tensor means = ModelChecks.checkFinite(this, "layer '" + layer + "'",
-                                TfTensors.fromTf(result.get(1 + 3 * i), "Layer '" + layer + "'"));
-                        Tensor mins = TfTensors.fromTf(result.get(2 + 3 * i), "Layer '" + layer + "'");
-                        Tensor maxs = ModelChecks.checkFinite(this, "layer '" + layer + "'",
-                                TfTensors.fromTf(result.get(3 + 3 * i), "Layer '" + layer + "'"));
-                        ModelChecks.checkFinite(this, "layer '" + layer + "'", mins);
-                        if (means.shape().rank() != 2 || means.shape().dim(0) != batch) {
-                            throw new ModelException("Layer '" + layer + "' of model '" + name + "' gave channel means"
-                                    + " of shape " + means.shape() + " for a batch of " + batch
-                                    + "; layers must be batch-first [batch, ...]");
+                        int units = g.units()[i];
+                        double[] means = new double[batch * units];
+                        double[] mins = new double[batch];
+                        double[] maxs = new double[batch];
+                        for (int s = 0; s < batch; s++) {
+                            int row = s * width + offset;
+                            System.arraycopy(all, row, means, s * units, units);
+                            mins[s] = all[row + units];
+                            maxs[s] = all[row + units + 1];
                         }
-                        values.put(layer, new NeuronValues.LayerValues(layer, batch, means.shape().dim(1),
-                                means.toDoubleArray(), mins.toDoubleArray(), maxs.toDoubleArray()));
+                        offset += units + 2;
+                        values.put(inOrder.get(i), new NeuronValues.LayerValues(inOrder.get(i), batch, units, means,
+                                mins, maxs));
                     }
                     return new NeuronValues(out, values);
                 }
@@ -634,7 +643,8 @@ public final class TensorFlowModel implements Model {
     private synchronized NeuronValueGraph neuronValueGraph(List<String> layerNames) {
         return neuronValueGraphs.computeIfAbsent(List.copyOf(layerNames), names -> NeuronValueGraph.build(graph,
                 "deepjunit_neuron_values_" + neuronValueGraphs.size(), names,
-                names.stream().<Output<?>>map(layerOutputs::get).toList()));
+                names.stream().<Output<?>>map(layerOutputs::get).toList(),
+                names.stream().mapToInt(n -> layer(n).neuronCount()).toArray()));
     }
 
     private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames) {

@@ -25,6 +25,7 @@ public final class ModelCoverage {
     private final String fingerprint;
     private final RecordingSpec spec;
     private final Profile profile;
+    private final String key;
     private final Map<String, LayerCoverage> layers = new LinkedHashMap<>();
     private final Set<Long> patterns = new HashSet<>();
     private final Set<String> requested = new TreeSet<>();
@@ -36,6 +37,7 @@ public final class ModelCoverage {
         this.fingerprint = fingerprint;
         this.spec = spec;
         this.profile = profile;
+        this.key = key(name, fingerprint, spec);
         for (Layer layer : counted) {
             double[] low = profile == null ? null : profile.low(layer.name());
             double[] high = profile == null ? null : profile.high(layer.name());
@@ -49,6 +51,7 @@ public final class ModelCoverage {
         this.fingerprint = like.fingerprint;
         this.spec = like.spec;
         this.profile = like.profile;
+        this.key = like.key;
         like.layers.forEach((n, l) -> layers.put(n, l.emptyCopy()));
     }
 
@@ -59,7 +62,7 @@ public final class ModelCoverage {
 
     /** Key in {@link CoverageData}: name, fingerprint and spec id. */
     public String key() {
-        return key(name, fingerprint, spec);
+        return key;
     }
 
     static String key(String name, String fingerprint, RecordingSpec spec) {
@@ -146,56 +149,66 @@ public final class ModelCoverage {
         int k = lc.k;
         int top = Math.min(spec.topK(), n);
         int[] best = new int[top];
+        double[] bestValue = new double[top];
         double[] means = lv.means();
         double[] mins = lv.mins();
         double[] maxs = lv.maxs();
+        double[] maxScaled = lc.maxScaled;
+        double[] maxRaw = lc.maxRaw;
+        double[] minRaw = lc.minRaw;
+        double[] low = lc.low;
+        double[] high = lc.high;
+        boolean[] topK = lc.topK;
         for (int s = 0; s < lv.batch(); s++) {
             int base = s * n;
             double min = mins[s];
             double range = maxs[s] - min;
-            int filled = 0;
             for (int j = 0; j < n; j++) {
                 double raw = means[base + j];
                 double scaled = range > 0 ? (raw - min) / range : 0;
-                if (scaled > lc.maxScaled[j]) {
-                    lc.maxScaled[j] = scaled;
+                if (scaled > maxScaled[j]) {
+                    maxScaled[j] = scaled;
                 }
-                if (raw > lc.maxRaw[j]) {
-                    lc.maxRaw[j] = raw;
+                if (raw > maxRaw[j]) {
+                    maxRaw[j] = raw;
                 }
-                if (raw < lc.minRaw[j]) {
-                    lc.minRaw[j] = raw;
+                if (raw < minRaw[j]) {
+                    minRaw[j] = raw;
                 }
-                if (lc.low != null) {
-                    double lo = lc.low[j];
-                    double hi = lc.high[j];
+            }
+            if (low != null) {
+                for (int j = 0; j < n; j++) {
+                    double raw = means[base + j];
+                    double lo = low[j];
+                    double hi = high[j];
                     if (raw >= lo && raw <= hi) {
                         int section = hi > lo ? (int) Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k)) : 0;
                         lc.hitSection(j, section);
                     }
                 }
-                // top-k by insertion: strictly greater moves up, so on ties the lower index stays ahead
-                if (filled < top) {
-                    int p = filled++;
-                    while (p > 0 && raw > means[base + best[p - 1]]) {
+            }
+            // top-k by insertion: strictly greater moves up, so on ties the lower index stays ahead
+            int filled = 0;
+            double kth = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double raw = means[base + j];
+                if (filled < top || raw > kth) {
+                    int p = filled < top ? filled++ : top - 1;
+                    while (p > 0 && raw > bestValue[p - 1]) {
                         best[p] = best[p - 1];
+                        bestValue[p] = bestValue[p - 1];
                         p--;
                     }
                     best[p] = j;
-                } else if (top > 0 && raw > means[base + best[top - 1]]) {
-                    int p = top - 1;
-                    while (p > 0 && raw > means[base + best[p - 1]]) {
-                        best[p] = best[p - 1];
-                        p--;
-                    }
-                    best[p] = j;
+                    bestValue[p] = raw;
+                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
                 }
             }
             int[] chosen = java.util.Arrays.copyOf(best, filled);
             java.util.Arrays.sort(chosen);
             long h = hashes[s] ^ mix(0x9E3779B97F4A7C15L * (layerIndex + 1));
             for (int j : chosen) {
-                lc.topK[j] = true;
+                topK[j] = true;
                 h = mix(h ^ (((long) layerIndex << 32) | j));
             }
             hashes[s] = h;
@@ -214,7 +227,7 @@ public final class ModelCoverage {
         if (other == this) {
             return;
         }
-        if (!other.key().equals(key())) {
+        if (!other.key.equals(key)) {
             throw new IllegalArgumentException("Cannot merge coverage of " + other.key() + " into " + key());
         }
         // lock in a fixed order to merge under concurrency without deadlock

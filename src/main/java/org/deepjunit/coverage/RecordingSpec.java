@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.deepjunit.Model;
@@ -58,8 +57,10 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
 
     /** A short stable id of this spec, part of a model's key in coverage data. */
     public String id() {
-        return sha256(canonical()).substring(0, 12);
+        return IDS.computeIfAbsent(this, s -> sha256(s.canonical()).substring(0, 12));
     }
+
+    private static final java.util.Map<RecordingSpec, String> IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     String canonical() {
         return "k=" + k + ";topk=" + topK + ";include=" + include + ";exclude=" + exclude + ";profile="
@@ -122,13 +123,4 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RecordingSpec r && canonical().equals(r.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(canonical());
-    }
 }

@@ -122,6 +122,8 @@ public final class CoverageReports {
     /** "DeepJUnit coverage lenet5: NC(t=0.25) 212/268 = 79.1% · report target/deepjunit/index.html" per model. */
     public static List<String> summary(NeuronCoverageReport report, Path index) {
         List<String> lines = new ArrayList<>();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = index.toAbsolutePath().startsWith(cwd) ? cwd.relativize(index.toAbsolutePath()) : index;
         for (ModelEntry m : report.models()) {
             CriterionValue nc = m.criteria().stream()
                     .filter(c -> c.criterion().startsWith("NC") && c.criterion().endsWith("(t=" + trim(m.threshold()) + ")"))
@@ -129,7 +131,7 @@ public final class CoverageReports {
             String label = nc != null ? nc.criterion() : "NC(t=" + trim(m.threshold()) + ")";
             lines.add(String.format(Locale.ROOT, "DeepJUnit coverage %s: %s %d/%d = %.1f%% \u00b7 report %s", m.name(),
                     label, m.coveredCount(), m.neuronCount(), 100.0 * m.coveredCount() / Math.max(1, m.neuronCount()),
-                    index));
+                    shown));
         }
         return lines;
     }

@@ -163,6 +163,10 @@ public final class ModelCoverage {
             int base = s * n;
             double min = mins[s];
             double range = maxs[s] - min;
+            // one pass: maxima and minima, and top-k by insertion (strictly greater moves up, so on ties the
+            // lower index stays ahead)
+            int filled = 0;
+            double kth = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < n; j++) {
                 double raw = means[base + j];
                 double scaled = range > 0 ? (raw - min) / range : 0;
@@ -175,6 +179,17 @@ public final class ModelCoverage {
                 if (raw < minRaw[j]) {
                     minRaw[j] = raw;
                 }
+                if (raw > kth || filled < top) {
+                    int p = filled < top ? filled++ : top - 1;
+                    while (p > 0 && raw > bestValue[p - 1]) {
+                        best[p] = best[p - 1];
+                        bestValue[p] = bestValue[p - 1];
+                        p--;
+                    }
+                    best[p] = j;
+                    bestValue[p] = raw;
+                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
+                }
             }
             if (low != null) {
                 for (int j = 0; j < n; j++) {
@@ -185,23 +200,6 @@ public final class ModelCoverage {
                         int section = hi > lo ? (int) Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k)) : 0;
                         lc.hitSection(j, section);
                     }
-                }
-            }
-            // top-k by insertion: strictly greater moves up, so on ties the lower index stays ahead
-            int filled = 0;
-            double kth = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double raw = means[base + j];
-                if (filled < top || raw > kth) {
-                    int p = filled < top ? filled++ : top - 1;
-                    while (p > 0 && raw > bestValue[p - 1]) {
-                        best[p] = best[p - 1];
-                        bestValue[p] = bestValue[p - 1];
-                        p--;
-                    }
-                    best[p] = j;
-                    bestValue[p] = raw;
-                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
                 }
             }
             int[] chosen = java.util.Arrays.copyOf(best, filled);

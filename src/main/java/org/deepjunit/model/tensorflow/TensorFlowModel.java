@@ -602,19 +602,38 @@ public final class TensorFlowModel implements Model {
                 try (Result result = runTf(runner, "neuron values")) {
                     Tensor out = ModelChecks.checkFinite(this, "its output",
                             TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
-                    Tensor packed = TfTensors.fromTf(result.get(1), "Neuron values of model '" + name + "'");
+                    org.tensorflow.Tensor packed = result.get(1);
                     int batch = inputs.batchSize();
                     int width = 0;
                     for (int u : g.units()) {
                         width += u + 2;
                     }
-                    if (packed.shape().rank() != 2 || packed.shape().dim(0) != batch || packed.shape().dim(1) != width) {
+                    long[] dims = packed.shape().asArray();
+                    if (dims.length != 2 || dims[0] != batch || dims[1] != width) {
                         throw new ModelException("The layers of model '" + name + "' gave neuron values of shape "
-                                + packed.shape() + " for a batch of " + batch + ", expected [" + batch + ", " + width
-                                + "]; layers must be batch-first [batch, ..., units]");
+                                + java.util.Arrays.toString(dims) + " for a batch of " + batch + ", expected [" + batch
+                                + ", " + width + "]; layers must be batch-first [batch, ..., units]");
                     }
-                    ModelChecks.checkFinite(this, "layers " + inOrder, packed);
-                    double[] all = packed.toDoubleArray();
+                    double[] all = new double[batch * width];
+                    boolean finite = true;
+                    if (packed.dataType() == org.tensorflow.proto.DataType.DT_FLOAT) {
+                        float[] f = new float[all.length];
+                        packed.asRawTensor().data().asFloats().read(f);
+                        for (int i = 0; i < f.length; i++) {
+                            all[i] = f[i];
+                            finite &= Float.isFinite(f[i]);
+                        }
+                    } else {
+                        packed.asRawTensor().data().asDoubles().read(all);
+                        for (double v : all) {
+                            finite &= Double.isFinite(v);
+                        }
+                    }
+                    if (!finite) {
+                        // a NaN or infinity in a layer shows in its channel means, minimum or maximum
+                        ModelChecks.checkFinite(this, "layers " + inOrder,
+                                Tensor.wrap(all, org.deepjunit.Shape.of(batch, width)));
+                    }
                     Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
                     int offset = 0;
                     for (int i = 0; i < inOrder.size(); i++) {

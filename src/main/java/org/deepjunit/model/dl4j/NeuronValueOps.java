@@ -28,10 +28,11 @@ final class NeuronValueOps {
             }
         }
         INDArray means = rank == 1 ? d.reshape(batch, 1) : spatial.length == 0 ? d : d.mean(spatial);
-        double[] m = Nd4j.toFlattened('c', means).toDoubleVector();
+        double[] m = (means.ordering() == 'c' && !means.isView() ? means.reshape('c', new long[] {means.length()})
+                : Nd4j.toFlattened('c', means)).toDoubleVector();
         double[] mins = rank == 1 ? d.toDoubleVector() : d.min(notBatch).toDoubleVector();
         double[] maxs = rank == 1 ? d.toDoubleVector() : d.max(notBatch).toDoubleVector();
-        ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(m.clone(), Shape.of(m.length)));
+        ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(m, Shape.of(m.length))); // only read
         ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(maxs.clone(), Shape.of(batch)));
         ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(mins.clone(), Shape.of(batch)));
         return new NeuronValues.LayerValues(layer, batch, m.length / batch, m, mins, maxs);

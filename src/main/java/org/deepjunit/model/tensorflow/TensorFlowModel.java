@@ -614,27 +614,17 @@ public final class TensorFlowModel implements Model {
                                 + java.util.Arrays.toString(dims) + " for a batch of " + batch + ", expected [" + batch
                                 + ", " + width + "]; layers must be batch-first [batch, ..., units]");
                     }
-                    double[] all = new double[batch * width];
-                    boolean finite = true;
+                    float[] f = null;
+                    double[] d = null;
                     if (packed.dataType() == org.tensorflow.proto.DataType.DT_FLOAT) {
-                        float[] f = new float[all.length];
+                        f = new float[batch * width];
                         packed.asRawTensor().data().asFloats().read(f);
-                        for (int i = 0; i < f.length; i++) {
-                            all[i] = f[i];
-                            finite &= Float.isFinite(f[i]);
-                        }
                     } else {
-                        packed.asRawTensor().data().asDoubles().read(all);
-                        for (double v : all) {
-                            finite &= Double.isFinite(v);
-                        }
-                    }
-                    if (!finite) {
-                        // a NaN or infinity in a layer shows in its channel means, minimum or maximum
-                        ModelChecks.checkFinite(this, "layers " + inOrder,
-                                Tensor.wrap(all, org.deepjunit.Shape.of(batch, width)));
+                        d = new double[batch * width];
+                        packed.asRawTensor().data().asDoubles().read(d);
                     }
                     Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
+                    boolean finite = true;
                     int offset = 0;
                     for (int i = 0; i < inOrder.size(); i++) {
                         int units = g.units()[i];
@@ -643,13 +633,39 @@ public final class TensorFlowModel implements Model {
                         double[] maxs = new double[batch];
                         for (int s = 0; s < batch; s++) {
                             int row = s * width + offset;
-                            System.arraycopy(all, row, means, s * units, units);
-                            mins[s] = all[row + units];
-                            maxs[s] = all[row + units + 1];
+                            int to = s * units;
+                            double guard = 0; // stays 0 unless a mean is NaN or infinite (0 * inf = NaN)
+                            if (f != null) {
+                                for (int j = 0; j < units; j++) {
+                                    float v = f[row + j];
+                                    means[to + j] = v;
+                                    guard += v * 0f;
+                                }
+                                mins[s] = f[row + units];
+                                maxs[s] = f[row + units + 1];
+                            } else {
+                                System.arraycopy(d, row, means, to, units);
+                                for (int j = 0; j < units; j++) {
+                                    guard += d[row + j] * 0.0;
+                                }
+                                mins[s] = d[row + units];
+                                maxs[s] = d[row + units + 1];
+                            }
+                            finite &= guard == 0 && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
                         }
                         offset += units + 2;
                         values.put(inOrder.get(i), new NeuronValues.LayerValues(inOrder.get(i), batch, units, means,
                                 mins, maxs));
+                    }
+                    if (!finite) {
+                        for (NeuronValues.LayerValues lv : values.values()) {
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.means(), org.deepjunit.Shape.of(batch, lv.neurons())));
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.mins(), org.deepjunit.Shape.of(batch)));
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.maxs(), org.deepjunit.Shape.of(batch)));
+                        }
                     }
                     return new NeuronValues(out, values);
                 }

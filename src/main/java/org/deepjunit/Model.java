@@ -78,6 +78,16 @@ public interface Model extends AutoCloseable {
     }
 
     /**
+     * A content hash of the model: equal for the same architecture and weights, different when either changes.
+     * Coverage data and cached profiles are keyed by it. The default hashes the structure and the model's neuron
+     * values on a fixed probe batch ({@link org.deepjunit.model.Fingerprints#of}); adapters may hash their
+     * parameters instead. Called rarely: callers cache it per model instance.
+     */
+    default String fingerprint() {
+        return org.deepjunit.model.Fingerprints.of(this);
+    }
+
+    /**
      * The gradient of {@code objective}, summed over the batch, with respect to each input
      * element: a tensor shaped like {@code inputs}. Computed in inference mode: no dropout, batch
      * normalisation with its running statistics.

@@ -20,6 +20,7 @@ import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.ModelChecks;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -295,6 +296,77 @@ public final class Dl4jModel implements Model {
             }
             Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
             return new Activations(result, ModelChecks.checkFinite(this, "its output", output));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * SHA-256 of the network's structure (type, nodes and layer classes, input shape, the adapter's layers) and
+     * all its parameters: equal for the same architecture and weights. (The configuration JSON is not hashed: it
+     * differs between two loads of the same file.)
+     */
+    @Override
+    public String fingerprint() {
+        lock.lock();
+        try {
+            checkOpen();
+            INDArray params = net.mln != null ? net.mln.params() : net.cg.params();
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            StringBuilder structure = new StringBuilder(net.typeName()).append(';').append(inputShape).append(';')
+                    .append(dataType).append(';');
+            for (Dl4jNet.Node node : net.nodes) {
+                structure.append(node.name).append(':').append(node.kind).append(':')
+                        .append(node.layer == null ? "" : node.layer.getClass().getName()).append(':')
+                        .append(node.layer == null || node.layer.conf() == null ? ""
+                                : node.layer.conf().getLayer().getClass().getSimpleName()).append(';');
+            }
+            structure.append(layers);
+            sha.update(structure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (params != null && !params.isEmpty()) {
+                double[] values = params.toDoubleVector();
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
+                bytes.asDoubleBuffer().put(values);
+                sha.update(bytes);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Neuron values computed with ND4J on the forward activations: channel means over the spatial axes and each
+     * input's min/max over the whole layer output, so only {@code batch × neurons} numbers are copied out. Equal to
+     * {@code NeuronValues.of(activations(...))} up to rounding of the means (reduced in double precision).
+     */
+    @Override
+    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkLayers(this, layerNames);
+        Set<String> wanted = new HashSet<>(layerNames);
+        lock.lock();
+        try {
+            checkOpen();
+            Tensor converted = inputs.as(dataType);
+            Map<String, INDArray> all = net.feedForward(toNet(converted));
+            Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String layerName = layers.get(i).name();
+                if (!wanted.contains(layerName)) {
+                    continue;
+                }
+                if (inputNodes.contains(layerName)) {
+                    result.putAll(NeuronValues.of(new Activations(Map.of(layerName, converted), converted)).layers());
+                    continue;
+                }
+                result.put(layerName, NeuronValueOps.layerValues(this, layerName, all.get(layerName),
+                        layouts.get(i).neuronAxis(all.get(layerName).rank())));
+            }
+            Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
+            return new NeuronValues(ModelChecks.checkFinite(this, "its output", output), result);
         } finally {
             lock.unlock();
         }

@@ -23,6 +23,7 @@ import org.deepjunit.model.Activations;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelChecks;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Objective;
@@ -106,6 +107,7 @@ public final class TensorFlowModel implements Model {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<Set<String>, ObjectiveGraph> objectives = new HashMap<>();
     private int objectiveCount;
+    private final Map<List<String>, NeuronValueGraph> neuronValueGraphs = new HashMap<>();
     private boolean closed;
 
     private TensorFlowModel(String name, SavedModelBundle bundle, Session session, Graph graph, Output<?> input,
@@ -690,6 +692,115 @@ public final class TensorFlowModel implements Model {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Neuron values computed inside TensorFlow: channel means and per-input min/max ops added to the graph once per
+     * set of layers ({@link NeuronValueGraph}) and fetched in the same session run as the output, so only
+     * {@code batch × neurons} numbers are copied out. Equal to {@code NeuronValues.of(activations(...))} up to
+     * float rounding of the means.
+     */
+    @Override
+    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
+        ModelChecks.checkInput(this, inputs);
+        ModelChecks.checkLayers(this, layerNames);
+        Set<String> wanted = new HashSet<>(layerNames);
+        List<String> inOrder = new ArrayList<>();
+        for (Layer l : layers) {
+            if (wanted.contains(l.name())) {
+                if (layerOutputs.get(l.name()).shape().numDimensions() < 2) {
+                    return NeuronValues.of(activations(inputs, layerNames));
+                }
+                inOrder.add(l.name());
+            }
+        }
+        NeuronValueGraph g = neuronValueGraph(inOrder);
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
+                Session.Runner runner = session.runner().feed(input, x).fetch(output).fetch(g.packed());
+                try (Result result = runTf(runner, "neuron values")) {
+                    Tensor out = ModelChecks.checkFinite(this, "its output",
+                            TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
+                    org.tensorflow.Tensor packed = result.get(1);
+                    int batch = inputs.batchSize();
+                    int width = 0;
+                    for (int u : g.units()) {
+                        width += u + 2;
+                    }
+                    long[] dims = packed.shape().asArray();
+                    if (dims.length != 2 || dims[0] != batch || dims[1] != width) {
+                        throw new ModelException("The layers of model '" + name + "' gave neuron values of shape "
+                                + java.util.Arrays.toString(dims) + " for a batch of " + batch + ", expected [" + batch
+                                + ", " + width + "]; layers must be batch-first [batch, ..., units]");
+                    }
+                    float[] f = null;
+                    double[] d = null;
+                    if (packed.dataType() == org.tensorflow.proto.DataType.DT_FLOAT) {
+                        f = new float[batch * width];
+                        packed.asRawTensor().data().asFloats().read(f);
+                    } else {
+                        d = new double[batch * width];
+                        packed.asRawTensor().data().asDoubles().read(d);
+                    }
+                    Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
+                    boolean finite = true;
+                    int offset = 0;
+                    for (int i = 0; i < inOrder.size(); i++) {
+                        int units = g.units()[i];
+                        double[] means = new double[batch * units];
+                        double[] mins = new double[batch];
+                        double[] maxs = new double[batch];
+                        for (int s = 0; s < batch; s++) {
+                            int row = s * width + offset;
+                            int to = s * units;
+                            double guard = 0; // stays 0 unless a mean is NaN or infinite (0 * inf = NaN)
+                            if (f != null) {
+                                for (int j = 0; j < units; j++) {
+                                    float v = f[row + j];
+                                    means[to + j] = v;
+                                    guard += v * 0f;
+                                }
+                                mins[s] = f[row + units];
+                                maxs[s] = f[row + units + 1];
+                            } else {
+                                System.arraycopy(d, row, means, to, units);
+                                for (int j = 0; j < units; j++) {
+                                    guard += d[row + j] * 0.0;
+                                }
+                                mins[s] = d[row + units];
+                                maxs[s] = d[row + units + 1];
+                            }
+                            finite &= guard == 0 && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
+                        }
+                        offset += units + 2;
+                        values.put(inOrder.get(i), new NeuronValues.LayerValues(inOrder.get(i), batch, units, means,
+                                mins, maxs));
+                    }
+                    if (!finite) {
+                        for (NeuronValues.LayerValues lv : values.values()) {
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.means(), org.deepjunit.Shape.of(batch, lv.neurons())));
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.mins(), org.deepjunit.Shape.of(batch)));
+                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
+                                    Tensor.wrap(lv.maxs(), org.deepjunit.Shape.of(batch)));
+                        }
+                    }
+                    return new NeuronValues(out, values);
+                }
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private synchronized NeuronValueGraph neuronValueGraph(List<String> layerNames) {
+        return neuronValueGraphs.computeIfAbsent(List.copyOf(layerNames), names -> NeuronValueGraph.build(graph,
+                "deepjunit_neuron_values_" + neuronValueGraphs.size(), names,
+                names.stream().<Output<?>>map(layerOutputs::get).toList(),
+                names.stream().mapToInt(n -> layer(n).neuronCount()).toArray()));
     }
 
     private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames) {

@@ -188,6 +188,8 @@ class TensorFlowModelErrorsTest {
                     .hasMessageContaining("produced NaN in its output").hasMessageContaining("input sample 0");
             assertThatThrownBy(() -> m.inputGradient(x, Objective.builder().logit(0, 1).build()))
                     .isInstanceOf(NonFiniteValueException.class).hasMessageContaining("the input gradient");
+            assertThatThrownBy(() -> m.neuronValues(x, java.util.List.of("hidden")))
+                    .isInstanceOf(NonFiniteValueException.class).hasMessageContaining("produced NaN");
         }
     }
 

@@ -1,0 +1,77 @@
+package org.deepjunit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.deepjunit.junit.NeuronCoverageExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Records the neuron coverage of every forward pass ({@code predict}, {@code activations}) that a DeepJUnit
+ * {@link Model} makes inside the annotated test class's or method's tests, on the test's thread.
+ *
+ * <p>Coverage accumulates per test (published as report entries {@code deepjunit.coverage.<model>.<criterion>}),
+ * per test class (checked against {@link #rules()} after the class) and per run (rendered at the end of the run
+ * into {@code target/deepjunit/}: {@code index.html}, {@code deepjunit.xml}, {@code deepjunit.csv} and the data
+ * file {@code deepjunit-coverage.json}).
+ *
+ * <p>Every attribute left at its default falls back to a configuration parameter ({@code deepjunit.coverage.*},
+ * from {@code junit-platform.properties}, Surefire's {@code configurationParameters} or {@code -D}), then to
+ * the built-in default. An attribute on a method wins over the class's.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(NeuronCoverageExtension.class)
+public @interface NeuronCoverage {
+
+    /** Scaled (DeepXplore) or raw neuron values for NC. */
+    enum Scaling {
+        /** Not set here: {@code deepjunit.coverage.scaled}, default scaled. */
+        DEFAULT,
+        /** DeepXplore: each layer's output min–max scaled per input. */
+        SCALED,
+        /** Raw activations (channel means of the unscaled output). */
+        UNSCALED
+    }
+
+    /** NC threshold t in [0, 1]: covered when the value is &gt; t. Default {@code deepjunit.coverage.threshold}, else 0. */
+    double threshold() default -1;
+
+    /** Scaled or raw values for NC; default {@code deepjunit.coverage.scaled}, else scaled. */
+    Scaling scaling() default Scaling.DEFAULT;
+
+    /** The criteria to record; default {@code deepjunit.coverage.criteria}, else NC, TKNC, TKNP (and KMNC, NBC, SNAC with a profile). */
+    Criterion[] criteria() default {};
+
+    /** KMNC sections k &ge; 1; default {@code deepjunit.coverage.k}, else 10. */
+    int k() default 0;
+
+    /** TKNC/TKNP k &ge; 1; default {@code deepjunit.coverage.topk}, else 2. */
+    int topK() default 0;
+
+    /**
+     * Regular expressions over layer names (whole-name match) of the layers to count; default
+     * {@code deepjunit.coverage.layers.include}, else every layer but input, flatten and reshape.
+     */
+    String[] layers() default {};
+
+    /** Regular expressions of layers not to count; default {@code deepjunit.coverage.layers.exclude}, else none. */
+    String[] excludeLayers() default {};
+
+    /**
+     * Training data for the DeepGauge profile: {@code classpath:/path} or a file path, MNIST IDX ({@code .gz} or
+     * plain) or NumPy {@code .npy} (float32, float64, uint8). Default {@code deepjunit.coverage.profile.data}.
+     */
+    String profileData() default "";
+
+    /** Profile data are divided by this; default {@code deepjunit.coverage.profile.scale}, else 255 for uint8 data and 1 otherwise. */
+    double profileScale() default 0;
+
+    /** Gates checked on the class's coverage after its tests (on the method's for a method annotation). */
+    CoverageRule[] rules() default {};
+}

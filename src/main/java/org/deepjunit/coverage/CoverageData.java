@@ -1,0 +1,294 @@
+package org.deepjunit.coverage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.deepjunit.model.Layer;
+import org.deepjunit.model.LayerKind;
+import org.deepjunit.Shape;
+
+/**
+ * Coverage of any number of models, keyed by model name, fingerprint and recording spec; plus gate verdicts.
+ * Thread-safe. Merging is exact and order-independent (max, min, OR, union, sum of sample counts), so coverage
+ * recorded in parallel, in any order or in several JVMs and merged gives the same figures.
+ *
+ * <p>The data file ({@value #FORMAT} format, JSON) keeps everything merging needs: per neuron the maxima and
+ * minima, KMNC sections hit, top-k membership, the profile bounds, and per model the TKNP pattern hashes.
+ */
+public final class CoverageData {
+
+    public static final String FORMAT = "deepjunit-coverage/1";
+
+    /** A gate verdict recorded with the data: which model key and element, whether it held, JaCoCo-style message. */
+    public record Verdict(String modelKey, String element, boolean passed, String message) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConcurrentMap<String, ModelCoverage> models = new ConcurrentHashMap<>();
+    private final Set<Verdict> verdicts = ConcurrentHashMap.newKeySet();
+
+    /** The model's coverage, created by {@code create} the first time its key is seen. */
+    public ModelCoverage model(String key, Supplier<ModelCoverage> create) {
+        return models.computeIfAbsent(key, k -> create.get());
+    }
+
+    /** Merges one model's coverage in (creating its entry as an empty copy when new). */
+    public void add(ModelCoverage coverage) {
+        models.computeIfAbsent(coverage.key(), k -> coverage.emptyCopy()).merge(coverage);
+    }
+
+    public void addVerdict(Verdict verdict) {
+        verdicts.add(verdict);
+    }
+
+    /** Merges all of {@code other} in. */
+    public void merge(CoverageData other) {
+        for (ModelCoverage m : other.models.values()) {
+            add(m);
+        }
+        verdicts.addAll(other.verdicts);
+    }
+
+    public boolean isEmpty() {
+        return models.isEmpty();
+    }
+
+    /** The models sorted by key. */
+    public List<ModelCoverage> models() {
+        return new ArrayList<>(new TreeMap<>(models).values());
+    }
+
+    public List<Verdict> verdicts() {
+        List<Verdict> list = new ArrayList<>(verdicts);
+        list.sort(java.util.Comparator.comparing(Verdict::modelKey).thenComparing(Verdict::element)
+                .thenComparing(Verdict::message));
+        return list;
+    }
+
+    /**
+     * Names for display: the model's own name when no other entry has it, else the name with its fingerprint's
+     * and spec's ids, so that the names do not depend on the order models were seen.
+     */
+    public Map<String, String> displayNames() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (ModelCoverage m : models.values()) {
+            counts.merge(m.name(), 1, Integer::sum);
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (ModelCoverage m : models.values()) {
+            names.put(m.key(), counts.get(m.name()) == 1 ? m.name()
+                    : m.name() + "~" + m.fingerprint().substring(0, Math.min(8, m.fingerprint().length())) + "~"
+                    + m.spec().id().substring(0, 6));
+        }
+        return names;
+    }
+
+    // ---- data file ----
+
+    /** The data as JSON. */
+    public synchronized ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        ArrayNode ms = root.putArray("models");
+        for (ModelCoverage m : models()) {
+            synchronized (m) {
+                ObjectNode mn = ms.addObject();
+                mn.put("name", m.name());
+                mn.put("fingerprint", m.fingerprint());
+                RecordingSpec s = m.spec();
+                ObjectNode sn = mn.putObject("spec");
+                sn.put("k", s.k());
+                sn.put("topK", s.topK());
+                s.include().forEach(sn.putArray("include")::add);
+                s.exclude().forEach(sn.putArray("exclude")::add);
+                if (s.profileData() != null) {
+                    sn.put("profileData", s.profileData());
+                }
+                sn.put("profileScale", s.profileScale());
+                if (m.profile() != null) {
+                    ObjectNode pn = mn.putObject("profile");
+                    pn.put("dataHash", m.profile().dataHash());
+                    pn.put("samples", m.profile().samples());
+                }
+                mn.put("samples", m.samples());
+                m.requested().forEach(mn.putArray("requested")::add);
+                ArrayNode pat = mn.putArray("patterns");
+                for (long p : m.patterns()) {
+                    pat.add(Long.toHexString(p));
+                }
+                ArrayNode ls = mn.putArray("layers");
+                for (LayerCoverage l : m.layers().values()) {
+                    ObjectNode ln = ls.addObject();
+                    ln.put("name", l.name);
+                    ln.put("kind", l.kind.name());
+                    ln.put("neurons", l.neurons);
+                    doubles(ln.putArray("maxScaled"), l.maxScaled);
+                    doubles(ln.putArray("maxRaw"), l.maxRaw);
+                    doubles(ln.putArray("minRaw"), l.minRaw);
+                    ArrayNode sec = ln.putArray("sections");
+                    for (long w : l.sections) {
+                        sec.add(w);
+                    }
+                    ArrayNode top = ln.putArray("topK");
+                    for (int j = 0; j < l.neurons; j++) {
+                        if (l.topK[j]) {
+                            top.add(j);
+                        }
+                    }
+                    if (l.low != null) {
+                        doubles(ln.putArray("low"), l.low);
+                        doubles(ln.putArray("high"), l.high);
+                    }
+                }
+            }
+        }
+        ArrayNode vs = root.putArray("verdicts");
+        for (Verdict v : verdicts()) {
+            ObjectNode vn = vs.addObject();
+            vn.put("model", v.modelKey());
+            vn.put("element", v.element());
+            vn.put("passed", v.passed());
+            vn.put("message", v.message());
+        }
+        return root;
+    }
+
+    private static void doubles(ArrayNode into, double[] values) {
+        for (double v : values) {
+            into.add(v);
+        }
+    }
+
+    private static double[] doubles(JsonNode node) {
+        double[] a = new double[node.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = node.get(i).asDouble();
+        }
+        return a;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> list = new ArrayList<>();
+        if (node != null) {
+            node.forEach(n -> list.add(n.asText()));
+        }
+        return list;
+    }
+
+    /** Reads data written by {@link #toJson()}. */
+    public static CoverageData fromJson(JsonNode root) {
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("Not a DeepJUnit coverage data file (format "
+                    + root.path("format").asText("missing") + ", expected " + FORMAT + ")");
+        }
+        CoverageData data = new CoverageData();
+        for (JsonNode mn : root.path("models")) {
+            JsonNode sn = mn.get("spec");
+            RecordingSpec spec = new RecordingSpec(sn.get("k").asInt(), sn.get("topK").asInt(),
+                    strings(sn.get("include")), strings(sn.get("exclude")),
+                    sn.hasNonNull("profileData") ? sn.get("profileData").asText() : null,
+                    sn.get("profileScale").asDouble());
+            List<Layer> layers = new ArrayList<>();
+            Map<String, double[][]> bounds = new java.util.LinkedHashMap<>();
+            for (JsonNode ln : mn.get("layers")) {
+                layers.add(new Layer(ln.get("name").asText(), LayerKind.valueOf(ln.get("kind").asText()),
+                        Shape.of(ln.get("neurons").asInt())));
+                if (ln.has("low")) {
+                    bounds.put(ln.get("name").asText(), new double[][] {doubles(ln.get("low")), doubles(ln.get("high"))});
+                }
+            }
+            Profile profile = mn.has("profile") ? new Profile(mn.get("fingerprint").asText(),
+                    mn.get("profile").get("dataHash").asText(), mn.get("profile").get("samples").asLong(), bounds)
+                    : null;
+            ModelCoverage m = new ModelCoverage(mn.get("name").asText(), mn.get("fingerprint").asText(), spec,
+                    profile, layers);
+            for (JsonNode ln : mn.get("layers")) {
+                LayerCoverage l = m.layers().get(ln.get("name").asText());
+                copy(doubles(ln.get("maxScaled")), l.maxScaled, l.name);
+                copy(doubles(ln.get("maxRaw")), l.maxRaw, l.name);
+                copy(doubles(ln.get("minRaw")), l.minRaw, l.name);
+                JsonNode sec = ln.get("sections");
+                if (sec.size() != l.sections.length) {
+                    throw new IllegalArgumentException("Layer " + l.name + ": " + sec.size() + " section words, expected "
+                            + l.sections.length);
+                }
+                for (int i = 0; i < l.sections.length; i++) {
+                    l.sections[i] = sec.get(i).asLong();
+                }
+                for (JsonNode j : ln.get("topK")) {
+                    l.topK[j.asInt()] = true;
+                }
+            }
+            Set<Long> patterns = new LinkedHashSet<>();
+            for (JsonNode p : mn.path("patterns")) {
+                patterns.add(Long.parseUnsignedLong(p.asText(), 16));
+            }
+            m.restore(mn.get("samples").asLong(), patterns, new TreeSet<>(strings(mn.get("requested"))));
+            data.add(m);
+        }
+        for (JsonNode vn : root.path("verdicts")) {
+            data.addVerdict(new Verdict(vn.get("model").asText(), vn.get("element").asText(),
+                    vn.get("passed").asBoolean(), vn.get("message").asText()));
+        }
+        return data;
+    }
+
+    private static void copy(double[] from, double[] to, String layer) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("Layer " + layer + ": " + from.length + " values, expected " + to.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /** Writes the data file atomically: a temporary sibling, then an atomic move over {@code file}. */
+    public void write(Path file) throws IOException {
+        writeAtomically(file, toJson());
+    }
+
+    /** Writes JSON to a temporary sibling of {@code file} and moves it over {@code file} atomically. */
+    static void writeAtomically(Path file, JsonNode json) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                JSON.writeValue(out, json);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a data file. */
+    public static CoverageData read(Path file) throws IOException {
+        return fromJson(JSON.readTree(file.toFile()));
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,130 @@
+package org.deepjunit.coverage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deepjunit.CoverageRule;
+import org.deepjunit.CoverageRule.Element;
+import org.deepjunit.CoverageRule.Value;
+import org.deepjunit.Criterion;
+
+/**
+ * A coverage gate (see {@link CoverageRule}) and its check. Messages are shaped like JaCoCo's:
+ * "Rule violated for layer fc1 of model lenet5: NC covered ratio is 0.62, but expected minimum is 0.70".
+ * Ratios are printed with the expected value's decimals (at least 2), rounded towards failing, as JaCoCo does.
+ */
+public record Gate(Element element, Criterion criterion, Value value, double minimum, double maximum) {
+
+    public Gate {
+        if (element == Element.LAYER && criterion == Criterion.TKNP) {
+            throw new IllegalArgumentException("TKNP is a count of patterns per model; it has no LAYER rules");
+        }
+        if (criterion == Criterion.TKNP && value != Value.COVEREDCOUNT) {
+            throw new IllegalArgumentException("TKNP is a plain count: only COVEREDCOUNT applies to it");
+        }
+        if (Double.isNaN(minimum) && Double.isNaN(maximum)) {
+            throw new IllegalArgumentException("a rule needs a minimum or a maximum");
+        }
+        if (value.isRatio() && (!Double.isNaN(minimum) && (minimum < 0 || minimum > 1)
+                || !Double.isNaN(maximum) && (maximum < 0 || maximum > 1))) {
+            throw new IllegalArgumentException("a ratio's minimum and maximum lie in [0, 1]");
+        }
+    }
+
+    public static Gate of(CoverageRule rule) {
+        return new Gate(rule.element(), rule.criterion(), rule.value(), rule.minimum(), rule.maximum());
+    }
+
+    /**
+     * Parses {@code ELEMENT:CRITERION:VALUE:MIN[:MAX]}, e.g. {@code LAYER:NC:COVEREDRATIO:0.70} or
+     * {@code MODEL:NC:MISSEDCOUNT::10} (no minimum, maximum 10); several separated by commas.
+     */
+    public static List<Gate> parse(String text) {
+        List<Gate> gates = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String[] f = p.split(":", -1);
+            String shape = "ELEMENT:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70";
+            if (f.length < 4 || f.length > 5) {
+                throw new IllegalArgumentException(shape);
+            }
+            try {
+                gates.add(new Gate(Element.valueOf(f[0].trim().toUpperCase(Locale.ROOT)),
+                        Criterion.valueOf(f[1].trim().toUpperCase(Locale.ROOT)),
+                        Value.valueOf(f[2].trim().toUpperCase(Locale.ROOT)),
+                        f[3].isBlank() ? Double.NaN : Double.parseDouble(f[3].trim()),
+                        f.length < 5 || f[4].isBlank() ? Double.NaN : Double.parseDouble(f[4].trim())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(shape + " (" + e.getMessage() + ")");
+            }
+        }
+        return gates;
+    }
+
+    /** Checks this gate on every model (and layer) of the data; one verdict per element. */
+    public List<CoverageData.Verdict> check(CoverageData data, double threshold, boolean scaled) {
+        List<CoverageData.Verdict> verdicts = new ArrayList<>();
+        Map<String, String> names = data.displayNames();
+        for (ModelCoverage m : data.models()) {
+            if (!m.spec().hasProfile() && criterion.needsProfile()) {
+                verdicts.add(new CoverageData.Verdict(m.key(), "model " + names.get(m.key()), false,
+                        "Rule violated for model " + names.get(m.key()) + ": " + criterion
+                                + " needs a profile (deepjunit.coverage.profile.data), none was given"));
+                continue;
+            }
+            String modelName = names.get(m.key());
+            if (element == Element.MODEL) {
+                verdicts.add(verdict(m.key(), "model " + modelName, m.count(criterion, threshold, scaled)));
+            } else {
+                for (String layer : m.layers().keySet()) {
+                    verdicts.add(verdict(m.key(), "layer " + layer + " of model " + modelName,
+                            m.count(layer, criterion, threshold, scaled)));
+                }
+            }
+        }
+        return verdicts;
+    }
+
+    private CoverageData.Verdict verdict(String key, String what, long[] count) {
+        long covered = count[0];
+        long total = count[1];
+        double actual = switch (value) {
+            case COVEREDRATIO -> total == 0 ? Double.NaN : (double) covered / total;
+            case MISSEDRATIO -> total == 0 ? Double.NaN : (double) (total - covered) / total;
+            case COVEREDCOUNT -> covered;
+            case MISSEDCOUNT -> total - covered;
+            case TOTALCOUNT -> total;
+        };
+        if (Double.isNaN(actual)) {
+            return new CoverageData.Verdict(key, what, true, "No " + criterion + " items for " + what);
+        }
+        if (!Double.isNaN(minimum) && actual < minimum) {
+            return new CoverageData.Verdict(key, what, false, message(what, actual, minimum, "minimum", RoundingMode.FLOOR));
+        }
+        if (!Double.isNaN(maximum) && actual > maximum) {
+            return new CoverageData.Verdict(key, what, false, message(what, actual, maximum, "maximum", RoundingMode.CEILING));
+        }
+        return new CoverageData.Verdict(key, what, true, "Rule passed for " + what + ": " + criterion + " "
+                + value.words() + " is " + format(actual, Double.isNaN(minimum) ? maximum : minimum, RoundingMode.HALF_EVEN));
+    }
+
+    private String message(String what, double actual, double expected, String bound, RoundingMode rounding) {
+        return "Rule violated for " + what + ": " + criterion + " " + value.words() + " is "
+                + format(actual, expected, rounding) + ", but expected " + bound + " is " + format(expected, expected,
+                RoundingMode.HALF_EVEN);
+    }
+
+    private String format(double v, double expected, RoundingMode rounding) {
+        if (!value.isRatio()) {
+            return Long.toString(Math.round(v));
+        }
+        int scale = Math.max(2, Math.max(0, BigDecimal.valueOf(expected).stripTrailingZeros().scale()));
+        return BigDecimal.valueOf(v).setScale(scale, rounding).toPlainString();
+    }
+}

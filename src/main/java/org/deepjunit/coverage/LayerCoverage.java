@@ -1,0 +1,157 @@
+package org.deepjunit.coverage;
+
+import java.util.Arrays;
+import org.deepjunit.model.LayerKind;
+
+/**
+ * What one layer's neurons reached, everything merging needs: per neuron the largest scaled value, the largest
+ * and smallest raw value, the KMNC sections hit and whether it was ever among its layer's top-k. Merges are
+ * max/min/OR, so any order of merging gives the same result. Not thread-safe: {@link ModelCoverage} guards it.
+ */
+public final class LayerCoverage {
+
+    /** Stands for "no value yet" in the maxima (finite, so the data file stays plain JSON). */
+    static final double NONE_MAX = -Double.MAX_VALUE;
+    static final double NONE_MIN = Double.MAX_VALUE;
+
+    final String name;
+    final LayerKind kind;
+    final int neurons;
+    final int k;
+    final double[] maxScaled;
+    final double[] maxRaw;
+    final double[] minRaw;
+    /** KMNC sections, bit {@code neuron * k + section}. */
+    final long[] sections;
+    final boolean[] topK;
+    /** Profile bounds, or null without a profile. */
+    final double[] low;
+    final double[] high;
+
+    LayerCoverage(String name, LayerKind kind, int neurons, int k, double[] low, double[] high) {
+        this.name = name;
+        this.kind = kind;
+        this.neurons = neurons;
+        this.k = k;
+        this.maxScaled = filled(neurons, NONE_MAX);
+        this.maxRaw = filled(neurons, NONE_MAX);
+        this.minRaw = filled(neurons, NONE_MIN);
+        this.sections = new long[(int) (((long) neurons * k + 63) / 64)];
+        this.topK = new boolean[neurons];
+        this.low = low;
+        this.high = high;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    LayerCoverage emptyCopy() {
+        return new LayerCoverage(name, kind, neurons, k, low, high);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LayerKind kind() {
+        return kind;
+    }
+
+    public int neurons() {
+        return neurons;
+    }
+
+    /** The largest DeepXplore-scaled value neuron {@code j} reached; NaN if never recorded. */
+    public double maxScaled(int j) {
+        return maxScaled[j] == NONE_MAX ? Double.NaN : maxScaled[j];
+    }
+
+    /** The largest raw value neuron {@code j} reached; NaN if never recorded. */
+    public double maxRaw(int j) {
+        return maxRaw[j] == NONE_MAX ? Double.NaN : maxRaw[j];
+    }
+
+    /** The smallest raw value neuron {@code j} reached; NaN if never recorded. */
+    public double minRaw(int j) {
+        return minRaw[j] == NONE_MIN ? Double.NaN : minRaw[j];
+    }
+
+    boolean sectionHit(int neuron, int section) {
+        int bit = neuron * k + section;
+        return (sections[bit >>> 6] & (1L << (bit & 63))) != 0;
+    }
+
+    void hitSection(int neuron, int section) {
+        int bit = neuron * k + section;
+        sections[bit >>> 6] |= 1L << (bit & 63);
+    }
+
+    /** Whether NC counts neuron {@code j} at threshold {@code t}: its largest (scaled or raw) value is &gt; t. */
+    public boolean covered(int j, double t, boolean scaled) {
+        double v = scaled ? maxScaled[j] : maxRaw[j];
+        return v != NONE_MAX && v > t;
+    }
+
+    /** [covered, total] of {@code criterion} over this layer (TKNP is a model-level count: use the model). */
+    public long[] count(org.deepjunit.Criterion criterion, double t, boolean scaled) {
+        long covered = 0;
+        long total;
+        switch (criterion) {
+            case NC -> {
+                total = neurons;
+                for (int j = 0; j < neurons; j++) {
+                    if (covered(j, t, scaled)) {
+                        covered++;
+                    }
+                }
+            }
+            case KMNC -> {
+                total = (long) neurons * k;
+                for (long word : sections) {
+                    covered += Long.bitCount(word);
+                }
+            }
+            case NBC, SNAC -> {
+                total = criterion == org.deepjunit.Criterion.NBC ? 2L * neurons : neurons;
+                for (int j = 0; j < neurons; j++) {
+                    if (high != null && maxRaw[j] != NONE_MAX && maxRaw[j] > high[j]) {
+                        covered++;
+                    }
+                    if (criterion == org.deepjunit.Criterion.NBC && low != null && minRaw[j] != NONE_MIN
+                            && minRaw[j] < low[j]) {
+                        covered++;
+                    }
+                }
+            }
+            case TKNC -> {
+                total = neurons;
+                for (boolean b : topK) {
+                    if (b) {
+                        covered++;
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException(criterion + " is counted per model, not per layer");
+        }
+        return new long[] {covered, total};
+    }
+
+    void merge(LayerCoverage other) {
+        if (other.neurons != neurons || other.k != k) {
+            throw new IllegalArgumentException("Layer " + name + " has " + neurons + " neurons and k=" + k
+                    + " here but " + other.neurons + " neurons and k=" + other.k + " in the merged data");
+        }
+        for (int j = 0; j < neurons; j++) {
+            maxScaled[j] = Math.max(maxScaled[j], other.maxScaled[j]);
+            maxRaw[j] = Math.max(maxRaw[j], other.maxRaw[j]);
+            minRaw[j] = Math.min(minRaw[j], other.minRaw[j]);
+            topK[j] |= other.topK[j];
+        }
+        for (int i = 0; i < sections.length; i++) {
+            sections[i] |= other.sections[i];
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.deepjunit.coverage;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.deepjunit.Criterion;
+import org.deepjunit.model.Layer;
+import org.deepjunit.model.NeuronValues;
+
+/**
+ * One model's coverage under one {@link RecordingSpec}: its counted layers' {@link LayerCoverage} and the set of
+ * top-k patterns (TKNP) seen. Thread-safe; merging is order-independent.
+ *
+ * <p>Top-k: per input and layer, the k neurons of largest raw value; ties go to the lower neuron index. Per-input
+ * min–max scaling keeps the order within a layer, so scaled values give the same top-k. A TKNP pattern is a
+ * 64-bit hash of one input's top-k sets of all counted layers.
+ */
+public final class ModelCoverage {
+
+    private final String name;
+    private final String fingerprint;
+    private final RecordingSpec spec;
+    private final Profile profile;
+    private final String key;
+    private final Map<String, LayerCoverage> layers = new LinkedHashMap<>();
+    private final Set<Long> patterns = new HashSet<>();
+    private final Set<String> requested = new TreeSet<>();
+    private long samples;
+
+    /** Empty coverage of the given counted layers; {@code profile} may be null. */
+    public ModelCoverage(String name, String fingerprint, RecordingSpec spec, Profile profile, List<Layer> counted) {
+        this.name = name;
+        this.fingerprint = fingerprint;
+        this.spec = spec;
+        this.profile = profile;
+        this.key = key(name, fingerprint, spec);
+        for (Layer layer : counted) {
+            double[] low = profile == null ? null : profile.low(layer.name());
+            double[] high = profile == null ? null : profile.high(layer.name());
+            layers.put(layer.name(), new LayerCoverage(layer.name(), layer.kind(), layer.neuronCount(), spec.k(),
+                    low, high));
+        }
+    }
+
+    private ModelCoverage(ModelCoverage like) {
+        this.name = like.name;
+        this.fingerprint = like.fingerprint;
+        this.spec = like.spec;
+        this.profile = like.profile;
+        this.key = like.key;
+        like.layers.forEach((n, l) -> layers.put(n, l.emptyCopy()));
+    }
+
+    /** An empty coverage with the same identity, layers and profile. */
+    public ModelCoverage emptyCopy() {
+        return new ModelCoverage(this);
+    }
+
+    /** Key in {@link CoverageData}: name, fingerprint and spec id. */
+    public String key() {
+        return key;
+    }
+
+    static String key(String name, String fingerprint, RecordingSpec spec) {
+        return name + "|" + fingerprint + "|" + spec.id();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public RecordingSpec spec() {
+        return spec;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public synchronized long samples() {
+        return samples;
+    }
+
+    /** The counted layers, in model order. Read their values only while no recording runs. */
+    public Map<String, LayerCoverage> layers() {
+        return Collections.unmodifiableMap(layers);
+    }
+
+    /** The distinct TKNP patterns seen. */
+    public synchronized int patternCount() {
+        return patterns.size();
+    }
+
+    synchronized Set<Long> patterns() {
+        return new TreeSet<>(patterns);
+    }
+
+    /** Notes an NC judgement ("t=0.25 scaled") someone asked for, so the run's report can use it. */
+    public synchronized void request(double threshold, boolean scaled) {
+        requested.add(requestKey(threshold, scaled));
+    }
+
+    static String requestKey(double threshold, boolean scaled) {
+        return threshold + (scaled ? " scaled" : " unscaled");
+    }
+
+    synchronized Set<String> requested() {
+        return new TreeSet<>(requested);
+    }
+
+    /**
+     * Records one forward pass into this coverage. Not synchronized: record into a private
+     * {@link #emptyCopy()} and {@link #merge} it where others see it.
+     */
+    public void record(NeuronValues values) {
+        int batch = -1;
+        long[] hashes = null;
+        int layerIndex = 0;
+        for (LayerCoverage lc : layers.values()) {
+            NeuronValues.LayerValues lv = values.layer(lc.name);
+            if (lv.neurons() != lc.neurons) {
+                throw new IllegalArgumentException("Layer " + lc.name + " of model " + name + " has " + lv.neurons()
+                        + " neuron values, expected " + lc.neurons);
+            }
+            if (hashes == null) {
+                batch = lv.batch();
+                hashes = new long[batch];
+            }
+            recordLayer(lc, lv, hashes, layerIndex++);
+        }
+        if (hashes != null) {
+            samples += batch;
+            for (long h : hashes) {
+                patterns.add(h);
+            }
+        }
+    }
+
+    private void recordLayer(LayerCoverage lc, NeuronValues.LayerValues lv, long[] hashes, int layerIndex) {
+        int n = lc.neurons;
+        int k = lc.k;
+        int top = Math.min(spec.topK(), n);
+        int[] best = new int[top];
+        double[] bestValue = new double[top];
+        double[] means = lv.means();
+        double[] mins = lv.mins();
+        double[] maxs = lv.maxs();
+        double[] maxScaled = lc.maxScaled;
+        double[] maxRaw = lc.maxRaw;
+        double[] minRaw = lc.minRaw;
+        double[] low = lc.low;
+        double[] high = lc.high;
+        boolean[] topK = lc.topK;
+        for (int s = 0; s < lv.batch(); s++) {
+            int base = s * n;
+            double min = mins[s];
+            double range = maxs[s] - min;
+            // one pass: maxima and minima, and top-k by insertion (strictly greater moves up, so on ties the
+            // lower index stays ahead)
+            int filled = 0;
+            double kth = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double raw = means[base + j];
+                double scaled = range > 0 ? (raw - min) / range : 0;
+                if (scaled > maxScaled[j]) {
+                    maxScaled[j] = scaled;
+                }
+                if (raw > maxRaw[j]) {
+                    maxRaw[j] = raw;
+                }
+                if (raw < minRaw[j]) {
+                    minRaw[j] = raw;
+                }
+                if (raw > kth || filled < top) {
+                    int p = filled < top ? filled++ : top - 1;
+                    while (p > 0 && raw > bestValue[p - 1]) {
+                        best[p] = best[p - 1];
+                        bestValue[p] = bestValue[p - 1];
+                        p--;
+                    }
+                    best[p] = j;
+                    bestValue[p] = raw;
+                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
+                }
+            }
+            if (low != null) {
+                for (int j = 0; j < n; j++) {
+                    double raw = means[base + j];
+                    double lo = low[j];
+                    double hi = high[j];
+                    if (raw >= lo && raw <= hi) {
+                        int section = hi > lo ? (int) Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k)) : 0;
+                        lc.hitSection(j, section);
+                    }
+                }
+            }
+            int[] chosen = java.util.Arrays.copyOf(best, filled);
+            java.util.Arrays.sort(chosen);
+            long h = hashes[s] ^ mix(0x9E3779B97F4A7C15L * (layerIndex + 1));
+            for (int j : chosen) {
+                topK[j] = true;
+                h = mix(h ^ (((long) layerIndex << 32) | j));
+            }
+            hashes[s] = h;
+        }
+    }
+
+    /** SplitMix64's finaliser. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Adds {@code other} (same key) into this coverage. */
+    public void merge(ModelCoverage other) {
+        if (other == this) {
+            return;
+        }
+        if (!other.key.equals(key)) {
+            throw new IllegalArgumentException("Cannot merge coverage of " + other.key() + " into " + key());
+        }
+        // lock in a fixed order to merge under concurrency without deadlock
+        Object first = System.identityHashCode(this) <= System.identityHashCode(other) ? this : other;
+        Object second = first == this ? other : this;
+        synchronized (first) {
+            synchronized (second) {
+                for (LayerCoverage theirs : other.layers.values()) {
+                    LayerCoverage mine = layers.get(theirs.name);
+                    if (mine == null) {
+                        throw new IllegalArgumentException("Model " + name + " has no layer " + theirs.name);
+                    }
+                    mine.merge(theirs);
+                }
+                patterns.addAll(other.patterns);
+                requested.addAll(other.requested);
+                samples += other.samples;
+            }
+        }
+    }
+
+    /** [covered, total] of a criterion over the whole model; TKNP gives [patterns, 0]. */
+    public synchronized long[] count(Criterion criterion, double t, boolean scaled) {
+        if (criterion == Criterion.TKNP) {
+            return new long[] {patterns.size(), 0};
+        }
+        long covered = 0;
+        long total = 0;
+        for (LayerCoverage lc : layers.values()) {
+            long[] c = lc.count(criterion, t, scaled);
+            covered += c[0];
+            total += c[1];
+        }
+        return new long[] {covered, total};
+    }
+
+    /** [covered, total] of a criterion over one layer. */
+    public synchronized long[] count(String layer, Criterion criterion, double t, boolean scaled) {
+        return layers.get(layer).count(criterion, t, scaled);
+    }
+
+    // for the data file
+    synchronized void restore(long samples, Set<Long> patterns, Set<String> requested) {
+        this.samples = samples;
+        this.patterns.addAll(patterns);
+        this.requested.addAll(requested);
+    }
+}

@@ -1,0 +1,66 @@
+package org.deepjunit.coverage;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deepjunit.model.NeuronValues;
+
+/**
+ * DeepGauge's profile of a model: per counted neuron, the smallest and largest raw value (channel mean) it took
+ * over the training data.
+ *
+ * @param fingerprint the model's {@link org.deepjunit.Model#fingerprint() fingerprint}
+ * @param dataHash    SHA-256 of the profile data and its scale
+ * @param samples     how many training inputs were seen
+ * @param bounds      per layer name: {@code [0]} lows, {@code [1]} highs, one per neuron
+ */
+public record Profile(String fingerprint, String dataHash, long samples, Map<String, double[][]> bounds) {
+
+    public Profile {
+        bounds = Collections.unmodifiableMap(new LinkedHashMap<>(bounds));
+    }
+
+    public double[] low(String layer) {
+        return bounds.get(layer)[0];
+    }
+
+    public double[] high(String layer) {
+        return bounds.get(layer)[1];
+    }
+
+    /** Accumulates a profile batch by batch. */
+    static final class Builder {
+        private final Map<String, double[][]> bounds = new LinkedHashMap<>();
+        private long samples;
+
+        void add(NeuronValues values, Iterable<String> layers) {
+            int batch = -1;
+            for (String name : layers) {
+                NeuronValues.LayerValues lv = values.layer(name);
+                double[][] b = bounds.computeIfAbsent(name, n -> {
+                    double[][] fresh = new double[2][lv.neurons()];
+                    java.util.Arrays.fill(fresh[0], Double.MAX_VALUE);
+                    java.util.Arrays.fill(fresh[1], -Double.MAX_VALUE);
+                    return fresh;
+                });
+                for (int s = 0; s < lv.batch(); s++) {
+                    for (int j = 0; j < lv.neurons(); j++) {
+                        double v = lv.raw(s, j);
+                        if (v < b[0][j]) {
+                            b[0][j] = v;
+                        }
+                        if (v > b[1][j]) {
+                            b[1][j] = v;
+                        }
+                    }
+                }
+                batch = lv.batch();
+            }
+            samples += Math.max(batch, 0);
+        }
+
+        Profile build(String fingerprint, String dataHash) {
+            return new Profile(fingerprint, dataHash, samples, bounds);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.deepjunit.junit;
+
+import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.deepjunit.Criterion;
+import org.deepjunit.NeuronCoverage;
+import org.deepjunit.coverage.CoverageData;
+import org.deepjunit.coverage.CoverageSettings;
+import org.deepjunit.coverage.Gate;
+import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.junit.internal.CoverageConfig;
+import org.deepjunit.junit.internal.CoverageRecorder;
+import org.deepjunit.junit.internal.CoverageRun;
+import org.deepjunit.junit.internal.Settings;
+import org.deepjunit.model.ForwardListeners;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link NeuronCoverage}: binds a coverage recorder around each test (and test-template and
+ * dynamic test) invocation, so that every forward pass the test makes on its thread is recorded into the test's,
+ * the class's and the run's coverage. Publishes per-test figures as report entries
+ * {@code deepjunit.coverage.<model>.<criterion>} = {@code covered/total} (TKNP: the pattern count), checks the
+ * class's rules after all its tests (a method annotation's rules after that method), and hands the run's coverage
+ * to {@link CoverageReportListener} (and writes this JVM's data file when the engine finishes).
+ */
+public final class NeuronCoverageExtension implements BeforeAllCallback, AfterAllCallback, InvocationInterceptor {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NeuronCoverageExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // validate the class's configuration before any test runs
+        classSettings(context);
+        classData(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        CoverageSettings settings = classSettings(context);
+        CoverageData data = classData(context);
+        check(settings, data, run(context));
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        record(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        record(invocation, context);
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext context) throws Throwable {
+        record(invocation, context);
+    }
+
+    private void record(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Optional<Method> method = context.getTestMethod();
+        NeuronCoverage onMethod = method.flatMap(m -> AnnotationSupport.findAnnotation(m, NeuronCoverage.class))
+                .orElse(null);
+        CoverageSettings settings = onMethod == null ? classSettings(context)
+                : context.getStore(NS).getOrComputeIfAbsent("settings",
+                        k -> CoverageConfig.resolve(context, annotations(context, onMethod)), CoverageSettings.class);
+        CoverageRun run = run(context);
+        CoverageData testData = new CoverageData();
+        CoverageData classData = classData(context);
+        CoverageRecorder recorder = new CoverageRecorder(settings, CoverageRun.profileDir(run.reportDir()),
+                List.of(testData, classData, run.data()));
+        try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
+            invocation.proceed();
+        }
+        publish(context, settings, testData);
+        if (onMethod != null && onMethod.rules().length > 0) {
+            check(settings, testData, run);
+        }
+    }
+
+    /** Report entries of one test: stable keys deepjunit.coverage.<model>.<criterion>. */
+    private static void publish(ExtensionContext context, CoverageSettings settings, CoverageData data) {
+        Map<String, String> names = data.displayNames();
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (ModelCoverage m : data.models()) {
+            for (Criterion c : settings.criteria()) {
+                long[] count = m.count(c, settings.threshold(), settings.scaled());
+                String key = "deepjunit.coverage." + names.get(m.key()) + "." + c;
+                entries.put(key, c == Criterion.TKNP ? Long.toString(count[0])
+                        : count[0] + "/" + count[1] + String.format(Locale.ROOT, " (%.1f%%)",
+                        100.0 * count[0] / Math.max(1, count[1])));
+            }
+        }
+        if (!entries.isEmpty()) {
+            context.publishReportEntry(entries);
+        }
+    }
+
+    private static void check(CoverageSettings settings, CoverageData data, CoverageRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Gate gate : settings.gates()) {
+            for (CoverageData.Verdict v : gate.check(data, settings.threshold(), settings.scaled())) {
+                run.data().addVerdict(v);
+                if (!v.passed()) {
+                    violations.add(v.message());
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError(String.join("\n", violations));
+        }
+    }
+
+    private static CoverageSettings classSettings(ExtensionContext context) {
+        ExtensionContext cls = classContext(context);
+        return cls.getStore(NS).getOrComputeIfAbsent("settings",
+                k -> CoverageConfig.resolve(cls, annotations(cls, null)), CoverageSettings.class);
+    }
+
+    private static CoverageData classData(ExtensionContext context) {
+        ExtensionContext cls = classContext(context);
+        return cls.getStore(NS).getOrComputeIfAbsent("data", k -> new CoverageData(), CoverageData.class);
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() || c.getTestClass().isEmpty()) {
+            Optional<ExtensionContext> parent = c.getParent();
+            if (parent.isEmpty() || parent.get().getTestClass().isEmpty()) {
+                return c;
+            }
+            c = parent.get();
+        }
+        return c;
+    }
+
+    private static List<NeuronCoverage> annotations(ExtensionContext context, NeuronCoverage onMethod) {
+        List<NeuronCoverage> list = new ArrayList<>();
+        list.add(onMethod);
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            AnnotatedElement element = c;
+            list.add(AnnotationSupport.findAnnotation(element, NeuronCoverage.class).orElse(null));
+        }
+        return list;
+    }
+
+    /** The run's coverage for the configured report directory; registers the data-file write at engine end. */
+    private static CoverageRun run(ExtensionContext context) {
+        Settings settings = Settings.of(context);
+        CoverageRun run = CoverageRun.of(settings.reportDirectory());
+        run.configured(CoverageConfig.configuredThreshold(settings), CoverageConfig.configuredScaled(settings));
+        context.getRoot().getStore(NS).getOrComputeIfAbsent("jvm-data:" + run.reportDir(), k -> new JvmDataWriter(run),
+                JvmDataWriter.class);
+        return run;
+    }
+
+    /** Writes this JVM's data file when the engine's execution ends (also under EngineTestKit, which has no listeners). */
+    @SuppressWarnings("deprecation")
+    private record JvmDataWriter(CoverageRun run) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            run.writeJvmData();
+        }
+    }
+}

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deepjunit.Model;
 import org.deepjunit.Tensor;
+import org.deepjunit.model.tensorflow.InputScale;
+import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.deepjunit.testing.Mnist;
@@ -27,6 +29,15 @@ class AdapterNeuronValuesTest {
         try (Model model = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
             check(model);
             check(model); // the cached graph ops again
+        }
+    }
+
+    /** A model that rescales its input must compute neuron values from the same scaled input as predict. */
+    @Test
+    void tensorFlowWithAnInputScale(@TempDir Path dir) {
+        DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("lenet1")).close();
+        try (Model model = TensorFlowModel.builder(dir.resolve("lenet1")).inputScale(InputScale.divideBy(2)).build()) {
+            check(model);
         }
     }
 

@@ -718,7 +718,7 @@ public final class TensorFlowModel implements Model {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            try (org.tensorflow.Tensor x = TfTensors.toTf(inputs, dataType)) {
+            try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
                 Session.Runner runner = session.runner().feed(input, x).fetch(output).fetch(g.packed());
                 try (Result result = runTf(runner, "neuron values")) {
                     Tensor out = ModelChecks.checkFinite(this, "its output",

@@ -21,7 +21,7 @@ import org.deepjunit.TestModel;
  * {@code target/deepjunit/generated/} (see {@code generated/index.html}).
  *
  * <p>The search needs an input gradient per step: it runs on the TensorFlow twins, where one costs about
- * 3 ms per batch against about 0.5 s in DL4J. Each method searches a seeded sample of {@value #SEEDS} test
+ * 3 ms per batch against 110-180 ms in DL4J. Each method searches a seeded sample of {@value #SEEDS} test
  * images and keeps at most {@value #COUNT} inputs; the build caps each method at 60 s
  * ({@code deepjunit.generation.maxTime} in pom.xml).
  *

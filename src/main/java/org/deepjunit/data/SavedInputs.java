@@ -65,6 +65,15 @@ public final class SavedInputs {
 
     /** Rewrites {@code generated/index.html} from the JSON files found under it. */
     public static void writeIndex(Path generated) {
+        writeIndex(generated, "Saved inputs",
+                "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
+    }
+
+    /**
+     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (one level): a table
+     * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
+     */
+    public static void writeIndex(Path generated, String title, String description) {
         synchronized (INDEX_LOCK) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(generated, 2)) {
@@ -74,13 +83,13 @@ public final class SavedInputs {
             }
             StringBuilder html = new StringBuilder("""
                     <!DOCTYPE html>
-                    <html><head><meta charset="utf-8"><title>DeepJUnit: saved inputs</title>
+                    <html><head><meta charset="utf-8"><title>DeepJUnit: %s</title>
                     <style>body{font-family:sans-serif}td,th{border-bottom:1px solid #ddd;padding:4px;vertical-align:top;\
                     text-align:left}img{image-rendering:pixelated;width:84px}pre{margin:0;font-size:11px}</style></head>
-                    <body><h1>Saved inputs</h1>
-                    <p>Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.</p>
+                    <body><h1>%s</h1>
+                    <p>%s</p>
                     <table><tr><th>group</th><th>input</th><th>image</th><th>metadata</th></tr>
-                    """);
+                    """.formatted(esc(title), esc(title), esc(description)));
             List<String> rows = new ArrayList<>();
             for (Path json : files) {
                 JsonNode node;
@@ -90,12 +99,15 @@ public final class SavedInputs {
                     continue; // a file being replaced; the next save rewrites the index
                 }
                 String rel = generated.relativize(json.getParent()).toString().replace('\\', '/');
+                String prefix = rel.isEmpty() ? "" : rel + "/";
                 String base = json.getFileName().toString().replaceFirst("\\.json$", "");
                 StringBuilder row = new StringBuilder("<tr><td>").append(esc(rel)).append("</td><td><a href=\"")
-                        .append(esc(rel + "/" + base + ".npy")).append("\">").append(esc(base)).append("</a> (<a href=\"")
-                        .append(esc(rel + "/" + base + ".json")).append("\">json</a>)</td><td>");
+                        .append(esc(prefix + base + ".npy")).append("\">").append(esc(base)).append("</a> (<a href=\"")
+                        .append(esc(prefix + base + ".json")).append("\">json</a>)</td><td>");
                 if (node.has("imageFile")) {
-                    row.append("<img src=\"").append(esc(rel + "/" + node.get("imageFile").asText())).append("\">");
+                    row.append("<img src=\"").append(esc(prefix + node.get("imageFile").asText())).append("\">");
+                } else if (Files.isRegularFile(json.resolveSibling(base + ".png"))) {
+                    row.append("<img src=\"").append(esc(prefix + base + ".png")).append("\">");
                 }
                 row.append("</td><td><pre>");
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
+import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ApprovedVerdict;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.differential.Comparison;
@@ -196,6 +197,10 @@ final class DifferentialChecker implements ForwardListener {
             metadata.put("reference", f.ref());
             saved.put(f.id(), InputFiles.save(setup.inputsDir, f.id(), f.sample(), metadata));
         }
+        SavedInputs.writeIndex(setup.inputsDir, "Inputs the models disagreed on",
+                "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "
+                        + "from an approved verdict; each with its tensor (.npy) and metadata (.json). Verdicts are "
+                        + "approved in the .received.json files of the approved directory.");
         golden.recordFailures(testName, name(modelUnderTest), setup.reference.name(),
                 failures.values().stream().map(Failure::record).toList());
 

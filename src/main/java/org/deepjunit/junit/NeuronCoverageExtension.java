@@ -172,7 +172,7 @@ public final class NeuronCoverageExtension implements BeforeAllCallback, AfterAl
 
     /** Writes this JVM's data file when the engine's execution ends (also under EngineTestKit, which has no listeners). */
     @SuppressWarnings("deprecation")
-    private record JvmDataWriter(CoverageRun run) implements ExtensionContext.Store.CloseableResource {
+    private record JvmDataWriter(CoverageRun run) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws IOException {
             run.writeJvmData();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The {@link TestModel}s of a test class: static fields read as they are, static methods called once
  * per class and their models closed after it. Kept in the class's store.
  */
-final class TestModels implements ExtensionContext.Store.CloseableResource {
+@SuppressWarnings("deprecation")
+final class TestModels implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestModels.class);
 

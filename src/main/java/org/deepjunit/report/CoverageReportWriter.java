@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,12 @@ public final class CoverageReportWriter {
 
     /** JaCoCo HTML front page. */
     public static final String HTML_INDEX = "index.html";
+    /**
+     * Folders that other DeepJUnit extensions write into the report directory during the run and that replacing the
+     * coverage report keeps: {@code generated/} (inputs from {@code @GeneratedInputs}) and {@code inputs/} (inputs on
+     * which {@code @DifferentialAgainst}'s models disagreed).
+     */
+    public static final List<String> KEPT = List.of("generated", "inputs");
     /** JaCoCo XML report (report.dtd), neuron coverage as INSTRUCTION and LINE counters. */
     public static final String XML_FILE = "deepjunit.xml";
     /** JaCoCo CSV report, one row per layer. */
@@ -70,11 +77,25 @@ public final class CoverageReportWriter {
     public static void write(NeuronCoverageReport report, Path dir) throws IOException {
         Objects.requireNonNull(report, "report");
         checkModelFolders(report);
-        writeAtomically(dir, into -> render(report, into));
+        List<String> savedInputs = new ArrayList<>();
+        for (String kept : KEPT) {
+            if (Files.isRegularFile(dir.resolve(kept).resolve(HTML_INDEX))) {
+                savedInputs.add(kept);
+            }
+        }
+        writeAtomically(dir, into -> render(report, into, savedInputs));
     }
 
     /** Renders all files of the report into an (empty) directory. */
     static void render(NeuronCoverageReport report, Path into) throws IOException {
+        render(report, into, List.of());
+    }
+
+    /**
+     * Renders all files of the report into an (empty) directory; {@code savedInputs} names the {@link #KEPT} folders
+     * with an {@code index.html} that {@code criteria.html} links to.
+     */
+    static void render(NeuronCoverageReport report, Path into, List<String> savedInputs) throws IOException {
         checkModelFolders(report);
         NeuronTree tree = new NeuronTree(report);
         List<IBundleCoverage> bundles = tree.bundles();
@@ -98,7 +119,7 @@ public final class CoverageReportWriter {
         }
 
         try (Writer out = Files.newBufferedWriter(into.resolve(CRITERIA_FILE), StandardCharsets.UTF_8)) {
-            CriteriaPage.write(report, out);
+            CriteriaPage.write(report, out, savedInputs);
         }
     }
 
@@ -107,8 +128,9 @@ public final class CoverageReportWriter {
      * {@code $-._} by '_'. Such a folder must not be "." or ".." nor take the name of a file of the report.
      */
     static void checkModelFolders(NeuronCoverageReport report) {
-        List<String> reserved = List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources", XML_FILE, CSV_FILE,
-                CRITERIA_FILE);
+        List<String> reserved = new ArrayList<>(List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources",
+                XML_FILE, CSV_FILE, CRITERIA_FILE));
+        reserved.addAll(KEPT);
         for (ModelEntry model : report.models()) {
             String folder = model.name().replaceAll("[^A-Za-z0-9$\\-._]", "_");
             if (folder.equals(".") || folder.equals("..")) {
@@ -137,7 +159,8 @@ public final class CoverageReportWriter {
 
     /**
      * Renders into a fresh sibling directory of {@code dir}, then swaps it in: the old report is moved aside,
-     * the new one moved in, the old one deleted. If rendering fails, {@code dir} is not touched.
+     * the new one moved in, the {@link #KEPT} folders moved from the old one into the new one, the old one deleted.
+     * If rendering fails, {@code dir} is not touched.
      */
     static void writeAtomically(Path dir, Renderer renderer) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
@@ -167,6 +190,13 @@ public final class CoverageReportWriter {
                 move(target, old);
             }
             move(fresh, target);
+            if (old != null) {
+                for (String kept : KEPT) {
+                    if (Files.exists(old.resolve(kept)) && !Files.exists(target.resolve(kept))) {
+                        move(old.resolve(kept), target.resolve(kept));
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             if (old != null && !Files.exists(target) && Files.exists(old)) {
                 try {

@@ -2,6 +2,7 @@ package org.deepjunit.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -16,6 +17,11 @@ final class CriteriaPage {
     }
 
     static void write(NeuronCoverageReport report, Writer out) throws IOException {
+        write(report, out, List.of());
+    }
+
+    /** With links to the saved-input pages ({@code <folder>/index.html}) of the {@code savedInputs} folders. */
+    static void write(NeuronCoverageReport report, Writer out, List<String> savedInputs) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n");
         out.write("<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\">\n");
         out.write("<title>" + esc(report.title()) + ": criteria and gates</title>\n");
@@ -29,6 +35,16 @@ final class CriteriaPage {
                 + esc(Text.percent(report.coveredCount(), report.neuronCount())) + "). "
                 + "In the <a href=\"index.html\">coverage tables</a> every neuron counts as one instruction and one "
                 + "line: &ldquo;Missed Instructions&rdquo; and &ldquo;Lines&rdquo; count neurons.</p>\n");
+        if (!savedInputs.isEmpty()) {
+            out.write("<p>Saved inputs:");
+            for (String folder : savedInputs) {
+                String what = folder.equals("generated") ? "generated inputs (@GeneratedInputs)"
+                        : folder.equals("inputs") ? "inputs the models disagreed on (@DifferentialAgainst)" : folder;
+                out.write(" <a href=\"" + esc(folder) + "/index.html\">" + esc(what) + "</a>");
+                out.write(folder.equals(savedInputs.get(savedInputs.size() - 1)) ? "." : ";");
+            }
+            out.write("</p>\n");
+        }
         for (ModelEntry model : report.models()) {
             model(model, out);
         }

@@ -163,6 +163,11 @@ class DifferentialProofTest {
             assertThat(dir.resolve("report/inputs/" + v.id() + ".npy")).exists();
             assertThat(v.input().shape()).containsExactly(28, 28, 1);
         }
+        String index = Files.readString(dir.resolve("report/inputs/index.html"));
+        assertThat(index).contains("<h1>Inputs the models disagreed on</h1>");
+        for (ApprovedVerdict v : records) {
+            assertThat(index).contains("<img src=\"" + v.id() + ".png\">").contains("href=\"" + v.id() + ".npy\"");
+        }
 
         run(Perturbed.class, Map.of("deepjunit.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(received).doesNotExist();

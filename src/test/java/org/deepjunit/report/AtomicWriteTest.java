@@ -122,4 +122,40 @@ class AtomicWriteTest {
                     .containsExactly(12, 23, 12, 23);
         }
     }
+
+    @Test
+    void savedInputFoldersSurviveTheReplacementAndAreLinkedFromTheCriteriaPage() throws IOException {
+        Path dir = temp.resolve("deepjunit");
+        CoverageReportWriter.write(ReportFixtures.twoModels(), dir);
+        assertThat(Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE))).doesNotContain("Saved inputs:");
+        // written during the next run, before the coverage report replaces the previous one
+        Files.createDirectories(dir.resolve("generated/LeNetTest.lighting"));
+        Files.writeString(dir.resolve("generated/index.html"), "generated index");
+        Files.writeString(dir.resolve("generated/LeNetTest.lighting/0-seed17.json"), "{}");
+        Files.createDirectories(dir.resolve("inputs"));
+        Files.writeString(dir.resolve("inputs/index.html"), "inputs index");
+        Files.writeString(dir.resolve("inputs/abc123.npy"), "npy");
+
+        CoverageReportWriter.write(other(), dir);
+
+        assertThat(Files.readString(dir.resolve("generated/index.html"))).isEqualTo("generated index");
+        assertThat(dir.resolve("generated/LeNetTest.lighting/0-seed17.json")).exists();
+        assertThat(Files.readString(dir.resolve("inputs/index.html"))).isEqualTo("inputs index");
+        assertThat(dir.resolve("inputs/abc123.npy")).exists();
+        assertThat(dir.resolve("index.html")).exists();
+        String criteria = Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE));
+        assertThat(criteria).contains("Second run")
+                .contains("<a href=\"generated/index.html\">generated inputs (@GeneratedInputs)</a>;")
+                .contains("<a href=\"inputs/index.html\">inputs the models disagreed on (@DifferentialAgainst)</a>.");
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aModelCannotTakeTheNameOfASavedInputFolder() {
+        LayerEntry fc = new LayerEntry("fc", "dense", List.of(new NeuronEntry(0, true, 0.9)), List.of());
+        NeuronCoverageReport report = new NeuronCoverageReport("r", Instant.parse("2025-02-01T00:00:00Z"),
+                List.of(new ModelEntry("generated", "d", 0.5, List.of(fc), List.of(), List.of())));
+        assertThatThrownBy(() -> CoverageReportWriter.write(report, temp.resolve("deepjunit")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generated");
+    }
 }

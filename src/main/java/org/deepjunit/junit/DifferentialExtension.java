@@ -10,16 +10,15 @@ import org.deepjunit.ModelUnderTest;
 import org.deepjunit.ReferenceModel;
 import org.deepjunit.differential.GoldenFile;
 import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.junit.internal.TestBodyInterceptor;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -36,7 +35,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>{@value #APPROVED_DIR}: default {@value #DEFAULT_APPROVED_DIR}</li>
  * </ul>
  */
-public final class DifferentialExtension implements BeforeAllCallback, BeforeEachCallback, InvocationInterceptor,
+public final class DifferentialExtension extends TestBodyInterceptor implements BeforeAllCallback, BeforeEachCallback,
         ParameterResolver {
 
     public static final String TOLERANCE_ABSOLUTE = "deepjunit.differential.tolerance.absolute";
@@ -63,26 +62,11 @@ public final class DifferentialExtension implements BeforeAllCallback, BeforeEac
         setup(context);
     }
 
-    @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext extensionContext) throws Throwable {
-        intercept(invocation, extensionContext);
-    }
+
+
 
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext extensionContext) throws Throwable {
-        intercept(invocation, extensionContext);
-    }
-
-    @Override
-    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
-                                     ExtensionContext extensionContext) throws Throwable {
-        intercept(invocation, extensionContext);
-    }
-
-    private void intercept(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Optional<DifferentialSetup> maybeSetup = setup(context);
         if (maybeSetup.isEmpty()) {
             invocation.proceed();

@@ -20,12 +20,11 @@ import org.deepjunit.junit.internal.CoverageRecorder;
 import org.deepjunit.junit.internal.CoverageRun;
 import org.deepjunit.junit.internal.Settings;
 import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.junit.internal.TestBodyInterceptor;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -36,7 +35,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class's rules after all its tests (a method annotation's rules after that method), and hands the run's coverage
  * to {@link CoverageReportListener} (and writes this JVM's data file when the engine finishes).
  */
-public final class NeuronCoverageExtension implements BeforeAllCallback, AfterAllCallback, InvocationInterceptor {
+public final class NeuronCoverageExtension extends TestBodyInterceptor implements BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NeuronCoverageExtension.class);
 
@@ -54,26 +53,11 @@ public final class NeuronCoverageExtension implements BeforeAllCallback, AfterAl
         check(settings, data, run(context));
     }
 
-    @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) throws Throwable {
-        record(invocation, context);
-    }
+
+
 
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
-        record(invocation, context);
-    }
-
-    @Override
-    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
-                                     ExtensionContext context) throws Throwable {
-        record(invocation, context);
-    }
-
-    private void record(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Optional<Method> method = context.getTestMethod();
         NeuronCoverage onMethod = method.flatMap(m -> AnnotationSupport.findAnnotation(m, NeuronCoverage.class))
                 .orElse(null);

@@ -117,11 +117,15 @@ public final class LayerCoverage {
             case NBC, SNAC -> {
                 total = criterion == org.deepjunit.Criterion.NBC ? 2L * neurons : neurons;
                 for (int j = 0; j < neurons; j++) {
-                    if (high != null && maxRaw[j] != NONE_MAX && maxRaw[j] > high[j]) {
+                    if (high == null) {
+                        break;
+                    }
+                    double slack = Profile.slack(low[j], high[j]);
+                    if (maxRaw[j] != NONE_MAX && maxRaw[j] > high[j] + slack) {
                         covered++;
                     }
-                    if (criterion == org.deepjunit.Criterion.NBC && low != null && minRaw[j] != NONE_MIN
-                            && minRaw[j] < low[j]) {
+                    if (criterion == org.deepjunit.Criterion.NBC && minRaw[j] != NONE_MIN
+                            && minRaw[j] < low[j] - slack) {
                         covered++;
                     }
                 }

@@ -196,8 +196,10 @@ public final class ModelCoverage {
                     double raw = means[base + j];
                     double lo = low[j];
                     double hi = high[j];
-                    if (raw >= lo && raw <= hi) {
-                        int section = hi > lo ? (int) Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k)) : 0;
+                    double slack = Profile.slack(lo, hi);
+                    if (raw >= lo - slack && raw <= hi + slack) {
+                        int section = hi > lo
+                                ? (int) Math.max(0, Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k))) : 0;
                         lc.hitSection(j, section);
                     }
                 }

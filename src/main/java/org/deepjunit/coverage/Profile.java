@@ -28,6 +28,19 @@ public record Profile(String fingerprint, String dataHash, long samples, Map<Str
         return bounds.get(layer)[1];
     }
 
+    /**
+     * How far a value may lie outside [low, high] and still count as inside: {@value #BOUND_SLACK}
+     * of the bounds' magnitude. Frameworks round float32 sums differently for different batch sizes
+     * (DL4J's dense layers by up to 7.6e-6 on LeNet-5's logits), so without it a training input can
+     * fall a few ulps outside the bound computed from itself and count as a corner case.
+     */
+    static double slack(double low, double high) {
+        return BOUND_SLACK * Math.max(Math.max(Math.abs(low), Math.abs(high)), high - low);
+    }
+
+    /** Relative tolerance of {@link #slack}. */
+    static final double BOUND_SLACK = 1e-5;
+
     /** Accumulates a profile batch by batch. */
     static final class Builder {
         private final Map<String, double[][]> bounds = new LinkedHashMap<>();

@@ -98,6 +98,23 @@ class CoverageHandTest {
     }
 
     @Test
+    void valuesWithinFloatRoundingOfABoundCountAsInside() {
+        Profile profile = new Profile("fp", "data", 2, java.util.Map.of(
+                "dense1", new double[][] {{0, 0, 0}, {2, 1, 1}},
+                "out", new double[][] {{0, 0}, {3, 1}}));
+        RecordingSpec spec = spec(2, 1);
+        // x = (2 + 1e-6, 0): dense1 (2.000001, 0, 0). d0 is 5e-7 relative above its high of 2, inside the
+        // slack of 1e-5 * 2: no corner, and it hits the top section; d1, d2 hit section 0.
+        ModelCoverage inside = record(spec, profile, 2 + 1e-6, 0);
+        assertThat(inside.count("dense1", Criterion.NBC, 0, true)).containsExactly(0, 6);
+        assertThat(inside.count("dense1", Criterion.KMNC, 0, true)).containsExactly(3, 6);
+        // x = (2.001, 0): d0 is beyond the slack, an upper corner, and in no section.
+        ModelCoverage outside = record(spec, profile, 2.001, 0);
+        assertThat(outside.count("dense1", Criterion.NBC, 0, true)).containsExactly(1, 6);
+        assertThat(outside.count("dense1", Criterion.KMNC, 0, true)).containsExactly(2, 6);
+    }
+
+    @Test
     void profileDataOfTheWrongShapeNamesBothShapes(@TempDir Path dir) throws IOException {
         Path npy = dir.resolve("wrong.npy");
         writeNpyFloat32(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);

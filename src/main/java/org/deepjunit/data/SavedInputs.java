@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.deepjunit.Tensor;
 
 /**
@@ -73,14 +74,36 @@ public final class SavedInputs {
      * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (one level): a table
      * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
      */
+    /**
+     * The {@code .json} files up to {@code depth} folders down. Unlike {@link Files#walk}, it
+     * tolerates other threads' temporary files (hidden, named {@code .*}) appearing and vanishing
+     * while it lists: saves into the same folder run in parallel.
+     */
+    private static void collectJson(Path dir, int depth, List<Path> into) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (name.endsWith(".json")) {
+                    into.add(entry);
+                } else if (depth > 1 && Files.isDirectory(entry)) {
+                    collectJson(entry, depth - 1, into);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // a folder that is not there (yet) holds nothing to list
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void writeIndex(Path generated, String title, String description) {
         synchronized (INDEX_LOCK) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(generated, 2)) {
-                files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<Path> files = new ArrayList<>();
+            collectJson(generated, 2, files);
+            files.sort(null);
             StringBuilder html = new StringBuilder("""
                     <!DOCTYPE html>
                     <html><head><meta charset="utf-8"><title>DeepJUnit: %s</title>

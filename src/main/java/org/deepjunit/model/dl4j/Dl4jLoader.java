@@ -79,6 +79,7 @@ final class Dl4jLoader {
         String what = json == null ? "a Keras HDF5 model file (model.save)" : "a Keras HDF5 weights file (model.save_weights)";
         requireReadable(h5, what);
         requireHdf5(h5, what);
+        Hdf5Diagnostics.silence();
         String modelJson;
         if (json != null) {
             requireReadable(json, "a Keras architecture JSON file (model.to_json())");

@@ -67,8 +67,21 @@ public final class ForwardListeners {
         return !state.listeners.isEmpty() && state.depth == 0;
     }
 
-    /** Runs {@code unobserved} (the adapter's own inference) and reports it to the bound listeners. */
+    /**
+     * Runs {@code unobserved} (the adapter's own inference) and reports it to the bound listeners;
+     * neuron values, when wanted, come from {@link Model#neuronValues}.
+     */
     public static Tensor observePredict(Model model, Tensor inputs, UnaryOperator<Tensor> unobserved) {
+        return observePredict(model, inputs, unobserved, model::neuronValues);
+    }
+
+    /**
+     * Like {@link #observePredict(Model, Tensor, UnaryOperator)}, with the adapter's own neuron-value
+     * computation. Both functions receive inputs the adapter has already checked, so they skip the
+     * checks of the public methods: this is the recorded hot path.
+     */
+    public static Tensor observePredict(Model model, Tensor inputs, UnaryOperator<Tensor> unobserved,
+                                        BiFunction<Tensor, Collection<String>, NeuronValues> unobservedValues) {
         State state = STATE.get();
         if (state.listeners.isEmpty() || state.depth > 0) {
             return unobserved.apply(inputs);
@@ -79,7 +92,7 @@ public final class ForwardListeners {
             NeuronValues values = null;
             Tensor output;
             if (listeners.stream().anyMatch(ForwardListener::wantsNeuronValues)) {
-                values = model.neuronValues(inputs, observedLayers(model));
+                values = unobservedValues.apply(inputs, observedLayers(model));
                 output = values.output();
             } else {
                 output = unobserved.apply(inputs);

@@ -256,7 +256,7 @@ public final class Dl4jModel implements Model {
     @Override
     public Tensor predict(Tensor inputs) {
         ModelChecks.checkInput(this, inputs);
-        return ForwardListeners.observePredict(this, inputs, this::predictUnobserved);
+        return ForwardListeners.observePredict(this, inputs, this::predictUnobserved, this::neuronValuesUnchecked);
     }
 
     private Tensor predictUnobserved(Tensor inputs) {
@@ -346,6 +346,11 @@ public final class Dl4jModel implements Model {
     public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
         ModelChecks.checkInput(this, inputs);
         ModelChecks.checkLayers(this, layerNames);
+        return neuronValuesUnchecked(inputs, layerNames);
+    }
+
+    /** {@link #neuronValues} for inputs and layer names already checked. */
+    private NeuronValues neuronValuesUnchecked(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         lock.lock();
         try {

@@ -572,7 +572,8 @@ public final class TensorFlowModel implements Model {
     @Override
     public Tensor predict(Tensor inputs) {
         ModelChecks.checkInput(this, inputs);
-        return ForwardListeners.observePredict(this, inputs, in -> run(in, List.of(), true).output());
+        return ForwardListeners.observePredict(this, inputs, in -> run(in, List.of(), true).output(),
+                this::neuronValuesUnchecked);
     }
 
     @Override
@@ -704,6 +705,11 @@ public final class TensorFlowModel implements Model {
     public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
         ModelChecks.checkInput(this, inputs);
         ModelChecks.checkLayers(this, layerNames);
+        return neuronValuesUnchecked(inputs, layerNames);
+    }
+
+    /** {@link #neuronValues} for inputs and layer names already checked. */
+    private NeuronValues neuronValuesUnchecked(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         List<String> inOrder = new ArrayList<>();
         for (Layer l : layers) {

@@ -146,72 +146,98 @@ public final class ModelCoverage {
 
     private void recordLayer(LayerCoverage lc, NeuronValues.LayerValues lv, long[] hashes, int layerIndex) {
         int n = lc.neurons;
-        int k = lc.k;
         int top = Math.min(spec.topK(), n);
         int[] best = new int[top];
         double[] bestValue = new double[top];
-        double[] means = lv.means();
+        float[] floats = lv.floatMeans();
+        double[] doubles = floats == null ? lv.means() : null;
         double[] mins = lv.mins();
         double[] maxs = lv.maxs();
-        double[] maxScaled = lc.maxScaled;
-        double[] maxRaw = lc.maxRaw;
-        double[] minRaw = lc.minRaw;
-        double[] low = lc.low;
-        double[] high = lc.high;
-        boolean[] topK = lc.topK;
+        double[] row = new double[n];
         for (int s = 0; s < lv.batch(); s++) {
             int base = s * n;
-            double min = mins[s];
-            double range = maxs[s] - min;
-            // one pass: maxima and minima, and top-k by insertion (strictly greater moves up, so on ties the
-            // lower index stays ahead)
-            int filled = 0;
-            double kth = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double raw = means[base + j];
-                double scaled = range > 0 ? (raw - min) / range : 0;
-                if (scaled > maxScaled[j]) {
-                    maxScaled[j] = scaled;
-                }
-                if (raw > maxRaw[j]) {
-                    maxRaw[j] = raw;
-                }
-                if (raw < minRaw[j]) {
-                    minRaw[j] = raw;
-                }
-                if (raw > kth || filled < top) {
-                    int p = filled < top ? filled++ : top - 1;
-                    while (p > 0 && raw > bestValue[p - 1]) {
-                        best[p] = best[p - 1];
-                        bestValue[p] = bestValue[p - 1];
-                        p--;
-                    }
-                    best[p] = j;
-                    bestValue[p] = raw;
-                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
-                }
-            }
-            if (low != null) {
+            if (floats != null) {
                 for (int j = 0; j < n; j++) {
-                    double raw = means[base + j];
-                    double lo = low[j];
-                    double hi = high[j];
-                    double slack = Profile.slack(lo, hi);
-                    if (raw >= lo - slack && raw <= hi + slack) {
-                        int section = hi > lo
-                                ? (int) Math.max(0, Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k))) : 0;
-                        lc.hitSection(j, section);
-                    }
+                    row[j] = floats[base + j];
                 }
+            } else {
+                System.arraycopy(doubles, base, row, 0, n);
+            }
+            recordExtremes(lc, row, mins[s], maxs[s]);
+            int filled = topK(row, top, best, bestValue);
+            if (lc.low != null) {
+                recordSections(lc, row);
             }
             int[] chosen = java.util.Arrays.copyOf(best, filled);
             java.util.Arrays.sort(chosen);
             long h = hashes[s] ^ mix(0x9E3779B97F4A7C15L * (layerIndex + 1));
             for (int j : chosen) {
-                topK[j] = true;
+                lc.topK[j] = true;
                 h = mix(h ^ (((long) layerIndex << 32) | j));
             }
             hashes[s] = h;
+        }
+    }
+
+    /** One input's maxima and minima; branch-free, so that the JIT can vectorise it. */
+    private static void recordExtremes(LayerCoverage lc, double[] row, double min, double max) {
+        double[] maxScaled = lc.maxScaled;
+        double[] maxRaw = lc.maxRaw;
+        double[] minRaw = lc.minRaw;
+        double range = max - min;
+        if (range > 0) {
+            for (int j = 0; j < row.length; j++) {
+                double raw = row[j];
+                maxScaled[j] = Math.max(maxScaled[j], (raw - min) / range);
+                maxRaw[j] = Math.max(maxRaw[j], raw);
+                minRaw[j] = Math.min(minRaw[j], raw);
+            }
+        } else {
+            for (int j = 0; j < row.length; j++) {
+                double raw = row[j];
+                maxScaled[j] = Math.max(maxScaled[j], 0);
+                maxRaw[j] = Math.max(maxRaw[j], raw);
+                minRaw[j] = Math.min(minRaw[j], raw);
+            }
+        }
+    }
+
+    /**
+     * Fills {@code best} with the indices of the {@code top} largest values of one input, largest first; ties go to
+     * the lower index (only strictly greater values move up). Returns how many were filled.
+     */
+    private static int topK(double[] row, int top, int[] best, double[] bestValue) {
+        int filled = 0;
+        double kth = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < row.length; j++) {
+            double raw = row[j];
+            if (raw > kth || filled < top) {
+                int p = filled < top ? filled++ : top - 1;
+                while (p > 0 && raw > bestValue[p - 1]) {
+                    best[p] = best[p - 1];
+                    bestValue[p] = bestValue[p - 1];
+                    p--;
+                }
+                best[p] = j;
+                bestValue[p] = raw;
+                kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
+            }
+        }
+        return filled;
+    }
+
+    /** KMNC sections hit by one input, against the profile's bounds. */
+    private static void recordSections(LayerCoverage lc, double[] row) {
+        int k = lc.k;
+        for (int j = 0; j < row.length; j++) {
+            double raw = row[j];
+            double lo = lc.low[j];
+            double hi = lc.high[j];
+            double slack = Profile.slack(lo, hi);
+            if (raw >= lo - slack && raw <= hi + slack) {
+                int section = hi > lo ? (int) Math.max(0, Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k))) : 0;
+                lc.hitSection(j, section);
+            }
         }
     }
 

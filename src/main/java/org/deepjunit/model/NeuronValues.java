@@ -14,24 +14,94 @@ import org.deepjunit.Tensor;
 public final class NeuronValues {
 
     /**
-     * One layer's values for a batch, row-major {@code [batch, neurons]}.
-     *
-     * @param means raw neuron values: the mean over every axis but batch and the last
-     * @param mins  per input, the smallest element of the whole layer output
-     * @param maxs  per input, the largest element of the whole layer output
+     * One layer's values for a batch, row-major {@code [batch, neurons]}: per input, each neuron's raw value (the
+     * mean over every axis but batch and the last) and the input's smallest and largest element of the whole layer
+     * output. Float32 models may keep the raw values as the floats the framework computed ({@link #floatMeans()}),
+     * which the coverage recorder reads without widening every value.
      */
-    public record LayerValues(String layer, int batch, int neurons, double[] means, double[] mins, double[] maxs) {
+    public static final class LayerValues {
 
-        public LayerValues {
-            if (means.length != batch * neurons || mins.length != batch || maxs.length != batch) {
-                throw new IllegalArgumentException("Layer " + layer + ": " + means.length + " means, " + mins.length
+        private final String layer;
+        private final int batch;
+        private final int neurons;
+        private final float[] floats;
+        private final double[] mins;
+        private final double[] maxs;
+        private double[] doubles;
+
+        /**
+         * @param means raw neuron values: the mean over every axis but batch and the last
+         * @param mins  per input, the smallest element of the whole layer output
+         * @param maxs  per input, the largest element of the whole layer output
+         */
+        public LayerValues(String layer, int batch, int neurons, double[] means, double[] mins, double[] maxs) {
+            this(layer, batch, neurons, null, means, mins, maxs);
+        }
+
+        private LayerValues(String layer, int batch, int neurons, float[] floats, double[] doubles, double[] mins,
+                            double[] maxs) {
+            int length = floats != null ? floats.length : doubles.length;
+            if (length != batch * neurons || mins.length != batch || maxs.length != batch) {
+                throw new IllegalArgumentException("Layer " + layer + ": " + length + " means, " + mins.length
                         + " mins and " + maxs.length + " maxs do not fit a batch of " + batch + " x " + neurons);
             }
+            this.layer = layer;
+            this.batch = batch;
+            this.neurons = neurons;
+            this.floats = floats;
+            this.doubles = doubles;
+            this.mins = mins;
+            this.maxs = maxs;
+        }
+
+        /** Values kept as the float32 numbers a framework computed; the arrays are taken, not copied. */
+        public static LayerValues ofFloats(String layer, int batch, int neurons, float[] means, double[] mins,
+                                           double[] maxs) {
+            return new LayerValues(layer, batch, neurons, means, null, mins, maxs);
+        }
+
+        public String layer() {
+            return layer;
+        }
+
+        public int batch() {
+            return batch;
+        }
+
+        public int neurons() {
+            return neurons;
+        }
+
+        /** The raw values, row-major {@code [batch, neurons]} (widened once from float32 when kept as floats). */
+        public synchronized double[] means() {
+            if (doubles == null) {
+                doubles = new double[floats.length];
+                for (int i = 0; i < floats.length; i++) {
+                    doubles[i] = floats[i];
+                }
+            }
+            return doubles;
+        }
+
+        /** The raw values as float32, or null when they are kept in double precision. */
+        public float[] floatMeans() {
+            return floats;
+        }
+
+        /** Per input, the smallest element of the whole layer output. */
+        public double[] mins() {
+            return mins;
+        }
+
+        /** Per input, the largest element of the whole layer output. */
+        public double[] maxs() {
+            return maxs;
         }
 
         /** The neuron's raw value for one input. */
         public double raw(int sample, int neuron) {
-            return means[sample * neurons + neuron];
+            int i = sample * neurons + neuron;
+            return floats != null ? floats[i] : doubles[i];
         }
 
         /**

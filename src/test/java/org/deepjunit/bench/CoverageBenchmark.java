@@ -35,10 +35,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Coverage recording overhead as a ratio to plain inference, measured side by side (alternating runs) in one JVM,
+ * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
  * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons) and an MLP 784-512-50000-10 (50,522 neurons), and
  * the time to render the report of the 50,522-neuron model. Recording = what {@code @NeuronCoverage} does: a
- * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data.
+ * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data. "Values
+ * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
+ * DL4J or TensorFlow.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec@coverage-benchmark}; optional {@code -Dbench.warmup=10
  * -Dbench.runs=30} in {@code -Dbench.args=...}.
@@ -52,7 +54,7 @@ public final class CoverageBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 10);
         int runs = Integer.getInteger("bench.runs", 30);
         Path dir = Files.createTempDirectory("deepjunit-coverage-bench");
-        System.out.printf(Locale.ROOT, "batch 64, %d warm-up + %d measured runs (alternating plain/recorded), %d CPU cores%n",
+        System.out.printf(Locale.ROOT, "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn), %d CPU cores%n",
                 warmup, runs, Runtime.getRuntime().availableProcessors());
         Tensor images = Mnist.images(0, 64);
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
@@ -84,34 +86,44 @@ public final class CoverageBenchmark {
                 Timer.format(render));
     }
 
-    /** Times plain predict and recorded predict alternately; prints medians and the ratio; returns the run data. */
+    /**
+     * Times plain predict, the adapter's in-framework neuron values alone, and recorded predict, in turn; prints
+     * medians and the ratios to plain; returns the run data.
+     */
     static CoverageData compare(String label, Model model, Tensor inputs, int warmup, int runs) {
         CoverageSettings settings = new CoverageSettings(0, true, CoverageSettings.defaultCriteria(false),
                 RecordingSpec.defaults(), List.of());
         CoverageData run = new CoverageData();
         CoverageData cls = new CoverageData();
         Path profiles = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> layers = ForwardListeners.observedLayers(model);
         double[] plain = new double[runs];
+        double[] values = new double[runs];
         double[] recorded = new double[runs];
         for (int i = -warmup; i < runs; i++) {
             long t0 = System.nanoTime();
             model.predict(inputs);
             long t1 = System.nanoTime();
+            model.neuronValues(inputs, layers);
+            long t2 = System.nanoTime();
             CoverageRecorder recorder = new CoverageRecorder(settings, profiles, List.of(new CoverageData(), cls, run));
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
                 model.predict(inputs);
             }
-            long t2 = System.nanoTime();
+            long t3 = System.nanoTime();
             if (i >= 0) {
                 plain[i] = (t1 - t0) / 1e6;
-                recorded[i] = (t2 - t1) / 1e6;
+                values[i] = (t2 - t1) / 1e6;
+                recorded[i] = (t3 - t2) / 1e6;
             }
         }
         Arrays.sort(plain);
+        Arrays.sort(values);
         Arrays.sort(recorded);
         long neurons = run.models().get(0).count(org.deepjunit.Criterion.NC, 0, true)[1];
-        System.out.printf(Locale.ROOT, "%-8s %-22s %6d neurons  plain %s | recorded %s | ratio %.3fx%n", label,
-                model.name(), neurons, Timer.format(plain), Timer.format(recorded),
+        System.out.printf(Locale.ROOT, "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | "
+                        + "ratio %.3fx%n", label, model.name(), neurons, Timer.format(plain), Timer.format(values),
+                Timer.median(values) / Timer.median(plain), Timer.format(recorded),
                 Timer.median(recorded) / Timer.median(plain));
         return run;
     }

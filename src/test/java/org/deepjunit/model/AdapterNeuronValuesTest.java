@@ -41,8 +41,57 @@ class AdapterNeuronValuesTest {
         }
     }
 
+    /**
+     * Layers of 1,024 units or more are fetched on their own in TensorFlow, the narrower ones packed together: a model
+     * with both, in both precisions, and a DL4J twin shape (whose ActivationLayer must not overwrite its input).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = org.deepjunit.DataType.class)
+    void tensorFlowWideAndNarrowLayers(org.deepjunit.DataType type, @TempDir Path dir) {
+        int[] sizes = {12, 1100, 40, 1030, 5};
+        org.deepjunit.model.tensorflow.TfFixtures.mlp(type, sizes, new java.util.Random(7), dir);
+        try (Model model = TensorFlowModel.builder(dir).build()) {
+            assertThat(model.layers().stream().filter(l -> l.neuronCount() >= 1024)).hasSize(2);
+            check(model, random(type, 17, 12));
+        }
+    }
+
+    @Test
+    void dl4jWideLayers() {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(3)
+                        .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).list()
+                        .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().name("wide").nIn(12)
+                                .nOut(1100).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
+                        .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("relu")
+                                .activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                        .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().name("out").nIn(1100)
+                                .nOut(5).activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                        .build());
+        net.init();
+        try (Model model = org.deepjunit.model.dl4j.Dl4jModel.builder(net).name("wide").build()) {
+            Tensor inputs = random(org.deepjunit.DataType.FLOAT32, 9, 12);
+            check(model, inputs);
+            // the identity layer before the ReLU keeps its negative values
+            assertThat(java.util.Arrays.stream(model.neuronValues(inputs, List.of("wide")).layer("wide").mins()).min()
+                    .orElseThrow()).isNegative();
+        }
+    }
+
+    private static Tensor random(org.deepjunit.DataType type, int batch, int width) {
+        java.util.Random rnd = new java.util.Random(11);
+        double[] values = new double[batch * width];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rnd.nextGaussian();
+        }
+        return Tensor.wrap(values, org.deepjunit.Shape.of(batch, width)).as(type);
+    }
+
     static void check(Model model) {
-        Tensor images = Mnist.images(0, 33);
+        check(model, Mnist.images(0, 33));
+    }
+
+    static void check(Model model, Tensor images) {
         List<String> layers = ForwardListeners.observedLayers(model);
         NeuronValues inFramework = model.neuronValues(images, layers);
         NeuronValues reference = NeuronValues.of(model.activations(images, layers));

@@ -109,10 +109,11 @@ final class Dl4jNet {
 
     /**
      * Every node's output in inference mode, keyed by node name. Walks the layers itself and hands
-     * each a copy of its input: DL4J's own {@code feedForward(x, false)} lets an ActivationLayer
-     * apply its function in place on its input, so the layer before it would be reported with the
-     * activation applied (a Keras {@code Dense} + {@code Activation('softmax')} pair would show the
-     * probabilities as logits).
+     * a copy of its input to every layer that may write it: DL4J's own {@code feedForward(x, false)}
+     * lets an ActivationLayer apply its function in place on its input, so the layer before it would
+     * be reported with the activation applied (a Keras {@code Dense} + {@code Activation('softmax')}
+     * pair would show the probabilities as logits). Layers known to only read their input get it as
+     * it is, which saves copying every activation.
      */
     Map<String, INDArray> feedForward(INDArray x) {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
@@ -121,7 +122,8 @@ final class Dl4jNet {
         if (mln != null) {
             INDArray current = x;
             for (Node node : nodes) {
-                INDArray in = node.pre != null ? node.pre.preProcess(current.dup(), n, mgr) : current.dup();
+                INDArray source = readsInputOnly(node.layer) ? current : current.dup();
+                INDArray in = node.pre != null ? node.pre.preProcess(source, n, mgr) : source;
                 current = node.layer.activate(in, false, mgr);
                 result.put(node.name, current);
             }
@@ -137,8 +139,10 @@ final class Dl4jNet {
             } else {
                 GraphVertex v = vertices[node.index];
                 INDArray[] ins = new INDArray[node.inputs.length];
+                boolean readOnly = v instanceof LayerVertex && readsInputOnly(v.getLayer());
                 for (int k = 0; k < ins.length; k++) {
-                    ins[k] = byIndex.get(node.inputs[k]).dup();
+                    INDArray in = byIndex.get(node.inputs[k]);
+                    ins[k] = readOnly ? in : in.dup();
                 }
                 v.setInputs(ins);
                 if (v instanceof LayerVertex lv) {
@@ -150,6 +154,17 @@ final class Dl4jNet {
             result.put(node.name, out);
         }
         return result;
+    }
+
+    /** Layer configurations whose inference forward pass never writes its input (checked in DL4J 1.0.0-M2.1). */
+    private static final java.util.Set<Class<?>> READ_ONLY = java.util.Set.of(DenseLayer.class,
+            ConvolutionLayer.class, org.deeplearning4j.nn.conf.layers.Convolution1DLayer.class, SubsamplingLayer.class,
+            org.deeplearning4j.nn.conf.layers.Subsampling1DLayer.class, BatchNormalization.class,
+            org.deeplearning4j.nn.conf.layers.OutputLayer.class, GlobalPoolingLayer.class, DropoutLayer.class);
+
+    /** Whether the layer only reads its input in inference mode; unknown layers are assumed to write it. */
+    static boolean readsInputOnly(Layer layer) {
+        return layer != null && layer.conf() != null && READ_ONLY.contains(layer.conf().getLayer().getClass());
     }
 
     /** The name of the node whose output is the network's output. */

@@ -5,8 +5,8 @@ import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** One layer's neuron values from its DL4J activation array, reduced with ND4J ops. */
 final class NeuronValueOps {
@@ -28,13 +28,25 @@ final class NeuronValueOps {
             }
         }
         INDArray means = rank == 1 ? d.reshape(batch, 1) : spatial.length == 0 ? d : d.mean(spatial);
-        double[] m = (means.ordering() == 'c' && !means.isView() ? means.reshape('c', new long[] {means.length()})
-                : Nd4j.toFlattened('c', means)).toDoubleVector();
         double[] mins = rank == 1 ? d.toDoubleVector() : d.min(notBatch).toDoubleVector();
         double[] maxs = rank == 1 ? d.toDoubleVector() : d.max(notBatch).toDoubleVector();
-        ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(m, Shape.of(m.length))); // only read
-        ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(maxs.clone(), Shape.of(batch)));
-        ModelChecks.checkFinite(model, "layer '" + layer + "'", Tensor.wrap(mins.clone(), Shape.of(batch)));
-        return new NeuronValues.LayerValues(layer, batch, m.length / batch, m, mins, maxs);
+        // a row sum is finite exactly when its means are (or it overflowed, which only costs the full check below)
+        double[] sums = means.sum(1).toDoubleVector();
+        boolean finite = true;
+        for (int s = 0; s < batch; s++) {
+            finite &= Double.isFinite(sums[s]) && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
+        }
+        int neurons = Math.toIntExact(means.length() / batch);
+        INDArray flat = means.ordering() == 'c' && !means.isView() && means.data().length() == means.length() ? means : means.dup('c');
+        NeuronValues.LayerValues values = flat.dataType() == DataType.FLOAT
+                ? NeuronValues.LayerValues.ofFloats(layer, batch, neurons, flat.data().asFloat(), mins, maxs)
+                : new NeuronValues.LayerValues(layer, batch, neurons, flat.data().asDouble(), mins, maxs);
+        if (!finite) {
+            String what = "layer '" + layer + "'";
+            ModelChecks.checkFinite(model, what, Tensor.wrap(values.means(), Shape.of(batch * neurons)));
+            ModelChecks.checkFinite(model, what, Tensor.wrap(maxs.clone(), Shape.of(batch)));
+            ModelChecks.checkFinite(model, what, Tensor.wrap(mins.clone(), Shape.of(batch)));
+        }
+        return values;
     }
 }

@@ -725,74 +725,71 @@ public final class TensorFlowModel implements Model {
         try {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
-                Session.Runner runner = session.runner().feed(input, x).fetch(output).fetch(g.packed());
+                // TF Java refuses to fetch one tensor twice: fetch each distinct output once
+                List<Output<?>> fetches = new ArrayList<>(List.of(output, g.extremes()));
+                int[] slot = new int[inOrder.size()];
+                for (int i = 0; i < slot.length; i++) {
+                    Output<?> source = g.means().get(i);
+                    int at = fetches.indexOf(source);
+                    if (at < 0) {
+                        at = fetches.size();
+                        fetches.add(source);
+                    }
+                    slot[i] = at;
+                }
+                Session.Runner runner = session.runner().feed(input, x);
+                fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "neuron values")) {
                     Tensor out = ModelChecks.checkFinite(this, "its output",
                             TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
-                    org.tensorflow.Tensor packed = result.get(1);
                     int batch = inputs.batchSize();
-                    int width = 0;
-                    for (int u : g.units()) {
-                        width += u + 2;
-                    }
-                    long[] dims = packed.shape().asArray();
-                    if (dims.length != 2 || dims[0] != batch || dims[1] != width) {
-                        throw new ModelException("The layers of model '" + name + "' gave neuron values of shape "
-                                + java.util.Arrays.toString(dims) + " for a batch of " + batch + ", expected [" + batch
-                                + ", " + width + "]; layers must be batch-first [batch, ..., units]");
-                    }
-                    float[] f = null;
-                    double[] d = null;
-                    if (packed.dataType() == org.tensorflow.proto.DataType.DT_FLOAT) {
-                        f = new float[batch * width];
-                        packed.asRawTensor().data().asFloats().read(f);
-                    } else {
-                        d = new double[batch * width];
-                        packed.asRawTensor().data().asDoubles().read(d);
+                    double[] extremes = TfTensors.fromTf(result.get(1), "Neuron values").toDoubleArray();
+                    int columns = g.extremesWidth();
+                    if (extremes.length != batch * columns) {
+                        throw new ModelException("The layers of model '" + name + "' gave " + extremes.length
+                                + " extreme values for a batch of " + batch + " and " + inOrder.size()
+                                + " layers; layers must be batch-first [batch, ..., units]");
                     }
                     Map<String, NeuronValues.LayerValues> values = new LinkedHashMap<>();
-                    boolean finite = true;
-                    int offset = 0;
+                    Map<Integer, Object> read = new HashMap<>();
+                    boolean sumsFinite = true;
+                    for (int s = 0; s < batch; s++) {
+                        for (int c = 2 * inOrder.size(); c < columns; c++) {
+                            sumsFinite &= Double.isFinite(extremes[s * columns + c]);
+                        }
+                    }
                     for (int i = 0; i < inOrder.size(); i++) {
+                        String layer = inOrder.get(i);
                         int units = g.units()[i];
-                        double[] means = new double[batch * units];
+                        Object source = read.computeIfAbsent(slot[i],
+                                at -> TfTensors.values(result.get(at), "The neuron values of model '" + name + "'"));
+                        int size = source instanceof float[] f ? f.length : ((double[]) source).length;
+                        int width = size / batch;
+                        if (size != batch * width || g.offsets()[i] + units > width) {
+                            throw new ModelException("The layer '" + layer + "' of model '" + name + "' gave "
+                                    + size + " neuron values for a batch of " + batch + " x " + units
+                                    + "; layers must be batch-first [batch, ..., units]");
+                        }
                         double[] mins = new double[batch];
                         double[] maxs = new double[batch];
+                        boolean finite = sumsFinite;
                         for (int s = 0; s < batch; s++) {
-                            int row = s * width + offset;
-                            int to = s * units;
-                            double guard = 0; // stays 0 unless a mean is NaN or infinite (0 * inf = NaN)
-                            if (f != null) {
-                                for (int j = 0; j < units; j++) {
-                                    float v = f[row + j];
-                                    means[to + j] = v;
-                                    guard += v * 0f;
-                                }
-                                mins[s] = f[row + units];
-                                maxs[s] = f[row + units + 1];
-                            } else {
-                                System.arraycopy(d, row, means, to, units);
-                                for (int j = 0; j < units; j++) {
-                                    guard += d[row + j] * 0.0;
-                                }
-                                mins[s] = d[row + units];
-                                maxs[s] = d[row + units + 1];
-                            }
-                            finite &= guard == 0 && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
+                            int at = s * columns + 2 * i;
+                            mins[s] = extremes[at];
+                            maxs[s] = extremes[at + 1];
+                            finite &= Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
                         }
-                        offset += units + 2;
-                        values.put(inOrder.get(i), new NeuronValues.LayerValues(inOrder.get(i), batch, units, means,
-                                mins, maxs));
-                    }
-                    if (!finite) {
-                        for (NeuronValues.LayerValues lv : values.values()) {
-                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
-                                    Tensor.wrap(lv.means(), org.deepjunit.Shape.of(batch, lv.neurons())));
-                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
-                                    Tensor.wrap(lv.mins(), org.deepjunit.Shape.of(batch)));
-                            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
-                                    Tensor.wrap(lv.maxs(), org.deepjunit.Shape.of(batch)));
+                        NeuronValues.LayerValues lv = layerValues(layer, source, batch, units, width,
+                                g.offsets()[i], mins, maxs);
+                        if (!finite) {
+                            ModelChecks.checkFinite(this, "layer '" + layer + "'",
+                                    Tensor.wrap(lv.means(), org.deepjunit.Shape.of(batch, units)));
+                            ModelChecks.checkFinite(this, "layer '" + layer + "'", Tensor.wrap(mins,
+                                    org.deepjunit.Shape.of(batch)));
+                            ModelChecks.checkFinite(this, "layer '" + layer + "'", Tensor.wrap(maxs,
+                                    org.deepjunit.Shape.of(batch)));
                         }
+                        values.put(layer, lv);
                     }
                     return new NeuronValues(out, values);
                 }
@@ -800,6 +797,30 @@ public final class TensorFlowModel implements Model {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /** One layer's columns {@code [offset, offset + units)} of a fetched {@code [batch, width]} tensor. */
+    private static NeuronValues.LayerValues layerValues(String layer, Object source, int batch, int units, int width,
+                                                        int offset, double[] mins, double[] maxs) {
+        if (source instanceof float[] all) {
+            float[] means = all;
+            if (width != units) {
+                means = new float[batch * units];
+                for (int s = 0; s < batch; s++) {
+                    System.arraycopy(all, s * width + offset, means, s * units, units);
+                }
+            }
+            return NeuronValues.LayerValues.ofFloats(layer, batch, units, means, mins, maxs);
+        }
+        double[] all = (double[]) source;
+        double[] means = all;
+        if (width != units) {
+            means = new double[batch * units];
+            for (int s = 0; s < batch; s++) {
+                System.arraycopy(all, s * width + offset, means, s * units, units);
+            }
+        }
+        return new NeuronValues.LayerValues(layer, batch, units, means, mins, maxs);
     }
 
     private synchronized NeuronValueGraph neuronValueGraph(List<String> layerNames) {

@@ -57,6 +57,26 @@ final class TfTensors {
         }
     }
 
+    /** The elements of a native float or double tensor, as a new {@code float[]} or {@code double[]}. */
+    static Object values(org.tensorflow.Tensor t, String what) {
+        int n = Math.toIntExact(t.shape().size());
+        switch (t.dataType()) {
+            case DT_FLOAT: {
+                float[] data = new float[n];
+                t.asRawTensor().data().asFloats().read(data);
+                return data;
+            }
+            case DT_DOUBLE: {
+                double[] data = new double[n];
+                t.asRawTensor().data().asDoubles().read(data);
+                return data;
+            }
+            default:
+                throw new ModelException(what + " has type " + t.dataType()
+                        + "; DeepJUnit reads float32 (DT_FLOAT) and float64 (DT_DOUBLE) tensors only");
+        }
+    }
+
     static long[] toLongs(int[] dims) {
         long[] l = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {

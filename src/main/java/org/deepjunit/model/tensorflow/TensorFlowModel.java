@@ -599,19 +599,8 @@ public final class TensorFlowModel implements Model {
         try {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
-                // TF Java refuses to fetch one tensor twice: fetch each distinct output once.
-                List<Output<?>> fetches = new ArrayList<>();
-                fetches.add(output);
-                int[] slot = new int[layerNames.size()];
-                for (int i = 0; i < layerNames.size(); i++) {
-                    Output<?> o = layerOutputs.get(layerNames.get(i));
-                    int at = fetches.indexOf(o);
-                    if (at < 0) {
-                        at = fetches.size();
-                        fetches.add(o);
-                    }
-                    slot[i] = at;
-                }
+                List<Output<?>> fetches = new ArrayList<>(List.of(output));
+                int[] slot = addFetches(fetches, layerNames.stream().<Output<?>>map(layerOutputs::get).toList());
                 Session.Runner runner = session.runner().feed(input, x);
                 fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "inference")) {
@@ -725,18 +714,8 @@ public final class TensorFlowModel implements Model {
         try {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
-                // TF Java refuses to fetch one tensor twice: fetch each distinct output once
                 List<Output<?>> fetches = new ArrayList<>(List.of(output, g.extremes()));
-                int[] slot = new int[inOrder.size()];
-                for (int i = 0; i < slot.length; i++) {
-                    Output<?> source = g.means().get(i);
-                    int at = fetches.indexOf(source);
-                    if (at < 0) {
-                        at = fetches.size();
-                        fetches.add(source);
-                    }
-                    slot[i] = at;
-                }
+                int[] slot = addFetches(fetches, g.means());
                 Session.Runner runner = session.runner().feed(input, x);
                 fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "neuron values")) {
@@ -797,6 +776,23 @@ public final class TensorFlowModel implements Model {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Appends each of {@code wanted} to {@code fetches} unless it is there already (TF Java refuses to fetch one
+     * tensor twice) and returns, per wanted output, its index in {@code fetches}.
+     */
+    private static int[] addFetches(List<Output<?>> fetches, List<Output<?>> wanted) {
+        int[] slot = new int[wanted.size()];
+        for (int i = 0; i < slot.length; i++) {
+            int at = fetches.indexOf(wanted.get(i));
+            if (at < 0) {
+                at = fetches.size();
+                fetches.add(wanted.get(i));
+            }
+            slot[i] = at;
+        }
+        return slot;
     }
 
     /** One layer's columns {@code [offset, offset + units)} of a fetched {@code [batch, width]} tensor. */

@@ -7,7 +7,7 @@ input among the MNIST test images (pixel / 255, exact match), sets "correct" to 
 note, and saves the file as .approved.json (deleting the .received.json).
 
     python3 scripts/record-verdicts-from-labels.py \
-        src/test/resources/deepjunit/approved/LeNetDifferentialTest.classifiesTheFirstThousandDigits.received.json
+        src/test/resources/deepjunit/approved/org.deepjunit.samples.mnist.LeNetDifferentialTest.classifiesTheFirstThousandDigits.received.json
 
 Run it in samples/. Only the Python 3 standard library is needed.
 """

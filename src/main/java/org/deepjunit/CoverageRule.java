@@ -55,6 +55,13 @@ public @interface CoverageRule {
         }
     }
 
+    /**
+     * The one model the rule checks, by {@link Model#name()} (or {@code @TestModel} name); empty (default) for
+     * every model with coverage. A named model without coverage — declared but never run where DeepJUnit observes
+     * it, or misspelt — fails the rule.
+     */
+    String model() default "";
+
     Element element() default Element.MODEL;
 
     Criterion criterion() default Criterion.NC;

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.TopOneOracle;
 import org.deepjunit.junit.DifferentialExtension;
+import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -17,33 +18,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * another backend, the last approved model file), and the two outputs must agree.
  *
  * <pre>{@code
- * @DifferentialAgainst(reference = "lenet1Tf")
+ * @DifferentialAgainst(model = "lenet1", reference = "lenet1-tf")
  * class LeNetTest {
- *     @ModelUnderTest
+ *     @TestModel("lenet1")
  *     static Model lenet1() { return Dl4jModel.load(Path.of("lenet1.zip")); }
  *
- *     @ReferenceModel("lenet1Tf")
+ *     @TestModel("lenet1-tf")
  *     static Model lenet1Tf() { return TensorFlowModel.load(Path.of("lenet1-savedmodel")); }
  *
  *     @Test
- *     void classifiesTheTestSet(@ModelUnderTest Model lenet) {
+ *     void classifiesTheTestSet(@TestModel("lenet1") Model lenet) {
  *         assertThat(accuracy(lenet.predict(images), labels)).isGreaterThan(0.98);
  *     }
  * }
  * }</pre>
  *
- * <p>Models come from static fields or no-argument static methods of the test class (or its
- * superclasses) annotated {@link ReferenceModel @ReferenceModel("name")} and {@link ModelUnderTest};
- * models returned by methods are created once per class and closed after it. Without a
- * {@code @ModelUnderTest}, every model the test runs other than the reference is the model under
- * test. The reference must exist and take the same input shape and give the same output shape,
+ * <p>Both models are {@link TestModel}s of the test class (or its superclasses), named by {@link #model()} and
+ * {@link #reference()}; without {@code model}, every declared model other than the reference is under test. The
+ * reference (and a named model under test) must exist, take the same input shape and give the same output shape,
  * else the class (or method) fails with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}
  * before any test runs.
+ *
+ * <p>Never a silent pass: a test that received the model under test as a parameter, or ran a model no
+ * {@code @TestModel} declares, but made no forward pass of the model under test that DeepJUnit observed (on the
+ * test's thread), fails and says why. Tests that use no model are unaffected.
  *
  * <p>Oracle: the {@linkplain #comparator() comparator}, top-1 agreement plus every output within
  * {@code |a - b| <= absolute + relative * max(|a|, |b|)} by default. A disagreement fails the test
  * invocation, saves the input under {@code <deepjunit.report.dir>/inputs/} (PNG for images,
- * {@code .npy}, {@code .json}) and writes {@code Class.method[.variant].received.json} under
+ * {@code .npy}, {@code .json}) and writes {@code com.acme.Class.method[.variant].received.json} under
  * {@code deepjunit.approved.dir}; rename it to {@code .approved.json} (after checking the
  * {@code correct} answers) or run once with {@code -Ddeepjunit.approve=true}. Approved inputs
  * are then checked against the recorded answers, for both models, in every later run.
@@ -56,10 +59,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(DifferentialExtension.class)
+@ExtendWith({TestModelExtension.class, DifferentialExtension.class})
 public @interface DifferentialAgainst {
 
-    /** The name of the reference: a static field or method annotated {@code @ReferenceModel(name)}. */
+    /** The {@link TestModel} under test; empty (default) for every declared model other than the reference. */
+    String model() default "";
+
+    /** The {@link TestModel} the model under test is compared with. */
     String reference();
 
     /** Decides agreement per input; {@link TopOneOracle} by default. Needs a public no-argument constructor. */

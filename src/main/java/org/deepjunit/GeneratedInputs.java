@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.deepjunit.generation.Constraint;
 import org.deepjunit.generation.Transformation;
 import org.deepjunit.junit.GeneratedInputsExtension;
+import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith(GeneratedInputsExtension.class)
+@ExtendWith({TestModelExtension.class, GeneratedInputsExtension.class})
 public @interface GeneratedInputs {
 
     /** How inputs are made. */

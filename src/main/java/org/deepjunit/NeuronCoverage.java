@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.deepjunit.junit.NeuronCoverageExtension;
+import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ExtendWith(NeuronCoverageExtension.class)
+@ExtendWith({TestModelExtension.class, NeuronCoverageExtension.class})
 public @interface NeuronCoverage {
 
     /** Scaled (DeepXplore) or raw neuron values for NC. */

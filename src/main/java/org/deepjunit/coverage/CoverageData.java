@@ -41,10 +41,27 @@ public final class CoverageData {
     public record Verdict(String modelKey, String element, boolean passed, String message) {
     }
 
+    /**
+     * A model a test class declared but never ran where DeepJUnit could observe it: its coverage is unknown, which
+     * must not read as "nothing to check".
+     *
+     * @param model        the model's name, or the declared name when the model was never created
+     * @param declaredName its {@code @TestModel} name
+     * @param testClass    the declaring test class, fully qualified
+     */
+    public record Unobserved(String model, String declaredName, String testClass) {
+        /** "not observed during com.acme.LeNetTest: no forward pass of @TestModel "lenet5" reached DeepJUnit". */
+        public String reason() {
+            return "not observed during " + testClass + ": no forward pass of @TestModel \"" + declaredName
+                    + "\" reached DeepJUnit (run it in a test of that class, on the test's thread)";
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConcurrentMap<String, ModelCoverage> models = new ConcurrentHashMap<>();
     private final Set<Verdict> verdicts = ConcurrentHashMap.newKeySet();
+    private final Set<Unobserved> unobserved = ConcurrentHashMap.newKeySet();
 
     /** The model's coverage, created by {@code create} the first time its key is seen. */
     public ModelCoverage model(String key, Supplier<ModelCoverage> create) {
@@ -60,21 +77,35 @@ public final class CoverageData {
         verdicts.add(verdict);
     }
 
+    public void addUnobserved(Unobserved model) {
+        unobserved.add(model);
+    }
+
     /** Merges all of {@code other} in. */
     public void merge(CoverageData other) {
         for (ModelCoverage m : other.models.values()) {
             add(m);
         }
         verdicts.addAll(other.verdicts);
+        unobserved.addAll(other.unobserved);
     }
 
+    /** Whether nothing was recorded: no coverage and no unobserved model. */
     public boolean isEmpty() {
-        return models.isEmpty();
+        return models.isEmpty() && unobserved.isEmpty();
     }
 
     /** The models sorted by key. */
     public List<ModelCoverage> models() {
         return new ArrayList<>(new TreeMap<>(models).values());
+    }
+
+    /** The declared models no forward pass reached, sorted by model, class and declared name. */
+    public List<Unobserved> unobserved() {
+        List<Unobserved> list = new ArrayList<>(unobserved);
+        list.sort(java.util.Comparator.comparing(Unobserved::model).thenComparing(Unobserved::testClass)
+                .thenComparing(Unobserved::declaredName));
+        return list;
     }
 
     public List<Verdict> verdicts() {
@@ -169,6 +200,13 @@ public final class CoverageData {
             vn.put("passed", v.passed());
             vn.put("message", v.message());
         }
+        ArrayNode us = root.putArray("notObserved");
+        for (Unobserved u : unobserved()) {
+            ObjectNode un = us.addObject();
+            un.put("model", u.model());
+            un.put("declaredName", u.declaredName());
+            un.put("testClass", u.testClass());
+        }
         return root;
     }
 
@@ -248,6 +286,10 @@ public final class CoverageData {
         for (JsonNode vn : root.path("verdicts")) {
             data.addVerdict(new Verdict(vn.get("model").asText(), vn.get("element").asText(),
                     vn.get("passed").asBoolean(), vn.get("message").asText()));
+        }
+        for (JsonNode un : root.path("notObserved")) {
+            data.addUnobserved(new Unobserved(un.get("model").asText(), un.get("declaredName").asText(),
+                    un.get("testClass").asText()));
         }
         return data;
     }

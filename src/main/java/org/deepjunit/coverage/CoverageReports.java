@@ -90,7 +90,16 @@ public final class CoverageReports {
                     new ArrayList<>(gates)));
         }
         models.sort(java.util.Comparator.comparing(ModelEntry::name));
-        return new NeuronCoverageReport(title, created, models);
+        List<String> notObserved = new ArrayList<>();
+        for (CoverageData.Unobserved u : data.unobserved()) {
+            notObserved.add(u.model() + ": " + u.reason());
+        }
+        for (CoverageData.Verdict v : verdicts) {
+            if (v.modelKey().startsWith("unobserved:")) {
+                notObserved.add(v.message());
+            }
+        }
+        return new NeuronCoverageReport(title, created, models, notObserved);
     }
 
     private static List<Criterion> layerCriteria(boolean profile) {
@@ -132,6 +141,11 @@ public final class CoverageReports {
             lines.add(String.format(Locale.ROOT, "DeepJUnit coverage %s: %s %d/%d = %.1f%% \u00b7 report %s", m.name(),
                     label, m.coveredCount(), m.neuronCount(), 100.0 * m.coveredCount() / Math.max(1, m.neuronCount()),
                     shown));
+        }
+        for (String line : report.notObserved()) {
+            if (!line.startsWith("Rule violated")) { // gate failures already fail their class
+                lines.add("DeepJUnit coverage " + line + " \u00b7 report " + shown);
+            }
         }
         return lines;
     }

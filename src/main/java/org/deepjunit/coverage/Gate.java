@@ -16,9 +16,10 @@ import org.deepjunit.Criterion;
  * "Rule violated for layer fc1 of model lenet5: NC covered ratio is 0.62, but expected minimum is 0.70".
  * Ratios are printed with the expected value's decimals (at least 2), rounded towards failing, as JaCoCo does.
  */
-public record Gate(Element element, Criterion criterion, Value value, double minimum, double maximum) {
+public record Gate(String model, Element element, Criterion criterion, Value value, double minimum, double maximum) {
 
     public Gate {
+        model = model == null ? "" : model.trim();
         if (element == Element.LAYER && criterion == Criterion.TKNP) {
             throw new IllegalArgumentException("TKNP is a count of patterns per model; it has no LAYER rules");
         }
@@ -35,12 +36,13 @@ public record Gate(Element element, Criterion criterion, Value value, double min
     }
 
     public static Gate of(CoverageRule rule) {
-        return new Gate(rule.element(), rule.criterion(), rule.value(), rule.minimum(), rule.maximum());
+        return new Gate(rule.model(), rule.element(), rule.criterion(), rule.value(), rule.minimum(), rule.maximum());
     }
 
     /**
-     * Parses {@code ELEMENT:CRITERION:VALUE:MIN[:MAX]}, e.g. {@code LAYER:NC:COVEREDRATIO:0.70} or
-     * {@code MODEL:NC:MISSEDCOUNT::10} (no minimum, maximum 10); several separated by commas.
+     * Parses {@code ELEMENT[(model)]:CRITERION:VALUE:MIN[:MAX]}, e.g. {@code LAYER:NC:COVEREDRATIO:0.70},
+     * {@code MODEL:NC:MISSEDCOUNT::10} (no minimum, maximum 10) or {@code MODEL(lenet5):NC:COVEREDRATIO:0.5} (one
+     * model only); several separated by commas.
      */
     public static List<Gate> parse(String text) {
         List<Gate> gates = new ArrayList<>();
@@ -50,12 +52,18 @@ public record Gate(Element element, Criterion criterion, Value value, double min
                 continue;
             }
             String[] f = p.split(":", -1);
-            String shape = "ELEMENT:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70";
+            String shape = "ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70"
+                    + " or MODEL(lenet5):NC:COVEREDRATIO:0.5";
             if (f.length < 4 || f.length > 5) {
                 throw new IllegalArgumentException(shape);
             }
+            java.util.regex.Matcher element = java.util.regex.Pattern.compile("\\s*(\\w+)\\s*(?:\\((.+)\\))?\\s*")
+                    .matcher(f[0]);
+            if (!element.matches()) {
+                throw new IllegalArgumentException(shape);
+            }
             try {
-                gates.add(new Gate(Element.valueOf(f[0].trim().toUpperCase(Locale.ROOT)),
+                gates.add(new Gate(element.group(2), Element.valueOf(element.group(1).toUpperCase(Locale.ROOT)),
                         Criterion.valueOf(f[1].trim().toUpperCase(Locale.ROOT)),
                         Value.valueOf(f[2].trim().toUpperCase(Locale.ROOT)),
                         f[3].isBlank() ? Double.NaN : Double.parseDouble(f[3].trim()),
@@ -67,11 +75,26 @@ public record Gate(Element element, Criterion criterion, Value value, double min
         return gates;
     }
 
-    /** Checks this gate on every model (and layer) of the data; one verdict per element. */
+    /**
+     * Checks this gate on every model (or the one it names) and layer of the data; one verdict per element. A
+     * named model without coverage fails the gate: unobserved, or not known at all.
+     */
     public List<CoverageData.Verdict> check(CoverageData data, double threshold, boolean scaled) {
         List<CoverageData.Verdict> verdicts = new ArrayList<>();
         Map<String, String> names = data.displayNames();
-        for (ModelCoverage m : data.models()) {
+        List<ModelCoverage> chosen = data.models().stream()
+                .filter(m -> model.isEmpty() || model.equals(names.get(m.key())) || model.equals(m.name())).toList();
+        if (!model.isEmpty() && chosen.isEmpty()) {
+            String why = data.unobserved().stream()
+                    .filter(u -> model.equals(u.model()) || model.equals(u.declaredName()))
+                    .map(CoverageData.Unobserved::reason).findFirst()
+                    .orElse("no coverage was recorded for it (models with coverage: "
+                            + new java.util.TreeSet<>(names.values()) + ")");
+            verdicts.add(new CoverageData.Verdict("unobserved:" + model, "model " + model, false,
+                    "Rule violated for model " + model + ": " + why));
+            return verdicts;
+        }
+        for (ModelCoverage m : chosen) {
             if (!m.spec().hasProfile() && criterion.needsProfile()) {
                 verdicts.add(new CoverageData.Verdict(m.key(), "model " + names.get(m.key()), false,
                         "Rule violated for model " + names.get(m.key()) + ": " + criterion

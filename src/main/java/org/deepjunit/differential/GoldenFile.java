@@ -29,24 +29,29 @@ public final class GoldenFile {
 
     private final Path approvedPath;
     private final Path receivedPath;
+    private final Path legacyPath;
     private final Map<String, ApprovedVerdict> approved;
     private final boolean promoted;
     private TreeMap<String, ApprovedVerdict> received;
     private boolean rechecked;
+    private boolean legacyNoticed;
 
-    private GoldenFile(Path approvedPath, Path receivedPath, boolean promoted) {
+    private GoldenFile(Path approvedPath, Path receivedPath, Path legacyPath, boolean promoted) {
         this.approvedPath = approvedPath;
         this.receivedPath = receivedPath;
+        this.legacyPath = legacyPath;
         this.promoted = promoted;
-        this.approved = ApprovedFile.read(approvedPath).records().stream()
+        this.approved = ApprovedFile.read(legacyPath != null ? legacyPath : approvedPath).records().stream()
                 .collect(Collectors.toMap(ApprovedVerdict::id, Function.identity(), (a, b) -> b, TreeMap::new));
     }
 
     /**
      * Opens {@code <dir>/<baseName>.approved.json}; with {@code approve}, a {@code .received.json}
-     * beside it is first renamed over it.
+     * beside it is first renamed over it. When that file does not exist, a legacy
+     * {@code <legacyBaseName>.approved.json} is read instead, but only if it records {@code test} as its test: a
+     * legacy name may be shared by classes of the same simple name.
      */
-    public static GoldenFile open(Path dir, String baseName, boolean approve) {
+    public static GoldenFile open(Path dir, String baseName, String legacyBaseName, String test, boolean approve) {
         Path approvedPath = dir.resolve(baseName + ".approved.json");
         Path receivedPath = dir.resolve(baseName + ".received.json");
         boolean promoted = false;
@@ -59,7 +64,23 @@ public final class GoldenFile {
                 throw new IllegalStateException("Cannot approve " + receivedPath + ": " + e, e);
             }
         }
-        return new GoldenFile(approvedPath, receivedPath, promoted);
+        Path legacy = dir.resolve(legacyBaseName + ".approved.json");
+        boolean useLegacy = !Files.exists(approvedPath) && !legacy.equals(approvedPath) && Files.exists(legacy)
+                && test.equals(ApprovedFile.read(legacy).test());
+        return new GoldenFile(approvedPath, receivedPath, useLegacy ? legacy : null, promoted);
+    }
+
+    /**
+     * Once per file: when approved verdicts came from a legacy file, what to rename. Received files always get the
+     * new name, so approving a received file also migrates.
+     */
+    public synchronized Optional<String> claimLegacyNotice() {
+        if (legacyPath == null || legacyNoticed) {
+            return Optional.empty();
+        }
+        legacyNoticed = true;
+        return Optional.of("approved verdicts read from " + legacyPath.getFileName() + ", a name without the package "
+                + "that classes of the same simple name would share: rename it to " + approvedPath.getFileName());
     }
 
     public Path approvedPath() {

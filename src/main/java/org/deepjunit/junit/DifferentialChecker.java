@@ -39,6 +39,8 @@ final class DifferentialChecker implements ForwardListener {
     private final Map<String, Failure> failures = new LinkedHashMap<>();
     private final Set<String> seen = new java.util.HashSet<>();
     private final Set<Model> compatible = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<Model> injected;
+    private final Set<String> undeclared = new java.util.TreeSet<>();
     private Model modelUnderTest;
     private int calls;
     private int checked;
@@ -49,17 +51,25 @@ final class DifferentialChecker implements ForwardListener {
                    Answer mut, Answer ref, ApprovedVerdict record) {
     }
 
-    DifferentialChecker(DifferentialSetup setup, GoldenFile golden, String testName) {
+    /**
+     * @param injected the models under test the test method received as arguments: it meant to run one, so no
+     *                 observed pass of a model under test is a failure
+     */
+    DifferentialChecker(DifferentialSetup setup, GoldenFile golden, String testName, List<Model> injected) {
         this.setup = setup;
         this.golden = golden;
         this.testName = testName;
+        this.injected = List.copyOf(injected);
         this.modelUnderTest = setup.modelUnderTest;
     }
 
     @Override
     public synchronized void onForward(ForwardEvent event) {
         Model model = event.model();
-        if (model == setup.reference || (setup.modelUnderTest != null && model != setup.modelUnderTest)) {
+        if (!setup.isUnderTest(model)) {
+            if (model != setup.reference && setup.models.nameOf(model).isEmpty()) {
+                undeclared.add(model.name());
+            }
             return;
         }
         if (setup.modelUnderTest == null && compatible.add(model)) {
@@ -180,6 +190,9 @@ final class DifferentialChecker implements ForwardListener {
 
     /** Writes what failed (received file, saved inputs) and returns the assertion to throw, or null when all passed. */
     synchronized AssertionFailedError finish() {
+        if (calls == 0 && (!injected.isEmpty() || !undeclared.isEmpty())) {
+            return new AssertionFailedError(notObserved());
+        }
         if (failures.isEmpty()) {
             golden.passed();
             return null;
@@ -245,6 +258,27 @@ final class DifferentialChecker implements ForwardListener {
                 .append(", or run once with -D").append(DifferentialExtension.APPROVE)
                 .append("=true to accept every received file.");
         return new AssertionFailedError(msg.toString());
+    }
+
+    /** Why nothing was compared although the test used a model, and how to fix it. */
+    private String notObserved() {
+        StringBuilder msg = new StringBuilder("No forward pass of the model under test reached DeepJUnit during ")
+                .append(testName).append(", so nothing was compared with reference \"").append(setup.referenceName)
+                .append("\" (").append(setup.reference.name()).append(").");
+        if (!injected.isEmpty()) {
+            msg.append(" The test received ").append(injected.stream().map(m -> "'" + m.name() + "'").toList())
+                    .append(" but none of its forward passes was observed: call predict/activations on that instance,"
+                            + " on the test's own thread (passes on other threads, e.g. in a parallel stream, are not"
+                            + " observed), not on a model taken out of it.");
+        }
+        if (!undeclared.isEmpty()) {
+            msg.append(" It ran ").append(undeclared).append(", which no @TestModel of ")
+                    .append(setup.testClass.getSimpleName()).append(" declares: declare the model under test with")
+                    .append(" @TestModel (a static factory method, or a static field whose model extends")
+                    .append(" ObservedModel) and take it as a parameter");
+            msg.append(setup.modelName.isEmpty() ? "." : ", or name the declared one in @DifferentialAgainst(model = ...).");
+        }
+        return msg.toString();
     }
 
     private Answer answer(Model model, double[] output) {

@@ -2,12 +2,11 @@ package org.deepjunit.junit;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
-import org.deepjunit.ModelUnderTest;
-import org.deepjunit.ReferenceModel;
 import org.deepjunit.differential.GoldenFile;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.junit.internal.TestBodyInterceptor;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -35,8 +31,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>{@value #APPROVED_DIR}: default {@value #DEFAULT_APPROVED_DIR}</li>
  * </ul>
  */
-public final class DifferentialExtension extends TestBodyInterceptor implements BeforeAllCallback, BeforeEachCallback,
-        ParameterResolver {
+public final class DifferentialExtension extends TestBodyInterceptor implements BeforeAllCallback, BeforeEachCallback {
 
     public static final String TOLERANCE_ABSOLUTE = "deepjunit.differential.tolerance.absolute";
     public static final String TOLERANCE_RELATIVE = "deepjunit.differential.tolerance.relative";
@@ -62,23 +57,26 @@ public final class DifferentialExtension extends TestBodyInterceptor implements 
         setup(context);
     }
 
-
-
-
     @Override
-    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context, List<Object> arguments)
+            throws Throwable {
         Optional<DifferentialSetup> maybeSetup = setup(context);
         if (maybeSetup.isEmpty()) {
             invocation.proceed();
             return;
         }
         DifferentialSetup setup = maybeSetup.get();
-        Method method = testMethod(context);
+        Method method = Contexts.testMethod(context);
+        String testName = setup.testClass.getName() + "." + method.getName();
         String base = baseName(setup.testClass, method, setup.variant);
         GoldenFile golden = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "golden:" + setup.approvedDir.resolve(base), k -> open(setup, base), GoldenFile.class);
-        DifferentialChecker checker = new DifferentialChecker(setup, golden,
-                setup.testClass.getName() + "." + method.getName());
+                "golden:" + setup.approvedDir.resolve(base), k -> open(setup, base, testName), GoldenFile.class);
+        golden.claimLegacyNotice().ifPresent(notice -> {
+            System.out.println("[deepjunit] " + notice);
+            context.publishReportEntry(REPORT_KEY + ".legacy", notice);
+        });
+        DifferentialChecker checker = new DifferentialChecker(setup, golden, testName,
+                arguments.stream().filter(a -> a instanceof Model m && setup.isUnderTest(m)).map(a -> (Model) a).toList());
         Throwable thrown = null;
         ForwardListeners.Binding binding = ForwardListeners.bind(checker);
         try {
@@ -109,25 +107,30 @@ public final class DifferentialExtension extends TestBodyInterceptor implements 
         }
     }
 
-    private static GoldenFile open(DifferentialSetup setup, String base) {
+    private static GoldenFile open(DifferentialSetup setup, String base, String testName) {
         try {
-            return GoldenFile.open(setup.approvedDir, base, setup.approve);
+            return GoldenFile.open(setup.approvedDir, base, legacyBaseName(setup.testClass, base), testName,
+                    setup.approve);
         } catch (IllegalStateException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }
 
-    /** {@code Class.method[.variant]}: the class's name without its package ({@code Outer$Inner} when nested). */
+    /** {@code com.acme.Class.method[.variant]}: the fully qualified class name ({@code Outer$Inner} when nested). */
     static String baseName(Class<?> testClass, Method method, String variant) {
+        return testClass.getName() + "." + method.getName() + (variant.isEmpty() ? "" : "." + variant);
+    }
+
+    /** The name files had in earlier snapshots: without the package, so same-named classes shared them. */
+    private static String legacyBaseName(Class<?> testClass, String base) {
         String pkg = testClass.getPackageName();
-        String cls = pkg.isEmpty() ? testClass.getName() : testClass.getName().substring(pkg.length() + 1);
-        return cls + "." + method.getName() + (variant.isEmpty() ? "" : "." + variant);
+        return pkg.isEmpty() ? base : base.substring(pkg.length() + 1);
     }
 
     /** The setup of the annotation that applies: the method's, else the class's; empty when none does. */
     private static Optional<DifferentialSetup> setup(ExtensionContext context) {
-        ExtensionContext classContext = classContext(context);
-        Method method = testMethod(context);
+        ExtensionContext classContext = Contexts.classContext(context);
+        Method method = Contexts.testMethod(context);
         Optional<DifferentialAgainst> onMethod = AnnotationSupport.findAnnotation(method, DifferentialAgainst.class);
         if (onMethod.isPresent()) {
             return Optional.of(DifferentialSetup.of(classContext, method, onMethod.get()));
@@ -137,51 +140,4 @@ public final class DifferentialExtension extends TestBodyInterceptor implements 
                 .map(a -> DifferentialSetup.of(classContext, (AnnotatedElement) testClass, a));
     }
 
-    private static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (!(c.getElement().orElse(null) instanceof Class<?>)) {
-            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test class around " + context.getUniqueId()));
-        }
-        return c;
-    }
-
-    private static Method testMethod(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (c.getTestMethod().isEmpty()) {
-            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test method around " + context.getUniqueId()));
-        }
-        return c.getRequiredTestMethod();
-    }
-
-    // ---------------------------------------------------------------- parameters
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return (parameterContext.isAnnotated(ModelUnderTest.class) || parameterContext.isAnnotated(ReferenceModel.class))
-                && Model.class.isAssignableFrom(parameterContext.getParameter().getType());
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        ExtensionContext classContext = classContext(extensionContext);
-        Class<?> testClass = classContext.getRequiredTestClass();
-        Optional<ModelMembers.ModelMember> member;
-        String role;
-        if (parameterContext.isAnnotated(ModelUnderTest.class)) {
-            member = ModelMembers.modelUnderTest(testClass);
-            role = "model under test";
-        } else {
-            String name = parameterContext.findAnnotation(ReferenceModel.class).orElseThrow().value();
-            member = ModelMembers.reference(testClass, name);
-            role = "reference model \"" + name + "\"";
-        }
-        ModelMembers.ModelMember m = member.orElseThrow(() -> new ParameterResolutionException(
-                "No static field or method declares the " + role + " in " + testClass.getName()));
-        Model model = ModelMembers.model(classContext, m, role);
-        if (!parameterContext.getParameter().getType().isInstance(model)) {
-            throw new ParameterResolutionException("The " + role + " is a " + model.getClass().getName()
-                    + ", not a " + parameterContext.getParameter().getType().getName());
-        }
-        return model;
-    }
 }

@@ -3,7 +3,6 @@ package org.deepjunit.junit;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
 import org.deepjunit.Shape;
@@ -20,9 +19,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class DifferentialSetup {
 
     final Class<?> testClass;
+    final DeclaredModels models;
     final String referenceName;
     final Model reference;
-    final Model modelUnderTest; // null: every model but the reference
+    final String modelName; // empty: every declared model but the reference
+    final Model modelUnderTest; // null: every declared model but the reference
     final OutputOracle oracle;
     final Tolerance tolerance;
     final String variant;
@@ -64,24 +65,49 @@ final class DifferentialSetup {
                 .orElse(Path.of(DifferentialExtension.DEFAULT_APPROVED_DIR)).toAbsolutePath().normalize();
         this.inputsDir = settings.reportDirectory().resolve("inputs");
         this.oracle = instantiate(annotation.comparator());
+        this.models = DeclaredModels.of(classContext);
         this.referenceName = annotation.reference();
-        ModelMembers.ModelMember referenceMember = ModelMembers.reference(testClass, referenceName)
-                .orElseThrow(() -> new ExtensionConfigurationException("@DifferentialAgainst(reference = \"" + referenceName
-                        + "\") on " + testClass.getName() + ": no static field or method annotated @ReferenceModel(\""
-                        + referenceName + "\") in " + testClass.getSimpleName() + " or its superclasses (found "
-                        + ModelMembers.referenceNames(testClass) + ")"));
-        Optional<ModelMembers.ModelMember> mutMember = ModelMembers.modelUnderTest(testClass);
+        this.modelName = annotation.model();
+        requireDeclared("reference", referenceName);
+        if (!modelName.isEmpty()) {
+            requireDeclared("model", modelName);
+            if (modelName.equals(referenceName)) {
+                throw new ExtensionConfigurationException("@DifferentialAgainst(model = \"" + modelName
+                        + "\", reference = \"" + referenceName + "\") on " + testClass.getName()
+                        + ": the reference is the model under test itself");
+            }
+        }
 
         // Then the models, shared per class.
-        this.reference = ModelMembers.model(classContext, referenceMember, "reference model \"" + referenceName + "\"");
-        this.modelUnderTest = mutMember.map(m -> ModelMembers.model(classContext, m, "model under test")).orElse(null);
+        this.reference = models.get(referenceName);
+        this.modelUnderTest = modelName.isEmpty() ? null : models.get(modelName);
         if (modelUnderTest != null) {
             if (modelUnderTest == reference) {
-                throw new ExtensionConfigurationException("@DifferentialAgainst(reference = \"" + referenceName + "\") on "
-                        + testClass.getName() + ": the reference is the model under test itself");
+                throw new ExtensionConfigurationException("@DifferentialAgainst(model = \"" + modelName
+                        + "\", reference = \"" + referenceName + "\") on " + testClass.getName()
+                        + ": both names declare the same model instance");
             }
             checkCompatible(modelUnderTest);
         }
+    }
+
+    private void requireDeclared(String attribute, String name) {
+        if (!models.isDeclared(name)) {
+            throw new ExtensionConfigurationException("@DifferentialAgainst(" + attribute + " = \"" + name + "\") on "
+                    + testClass.getName() + ": no @TestModel(\"" + name + "\") in " + testClass.getSimpleName()
+                    + " or its superclasses (declared: " + models.names() + ")");
+        }
+    }
+
+    /** Whether a model's forward passes are checked: the named model under test, else any declared model but the reference. */
+    boolean isUnderTest(Model model) {
+        if (model == reference) {
+            return false;
+        }
+        if (modelUnderTest != null) {
+            return model == modelUnderTest;
+        }
+        return models.nameOf(model).filter(n -> !n.equals(referenceName)).isPresent();
     }
 
     static DifferentialSetup of(ExtensionContext classContext, AnnotatedElement element, DifferentialAgainst annotation) {

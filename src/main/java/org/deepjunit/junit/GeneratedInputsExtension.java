@@ -23,7 +23,6 @@ import org.deepjunit.GeneratedInputs;
 import org.deepjunit.Generator;
 import org.deepjunit.Model;
 import org.deepjunit.Tensor;
-import org.deepjunit.TestModel;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.data.SavedInputs;
@@ -151,7 +150,7 @@ public final class GeneratedInputsExtension implements TestTemplateInvocationCon
         List<TransformSource.Ranged> transformations = transformations(a);
 
         // 2. Models and seeds.
-        TestModels registry = TestModels.of(context);
+        DeclaredModels registry = DeclaredModels.of(context);
         List<String> names = List.of(a.models());
         List<Model> models = new ArrayList<>();
         for (String name : names) {
@@ -473,8 +472,7 @@ public final class GeneratedInputsExtension implements TestTemplateInvocationCon
         @Override
         public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
             Class<?> type = p.getParameter().getType();
-            return type == GeneratedInput.class || type == Tensor.class
-                    || (Model.class.isAssignableFrom(type) && p.isAnnotated(TestModel.class));
+            return type == GeneratedInput.class || type == Tensor.class;
         }
 
         @Override
@@ -483,11 +481,7 @@ public final class GeneratedInputsExtension implements TestTemplateInvocationCon
             if (type == GeneratedInput.class) {
                 return input;
             }
-            if (type == Tensor.class) {
-                return input.tensor();
-            }
-            String name = p.findAnnotation(TestModel.class).orElseThrow().value();
-            return TestModels.of(e).get(name.isEmpty() ? p.getParameter().getName() : name);
+            return input.tensor();
         }
     }
 

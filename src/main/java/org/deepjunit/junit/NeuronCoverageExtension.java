@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.deepjunit.Criterion;
+import org.deepjunit.Model;
 import org.deepjunit.NeuronCoverage;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageSettings;
@@ -50,14 +54,29 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
     public void afterAll(ExtensionContext context) {
         CoverageSettings settings = classSettings(context);
         CoverageData data = classData(context);
-        check(settings, data, run(context));
+        CoverageRun run = run(context);
+        recordUnobserved(context, data, run);
+        check(settings, data, run);
     }
 
-
-
+    /** Every model the class declares that none of its tests ran observed: "not observed", never "nothing to check". */
+    private static void recordUnobserved(ExtensionContext context, CoverageData data, CoverageRun run) {
+        DeclaredModels declared = DeclaredModels.of(context);
+        Set<Model> observed = observed(context);
+        for (String name : declared.ownNames()) {
+            Optional<Model> model = declared.existing(name);
+            if (model.isEmpty() || !observed.contains(model.get())) {
+                CoverageData.Unobserved u = new CoverageData.Unobserved(model.map(Model::name).orElse(name), name,
+                        declared.testClass().getName());
+                data.addUnobserved(u);
+                run.data().addUnobserved(u);
+            }
+        }
+    }
 
     @Override
-    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    protected void aroundTestBody(Invocation<Void> invocation, ExtensionContext context, List<Object> arguments)
+            throws Throwable {
         Optional<Method> method = context.getTestMethod();
         NeuronCoverage onMethod = method.flatMap(m -> AnnotationSupport.findAnnotation(m, NeuronCoverage.class))
                 .orElse(null);
@@ -67,8 +86,12 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
         CoverageRun run = run(context);
         CoverageData testData = new CoverageData();
         CoverageData classData = classData(context);
+        List<Set<Model>> observedSets = new ArrayList<>();
+        for (ExtensionContext c = Contexts.classContext(context); c.getTestClass().isPresent(); c = c.getParent().orElseThrow()) {
+            observedSets.add(observed(c));
+        }
         CoverageRecorder recorder = new CoverageRecorder(settings, CoverageRun.profileDir(run.reportDir()),
-                List.of(testData, classData, run.data()));
+                List.of(testData, classData, run.data()), model -> observedSets.forEach(set -> set.add(model)));
         try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             invocation.proceed();
         }
@@ -112,26 +135,21 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
     }
 
     private static CoverageSettings classSettings(ExtensionContext context) {
-        ExtensionContext cls = classContext(context);
+        ExtensionContext cls = Contexts.classContext(context);
         return cls.getStore(NS).getOrComputeIfAbsent("settings",
                 k -> CoverageConfig.resolve(cls, annotations(cls, null)), CoverageSettings.class);
     }
 
     private static CoverageData classData(ExtensionContext context) {
-        ExtensionContext cls = classContext(context);
+        ExtensionContext cls = Contexts.classContext(context);
         return cls.getStore(NS).getOrComputeIfAbsent("data", k -> new CoverageData(), CoverageData.class);
     }
 
-    private static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() || c.getTestClass().isEmpty()) {
-            Optional<ExtensionContext> parent = c.getParent();
-            if (parent.isEmpty() || parent.get().getTestClass().isEmpty()) {
-                return c;
-            }
-            c = parent.get();
-        }
-        return c;
+    /** The models observed during a class (its {@code @Nested} classes included), by identity. */
+    @SuppressWarnings("unchecked")
+    private static Set<Model> observed(ExtensionContext context) {
+        return Contexts.classContext(context).getStore(NS).getOrComputeIfAbsent("observed",
+                k -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())), Set.class);
     }
 
     private static List<NeuronCoverage> annotations(ExtensionContext context, NeuronCoverage onMethod) {

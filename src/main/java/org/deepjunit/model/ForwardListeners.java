@@ -2,18 +2,21 @@ package org.deepjunit.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.deepjunit.Model;
 import org.deepjunit.Tensor;
 
 /**
- * Binds {@link ForwardListener}s to the current thread, and lets adapters report their forward
- * passes to them. Binding is per thread because JUnit runs each test's lifecycle on one thread,
- * also under parallel execution: a listener sees the model calls of the test it was bound for.
+ * Binds {@link ForwardListener}s to the current thread. Binding is per thread because JUnit runs each test's
+ * lifecycle on one thread, also under parallel execution: a listener sees the forward passes of the test it was
+ * bound for.
  *
  * <pre>{@code
  * try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
@@ -21,10 +24,10 @@ import org.deepjunit.Tensor;
  * }
  * }</pre>
  *
- * <p>Adapters route {@code predict} and {@code activations} through {@link #observePredict} and
- * {@link #observeActivations}. While listeners run, and while the values they want are being
- * computed, further forward passes on that thread are not observed, so a listener may call
- * models itself without recursion.
+ * <p>Forward passes are reported by {@link ObservedModel}, the base of every model DeepJUnit observes, and
+ * only there. Only the outermost pass on a thread is reported: while listeners run, and while the pass they see is
+ * being computed, further passes on that thread (a wrapper's inner model, a reference model a listener runs) are
+ * not observed.
  */
 public final class ForwardListeners {
 
@@ -67,90 +70,113 @@ public final class ForwardListeners {
         return !state.listeners.isEmpty() && state.depth == 0;
     }
 
-    /**
-     * Runs {@code unobserved} (the adapter's own inference) and reports it to the bound listeners;
-     * neuron values, when wanted, come from {@link Model#neuronValues}.
-     */
-    public static Tensor observePredict(Model model, Tensor inputs, UnaryOperator<Tensor> unobserved) {
-        return observePredict(model, inputs, unobserved, model::neuronValues);
-    }
-
-    /**
-     * Like {@link #observePredict(Model, Tensor, UnaryOperator)}, with the adapter's own neuron-value
-     * computation. Both functions receive inputs the adapter has already checked, so they skip the
-     * checks of the public methods: this is the recorded hot path.
-     */
-    public static Tensor observePredict(Model model, Tensor inputs, UnaryOperator<Tensor> unobserved,
-                                        BiFunction<Tensor, Collection<String>, NeuronValues> unobservedValues) {
-        State state = STATE.get();
-        if (state.listeners.isEmpty() || state.depth > 0) {
-            return unobserved.apply(inputs);
-        }
-        state.depth++;
-        try {
-            List<ForwardListener> listeners = List.copyOf(state.listeners);
-            NeuronValues values = null;
-            Tensor output;
-            if (listeners.stream().anyMatch(ForwardListener::wantsNeuronValues)) {
-                values = unobservedValues.apply(inputs, observedLayers(model));
-                output = values.output();
-            } else {
-                output = unobserved.apply(inputs);
-            }
-            fire(listeners, new ForwardEvent(model, inputs, output, values));
-            return output;
-        } finally {
-            state.depth--;
-        }
-    }
-
-    /**
-     * Runs {@code unobserved} for the requested layers (all layers when a listener wants neuron
-     * values, computed from the same pass) and reports the pass to the bound listeners.
-     */
-    public static Activations observeActivations(Model model, Tensor inputs, Collection<String> layerNames,
-                                                 BiFunction<Tensor, Collection<String>, Activations> unobserved) {
-        State state = STATE.get();
-        if (state.listeners.isEmpty() || state.depth > 0) {
-            return unobserved.apply(inputs, layerNames);
-        }
-        state.depth++;
-        try {
-            List<ForwardListener> listeners = List.copyOf(state.listeners);
-            if (listeners.stream().noneMatch(ForwardListener::wantsNeuronValues)) {
-                Activations activations = unobserved.apply(inputs, layerNames);
-                fire(listeners, new ForwardEvent(model, inputs, activations.output(), null));
-                return activations;
-            }
-            Set<String> all = new LinkedHashSet<>(observedLayers(model));
-            all.addAll(layerNames);
-            Activations everything = unobserved.apply(inputs, all);
-            NeuronValues values = NeuronValues.of(subset(everything, observedLayers(model)));
-            fire(listeners, new ForwardEvent(model, inputs, everything.output(), values));
-            return subset(everything, layerNames);
-        } finally {
-            state.depth--;
-        }
-    }
-
     /** The layers whose neuron values events carry: every layer but the input. */
     public static List<String> observedLayers(Model model) {
         return model.layers().stream().filter(l -> l.kind() != LayerKind.INPUT).map(Layer::name).toList();
     }
 
-    private static Activations subset(Activations activations, Collection<String> names) {
-        java.util.Map<String, Tensor> kept = new java.util.LinkedHashMap<>();
-        activations.asMap().forEach((name, t) -> {
-            if (names.contains(name)) {
-                kept.put(name, t);
-            }
-        });
-        return new Activations(kept, activations.output());
+    /** Runs {@code work} without reporting the forward passes it makes (a fingerprint's probe, say). */
+    static <T> T unobserved(Supplier<T> work) {
+        State state = STATE.get();
+        state.depth++;
+        try {
+            return work.get();
+        } finally {
+            state.depth--;
+        }
     }
 
-    private static void fire(List<ForwardListener> listeners, ForwardEvent event) {
-        for (ForwardListener listener : listeners) {
-            listener.onForward(event);
+    /** A predict: runs {@code predict}, or {@code values} when a listener wants neuron values, and reports it. */
+    static Tensor observePredict(Model model, Tensor inputs, Function<Tensor, Tensor> predict,
+                                 BiFunction<Tensor, Collection<String>, NeuronValues> values) {
+        return observe(model, inputs, predict, listeners -> {
+            if (wantValues(listeners)) {
+                NeuronValues v = values.apply(inputs, observedLayers(model));
+                return new Observed<>(v.output(), v.output(), v);
+            }
+            Tensor output = predict.apply(inputs);
+            return new Observed<>(output, output, null);
+        });
+    }
+
+    /** An activations call: when a listener wants neuron values they come from the same pass, over every layer. */
+    static Activations observeActivations(Model model, Tensor inputs, Collection<String> layerNames,
+                                          BiFunction<Tensor, Collection<String>, Activations> activations) {
+        return observe(model, inputs, in -> activations.apply(in, layerNames), listeners -> {
+            if (!wantValues(listeners)) {
+                Activations a = activations.apply(inputs, layerNames);
+                return new Observed<>(a, a.output(), null);
+            }
+            List<String> observed = observedLayers(model);
+            Activations everything = activations.apply(inputs, union(layerNames, observed));
+            NeuronValues values = NeuronValues.of(new Activations(subset(everything.asMap(), observed),
+                    everything.output()));
+            return new Observed<>(new Activations(subset(everything.asMap(), layerNames), everything.output()),
+                    everything.output(), values);
+        });
+    }
+
+    /** A neuron-values call: computed once over the requested and (when wanted) the observed layers. */
+    static NeuronValues observeNeuronValues(Model model, Tensor inputs, Collection<String> layerNames,
+                                            BiFunction<Tensor, Collection<String>, NeuronValues> values) {
+        return observe(model, inputs, in -> values.apply(in, layerNames), listeners -> {
+            if (!wantValues(listeners)) {
+                NeuronValues v = values.apply(inputs, layerNames);
+                return new Observed<>(v, v.output(), null);
+            }
+            List<String> observed = observedLayers(model);
+            NeuronValues all = values.apply(inputs, union(layerNames, observed));
+            return new Observed<>(new NeuronValues(all.output(), subset(all.layers(), layerNames)), all.output(),
+                    new NeuronValues(all.output(), subset(all.layers(), observed)));
+        });
+    }
+
+    /** What one observed pass returns to its caller, and what its event carries. */
+    private record Observed<T>(T result, Tensor output, NeuronValues values) {
+    }
+
+    private static <T> T observe(Model model, Tensor inputs, Function<Tensor, T> plain,
+                                 Function<List<ForwardListener>, Observed<T>> observed) {
+        State state = STATE.get();
+        if (state.listeners.isEmpty() || state.depth > 0) {
+            state.depth++;
+            try {
+                return plain.apply(inputs);
+            } finally {
+                state.depth--;
+            }
         }
+        state.depth++;
+        try {
+            List<ForwardListener> listeners = List.copyOf(state.listeners);
+            Observed<T> pass = observed.apply(listeners);
+            ForwardEvent event = new ForwardEvent(model, inputs, pass.output(), pass.values());
+            for (ForwardListener listener : listeners) {
+                listener.onForward(event);
+            }
+            return pass.result();
+        } finally {
+            state.depth--;
+        }
+    }
+
+    private static boolean wantValues(List<ForwardListener> listeners) {
+        return listeners.stream().anyMatch(ForwardListener::wantsNeuronValues);
+    }
+
+    private static List<String> union(Collection<String> a, Collection<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static <V> Map<String, V> subset(Map<String, V> byLayer, Collection<String> names) {
+        Map<String, V> kept = new LinkedHashMap<>();
+        byLayer.forEach((name, v) -> {
+            if (names.contains(name)) {
+                kept.put(name, v);
+            }
+        });
+        return kept;
     }
 }

@@ -25,7 +25,7 @@ final class CriteriaPage {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n");
         out.write("<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\">\n");
         out.write("<title>" + esc(report.title()) + ": criteria and gates</title>\n");
-        out.write("<style>td.pass{color:#060}td.fail{color:#a00;font-weight:bold}"
+        out.write("<style>td.pass{color:#060}td.fail,h2.fail{color:#a00;font-weight:bold}"
                 + "table.coverage td,table.coverage th{padding:2px 8px}</style></head><body>\n");
         out.write("<div class=\"breadcrumb\"><a href=\"index.html\" class=\"el_report\">" + esc(report.title())
                 + "</a> &gt; <span class=\"el_report\">criteria and gates</span></div>\n");
@@ -44,6 +44,14 @@ final class CriteriaPage {
                 out.write(folder.equals(savedInputs.get(savedInputs.size() - 1)) ? "." : ";");
             }
             out.write("</p>\n");
+        }
+        if (!report.notObserved().isEmpty()) {
+            out.write("<h2 class=\"fail\">Not observed</h2>\n<p>Declared models whose coverage is unknown: no "
+                    + "forward pass of theirs reached DeepJUnit.</p>\n<ul>\n");
+            for (String line : report.notObserved()) {
+                out.write("<li>" + esc(line) + "</li>\n");
+            }
+            out.write("</ul>\n");
         }
         for (ModelEntry model : report.models()) {
             model(model, out);

@@ -10,20 +10,28 @@ import java.util.Set;
  *
  * @param title   the report's title, shown on its front page
  * @param created when the coverage was measured
- * @param models  the models, names unique
+ * @param models      the models, names unique
+ * @param notObserved one line per declared model no forward pass of its test class reached (and per gate that
+ *                    named one), shown first: its coverage is unknown
  */
-public record NeuronCoverageReport(String title, Instant created, List<ModelEntry> models) {
+public record NeuronCoverageReport(String title, Instant created, List<ModelEntry> models, List<String> notObserved) {
 
     public NeuronCoverageReport {
         Checks.name(title, "report title");
         Checks.notNull(created, "report creation time");
         models = Checks.list(models, "models");
+        notObserved = Checks.list(notObserved, "not observed models");
         Set<String> seen = new HashSet<>();
         for (ModelEntry model : models) {
             if (!seen.add(model.name())) {
                 throw new IllegalArgumentException("duplicate model name \"" + model.name() + "\"");
             }
         }
+    }
+
+    /** A report in which every declared model was observed. */
+    public NeuronCoverageReport(String title, Instant created, List<ModelEntry> models) {
+        this(title, created, models, List.of());
     }
 
     public long neuronCount() {

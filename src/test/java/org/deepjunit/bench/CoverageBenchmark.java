@@ -106,7 +106,7 @@ public final class CoverageBenchmark {
             long t1 = System.nanoTime();
             model.neuronValues(inputs, layers);
             long t2 = System.nanoTime();
-            CoverageRecorder recorder = new CoverageRecorder(settings, profiles, List.of(new CoverageData(), cls, run));
+            CoverageRecorder recorder = new CoverageRecorder(settings, profiles, List.of(new CoverageData(), cls, run), m -> { });
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
                 model.predict(inputs);
             }

@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deepjunit.DataType;
-import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.Activations;
-import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.Objective;
 
 /**
  * A hand-set network in plain Java, so that every coverage figure can be worked out by hand:
@@ -20,7 +18,7 @@ import org.deepjunit.model.Objective;
  * W1 = [[1, -1, 0], [0, 1, 1]], b1 = [0, 0, -1]; W2 = [[1, 0], [0, 1], [1, 1]].
  * E.g. x = (1, 0) gives dense1 (1, 0, 0), out (1, 0); x = (0, 2) gives dense1 (0, 2, 1), out (1, 3).
  */
-public final class TinyModel implements Model {
+public final class TinyModel extends ObservedModel {
 
     static final double[][] W1 = {{1, -1, 0}, {0, 1, 1}};
     static final double[] B1 = {0, 0, -1};
@@ -63,16 +61,12 @@ public final class TinyModel implements Model {
     }
 
     @Override
-    public Tensor predict(Tensor inputs) {
-        return ForwardListeners.observePredict(this, inputs, in -> forward(in, List.of()).output());
+    protected Tensor computePredict(Tensor inputs) {
+        return computeActivations(inputs, List.of()).output();
     }
 
     @Override
-    public Activations activations(Tensor inputs, Collection<String> layerNames) {
-        return ForwardListeners.observeActivations(this, inputs, layerNames, this::forward);
-    }
-
-    private Activations forward(Tensor inputs, Collection<String> layerNames) {
+    protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
         int n = inputs.batchSize();
         double[] x = inputs.toDoubleArray();
         double[] h = new double[n * 3];
@@ -104,11 +98,6 @@ public final class TinyModel implements Model {
             }
         }
         return new Activations(all, out);
-    }
-
-    @Override
-    public Tensor inputGradient(Tensor inputs, Objective objective) {
-        throw new UnsupportedOperationException("not needed");
     }
 
     @Override

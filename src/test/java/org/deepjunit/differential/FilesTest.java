@@ -90,26 +90,45 @@ class FilesTest {
     @Test
     void goldenFileReceivedHoldsApprovedPlusFailuresAndApproveRenamesIt() throws Exception {
         TopOneOracle oracle = new TopOneOracle();
-        GoldenFile first = GoldenFile.open(dir, "T.m", false);
-        first.recordFailures("T.m", "a", "b", List.of(verdict("0001", oracle)));
-        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isTrue();
+        GoldenFile first = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
+        first.recordFailures("p.T.m", "a", "b", List.of(verdict("0001", oracle)));
+        assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isTrue();
         first.passed(); // the run failed: the received file stays
-        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isTrue();
 
-        GoldenFile approving = GoldenFile.open(dir, "T.m", true);
+        GoldenFile approving = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", true);
         assertThat(approving.promoted()).isTrue();
-        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isFalse();
+        assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isFalse();
         assertThat(approving.approved("0001")).isPresent();
 
-        approving.recordFailures("T.m", "a", "b", List.of(verdict("0002", oracle)));
-        assertThat(ApprovedFile.read(dir.resolve("T.m.received.json")).records()).extracting(ApprovedVerdict::id)
+        approving.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
+        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records()).extracting(ApprovedVerdict::id)
                 .containsExactly("0001", "0002");
 
-        GoldenFile passing = GoldenFile.open(dir, "T.m", false);
+        GoldenFile passing = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
         passing.passed();
-        assertThat(Files.exists(dir.resolve("T.m.received.json"))).isFalse();
+        assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isFalse();
         assertThat(passing.claimRecheck()).isTrue();
         assertThat(passing.claimRecheck()).isFalse();
+    }
+
+    @Test
+    void legacySimpleNameFileIsReadOnlyForTheTestItRecords() {
+        TopOneOracle oracle = new TopOneOracle();
+        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", oracle))).write(dir.resolve("T.m.approved.json"));
+
+        GoldenFile same = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
+        assertThat(same.approved("0001")).isPresent();
+        assertThat(same.claimLegacyNotice()).hasValue("approved verdicts read from T.m.approved.json, a name without "
+                + "the package that classes of the same simple name would share: rename it to p.T.m.approved.json");
+        assertThat(same.claimLegacyNotice()).isEmpty();
+        same.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
+        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records()).extracting(ApprovedVerdict::id)
+                .containsExactly("0001", "0002");
+
+        GoldenFile other = GoldenFile.open(dir, "q.T.m", "T.m", "q.T.m", false);
+        assertThat(other.approved("0001")).isEmpty();
+        assertThat(other.claimLegacyNotice()).isEmpty();
     }
 
     private static ApprovedVerdict verdict(String id, OutputOracle oracle) {

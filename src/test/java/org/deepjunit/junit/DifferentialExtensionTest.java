@@ -17,9 +17,8 @@ import java.util.regex.Pattern;
 import java.util.Optional;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
-import org.deepjunit.ModelUnderTest;
-import org.deepjunit.ReferenceModel;
 import org.deepjunit.Tensor;
+import org.deepjunit.TestModel;
 import org.deepjunit.differential.ApprovedFile;
 import org.deepjunit.differential.ApprovedVerdict;
 import org.junit.jupiter.api.Test;
@@ -44,85 +43,86 @@ class DifferentialExtensionTest {
     // ------------------------------------------------------------------ subjects
 
     /** Reference = the model under test with one output weight perturbed; only top-1 flips count. */
-    @DifferentialAgainst(reference = "perturbed", absoluteTolerance = 1)
+    @DifferentialAgainst(model = "mlp", reference = "perturbed", absoluteTolerance = 1)
     static class Flow {
         static volatile double delta = 2.5;
 
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
         }
 
-        @ReferenceModel("perturbed")
+        @TestModel("perturbed")
         static Model perturbed() {
             return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, delta);
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
-        void predicts(int seed, @ModelUnderTest Model model) {
+        void predicts(int seed, @TestModel("mlp") Model model) {
             model.predict(SmallNets.inputs(seed, 4));
         }
     }
 
-    @DifferentialAgainst(reference = "twin")
+    @DifferentialAgainst(model = "mlp", reference = "twin")
     static class Agreeing {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 3);
         }
 
-        @ReferenceModel("twin")
+        @TestModel("twin")
         static Model twin() {
             return SmallNets.mlp("mlp-twin", 3);
         }
 
         @Test
-        void predicts(@ModelUnderTest Model model, @ReferenceModel("twin") Model twin) {
+        void predicts(@TestModel("mlp") Model model, @TestModel("twin") Model twin) {
             assertThat(model).isNotSameAs(twin);
             model.predict(SmallNets.inputs(1, 32));
             model.activations(SmallNets.inputs(2, 32));
         }
     }
 
-    /** No @ModelUnderTest: the model the test builds itself is checked. */
+    /** No {@code model}: every declared model but the reference is under test; an unannotated method is not checked. */
     static class Implicit {
-        @ReferenceModel("perturbed")
+        @TestModel("perturbed")
         static Model perturbed() {
             return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, 2.5);
         }
 
-        @Test
-        @DifferentialAgainst(reference = "perturbed")
-        void checked() {
-            try (Model own = SmallNets.mlp("own", 4, 3, 7, 0, 0, 0)) {
-                own.predict(SmallNets.inputs(3, 64));
-            }
+        @TestModel("own")
+        static Model own() {
+            return SmallNets.mlp("own", 4, 3, 7, 0, 0, 0);
         }
 
         @Test
-        void notChecked() {
-            try (Model own = SmallNets.mlp("own", 4, 3, 7, 0, 0, 0)) {
-                own.predict(SmallNets.inputs(3, 64));
-            }
+        @DifferentialAgainst(reference = "perturbed")
+        void checked(@TestModel("own") Model own) {
+            own.predict(SmallNets.inputs(3, 64));
+        }
+
+        @Test
+        void notChecked(@TestModel("own") Model own) {
+            own.predict(SmallNets.inputs(3, 64));
         }
     }
 
     /** Dynamic tests are checked one by one, under the factory method's file name. */
-    @DifferentialAgainst(reference = "perturbed", absoluteTolerance = 1)
+    @DifferentialAgainst(model = "mlp", reference = "perturbed", absoluteTolerance = 1)
     static class Dynamic {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
         }
 
-        @ReferenceModel("perturbed")
+        @TestModel("perturbed")
         static Model perturbed() {
             return SmallNets.mlp("mlp-perturbed", 4, 3, 7, 1, 0, 2.5);
         }
 
         @org.junit.jupiter.api.TestFactory
-        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> seeds(@ModelUnderTest Model model) {
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> seeds(@TestModel("mlp") Model model) {
             return java.util.stream.IntStream.range(0, 16).mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
                     "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
         }
@@ -130,15 +130,15 @@ class DifferentialExtensionTest {
 
     static final AtomicInteger CREATED = new AtomicInteger();
 
-    @DifferentialAgainst(reference = "missing")
+    @DifferentialAgainst(model = "mlp", reference = "missing")
     static class MissingReference {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             CREATED.incrementAndGet();
             return SmallNets.mlp("mlp", 1);
         }
 
-        @ReferenceModel("other")
+        @TestModel("other")
         static Model other() {
             CREATED.incrementAndGet();
             return SmallNets.mlp("other", 1);
@@ -150,14 +150,14 @@ class DifferentialExtensionTest {
         }
     }
 
-    @DifferentialAgainst(reference = "wide")
+    @DifferentialAgainst(model = "mlp", reference = "wide")
     static class OtherInputShape {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 1);
         }
 
-        @ReferenceModel("wide")
+        @TestModel("wide")
         static Model wide() {
             return SmallNets.mlp("wide", 6, 3, 1, 0, 0, 0);
         }
@@ -168,14 +168,14 @@ class DifferentialExtensionTest {
         }
     }
 
-    @DifferentialAgainst(reference = "four")
+    @DifferentialAgainst(model = "mlp", reference = "four")
     static class OtherOutputSize {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 1);
         }
 
-        @ReferenceModel("four")
+        @TestModel("four")
         static Model four() {
             return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
         }
@@ -188,17 +188,20 @@ class DifferentialExtensionTest {
 
     /** Implicit model under test with another output size: found at its first forward pass. */
     static class ImplicitOtherOutputSize {
-        @ReferenceModel("four")
+        @TestModel("four")
         static Model four() {
             return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
         }
 
+        @TestModel("own")
+        static Model own() {
+            return SmallNets.mlp("own", 1);
+        }
+
         @Test
         @DifferentialAgainst(reference = "four")
-        void predicts() {
-            try (Model own = SmallNets.mlp("own", 1)) {
-                own.predict(SmallNets.inputs(3, 2));
-            }
+        void predicts(@TestModel("own") Model own) {
+            own.predict(SmallNets.inputs(3, 2));
         }
     }
 
@@ -207,8 +210,8 @@ class DifferentialExtensionTest {
     @Test
     void failThenReceivedThenApproveThenPassThenReceivedDeleted() throws Exception {
         Flow.delta = 2.5;
-        Path received = dir.resolve("approved/DifferentialExtensionTest$Flow.predicts.received.json");
-        Path approved = dir.resolve("approved/DifferentialExtensionTest$Flow.predicts.approved.json");
+        Path received = dir.resolve("approved/" + Flow.class.getName() + ".predicts.received.json");
+        Path approved = dir.resolve("approved/" + Flow.class.getName() + ".predicts.approved.json");
 
         // 1. Disagreements fail their invocations and all land in one received file.
         EngineExecutionResults first = run(Flow.class, Map.of());
@@ -230,8 +233,8 @@ class DifferentialExtensionTest {
                     .contains("  input saved: ")
                     .contains(".npy")
                     .contains("Received verdicts written to " + received)
-                    .contains("rename DifferentialExtensionTest$Flow.predicts.received.json to "
-                            + "DifferentialExtensionTest$Flow.predicts.approved.json, or run once with "
+                    .contains("rename " + Flow.class.getName() + ".predicts.received.json to "
+                            + Flow.class.getName() + ".predicts.approved.json, or run once with "
                             + "-Ddeepjunit.approve=true to accept every received file.");
         }
         assertThat(received).exists();
@@ -283,7 +286,7 @@ class DifferentialExtensionTest {
         }
         assertThat(results.testEvents().failed().count()).isEqualTo(expected).isPositive();
         assertThat(results.testEvents().succeeded().count()).isEqualTo(16 - expected);
-        assertThat(dir.resolve("approved/DifferentialExtensionTest$Dynamic.seeds.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Dynamic.class.getName() + ".seeds.received.json")).exists();
     }
 
     @Test
@@ -296,12 +299,12 @@ class DifferentialExtensionTest {
     }
 
     @Test
-    void withoutModelUnderTestEveryOtherModelTheTestRunsIsChecked() {
+    void withoutModelEveryOtherDeclaredModelIsChecked() {
         EngineExecutionResults results = run(Implicit.class, Map.of());
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
         assertThat(failureMessages(results)).singleElement().asString()
                 .startsWith("own (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ");
-        assertThat(dir.resolve("approved/DifferentialExtensionTest$Implicit.checked.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.received.json")).exists();
     }
 
     @Test
@@ -317,7 +320,7 @@ class DifferentialExtensionTest {
     @Test
     void variantNamesTheFile() {
         run(Implicit.class, Map.of("deepjunit.differential.variant", "gpu"));
-        assertThat(dir.resolve("approved/DifferentialExtensionTest$Implicit.checked.gpu.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.gpu.received.json")).exists();
         EngineExecutionResults bad = run(Implicit.class, Map.of("deepjunit.differential.variant", "a/b"));
         bad.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
                 message("Invalid value 'a/b' for deepjunit.differential.variant: expected letters, digits, '-' or '_'"
@@ -331,8 +334,7 @@ class DifferentialExtensionTest {
         results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class),
                 message("@DifferentialAgainst(reference = \"missing\") on " + MissingReference.class.getName()
-                        + ": no static field or method annotated @ReferenceModel(\"missing\") in MissingReference"
-                        + " or its superclasses (found [other])")));
+                        + ": no @TestModel(\"missing\") in MissingReference or its superclasses (declared: [mlp, other])")));
         results.testEvents().assertStatistics(s -> s.started(0));
         assertThat(CREATED.get()).isZero();
     }
@@ -380,7 +382,7 @@ class DifferentialExtensionTest {
                 .selectors(selectClass(subject)).execute();
     }
 
-    private static List<String> failureMessages(EngineExecutionResults results) {
+    static List<String> failureMessages(EngineExecutionResults results) {
         return results.testEvents().failed().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
                         .getThrowable().orElseThrow().getMessage())

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
-import org.deepjunit.ModelUnderTest;
-import org.deepjunit.ReferenceModel;
+import org.deepjunit.TestModel;
 import org.deepjunit.Tensor;
 import org.deepjunit.differential.ApprovedFile;
 import org.deepjunit.differential.ApprovedVerdict;
@@ -64,63 +63,63 @@ class DifferentialProofTest {
         return correct;
     }
 
-    @DifferentialAgainst(reference = "lenet1Tf")
+    @DifferentialAgainst(model = "lenet1", reference = "lenet1Tf")
     static class Twins {
         static Path tfDir;
 
-        @ModelUnderTest
+        @TestModel("lenet1")
         static Model lenet1() {
             return DeepXploreModels.dl4j(LeNet.LENET1);
         }
 
-        @ReferenceModel("lenet1Tf")
+        @TestModel("lenet1Tf")
         static Model lenet1Tf() {
             return DeepXploreModels.tensorflow(LeNet.LENET1, tfDir);
         }
 
         @Test
-        void classifiesTheMnistSample(@ModelUnderTest Model lenet1) {
+        void classifiesTheMnistSample(@TestModel("lenet1") Model lenet1) {
             assertThat(classifySample(lenet1, 0, SAMPLE, false)).isGreaterThan(SAMPLE * 95 / 100);
         }
     }
 
-    @DifferentialAgainst(reference = "lenet1Tf")
+    @DifferentialAgainst(model = "lenet1", reference = "lenet1Tf")
     static class Perturbed {
         static Path tfDir;
 
-        @ModelUnderTest
+        @TestModel("lenet1")
         static Model lenet1() {
             return LeNets.perturbedLenet1("block2_conv1", 5, 2.0);
         }
 
-        @ReferenceModel("lenet1Tf")
+        @TestModel("lenet1Tf")
         static Model lenet1Tf() {
             return DeepXploreModels.tensorflow(LeNet.LENET1, tfDir);
         }
 
         @Test
-        void classifiesTheMnistSample(@ModelUnderTest Model lenet1) {
+        void classifiesTheMnistSample(@TestModel("lenet1") Model lenet1) {
             classifySample(lenet1, 0, SAMPLE, false);
         }
     }
 
-    @DifferentialAgainst(reference = "approvedVersion", absoluteTolerance = 0.05)
+    @DifferentialAgainst(model = "model", reference = "approvedVersion", absoluteTolerance = 0.05)
     static class Retrained {
         static Path previous;
         static MultiLayerNetwork retrained;
 
-        @ModelUnderTest
+        @TestModel("model")
         static Model retrained() {
             return Dl4jModel.builder(retrained).name("mlp-retrained").build();
         }
 
-        @ReferenceModel("approvedVersion")
+        @TestModel("approvedVersion")
         static Model approvedVersion() {
             return Dl4jModel.load(previous);
         }
 
         @Test
-        void classifiesHeldOutDigits(@ModelUnderTest Model model) {
+        void classifiesHeldOutDigits(@TestModel("model") Model model) {
             assertThat(classifySample(model, 5000, 5000 + SAMPLE, true)).isGreaterThan(SAMPLE * 70 / 100);
         }
     }
@@ -141,8 +140,8 @@ class DifferentialProofTest {
     @Test
     void oneWeightPerturbedIsFoundReportedSavedAndApproved() throws Exception {
         Perturbed.tfDir = dir.resolve("tf");
-        Path received = dir.resolve("approved/DifferentialProofTest$Perturbed.classifiesTheMnistSample.received.json");
-        Path approved = dir.resolve("approved/DifferentialProofTest$Perturbed.classifiesTheMnistSample.approved.json");
+        Path received = dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.received.json");
+        Path approved = dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.approved.json");
 
         EngineExecutionResults failing = run(Perturbed.class, Map.of());
         failing.testEvents().assertStatistics(s -> s.failed(1));
@@ -193,7 +192,7 @@ class DifferentialProofTest {
         train(net, 0, 4000); // one more epoch: the retrained version
         Retrained.previous = previous;
         Retrained.retrained = net;
-        Path received = dir.resolve("approved/DifferentialProofTest$Retrained.classifiesHeldOutDigits.received.json");
+        Path received = dir.resolve("approved/" + Retrained.class.getName() + ".classifiesHeldOutDigits.received.json");
 
         EngineExecutionResults changed = run(Retrained.class, Map.of());
         changed.testEvents().assertStatistics(s -> s.failed(1));

@@ -218,7 +218,7 @@ class GeneratedInputsExtensionTest {
                 + "Occlusion rectangle at (20, 20) of 10x10 does not fit inputs of shape [28, 28, 1]");
         assertFailsBeforeInvocations("oneModel", Map.of(), "DEEPXPLORE needs two or more models, got 1: [a]");
         assertFailsBeforeInvocations("unknownModel", Map.of(),
-                "No @TestModel named 'nope' in BadSubject; declared: [a, b]");
+                "No @TestModel named 'nope' in " + BadSubject.class.getName() + " or its superclasses; declared: [a, b]");
         assertFailsBeforeInvocations("outsideRange", Map.of(), "Seeds from " + MNIST + " have values in [0.0, 255.0], "
                 + "outside the valid range [0.0, 1.0]: set scale or range");
         assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.replay", "x"),

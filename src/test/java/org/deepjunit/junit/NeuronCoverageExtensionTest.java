@@ -246,8 +246,8 @@ class NeuronCoverageExtensionTest {
                 "KMNC needs a profile of the model over training data: set @NeuronCoverage(profileData = ...) or "
                         + "deepjunit.coverage.profile.data (MNIST IDX or .npy, classpath:/... or a file path)");
         expectConfigError(run(dir.resolve("7"), false, Map.of("deepjunit.coverage.rules", "LAYER:NC"), FourInputs.class),
-                "Invalid value 'LAYER:NC' for deepjunit.coverage.rules: expected ELEMENT:CRITERION:VALUE:MINIMUM[:MAXIMUM] "
-                        + "such as LAYER:NC:COVEREDRATIO:0.70");
+                "Invalid value 'LAYER:NC' for deepjunit.coverage.rules: expected ELEMENT[(model)]:CRITERION:VALUE:"
+                        + "MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70 or MODEL(lenet5):NC:COVEREDRATIO:0.5");
     }
 
     @Test

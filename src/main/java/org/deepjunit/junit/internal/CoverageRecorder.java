@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import org.deepjunit.Model;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageSettings;
@@ -36,11 +37,15 @@ public final class CoverageRecorder implements ForwardListener {
     private final CoverageSettings settings;
     private final Path profileDir;
     private final List<CoverageData> targets;
+    private final Consumer<Model> observed;
 
-    public CoverageRecorder(CoverageSettings settings, Path profileDir, List<CoverageData> targets) {
+    /** @param observed told of every model whose forward pass is recorded */
+    public CoverageRecorder(CoverageSettings settings, Path profileDir, List<CoverageData> targets,
+                            Consumer<Model> observed) {
         this.settings = settings;
         this.profileDir = profileDir;
         this.targets = List.copyOf(targets);
+        this.observed = observed;
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class CoverageRecorder implements ForwardListener {
     @Override
     public void onForward(ForwardEvent event) {
         Model model = event.model();
+        observed.accept(model);
         Prepared p = prepare(model, settings.spec(), profileDir);
         ModelCoverage delta = new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
         delta.request(settings.threshold(), settings.scaled());

@@ -31,8 +31,15 @@ final class Dl4jLoader {
     private Dl4jLoader() {
     }
 
+    /** The model in a ModelSerializer zip; null name/shape for the defaults (file name, shape from the configuration). */
+    static Dl4jModel loadZip(Path zip, String givenName, Shape givenShape) {
+        Object network = readZip(zip);
+        Dl4jNet net = network instanceof MultiLayerNetwork m ? Dl4jNet.of(m) : Dl4jNet.of((ComputationGraph) network);
+        return Dl4jModel.create(net, givenName != null ? givenName : baseName(zip), givenShape, true);
+    }
+
     /** A MultiLayerNetwork or a ComputationGraph. */
-    static Object loadZip(Path zip) {
+    private static Object readZip(Path zip) {
         requireReadable(zip, "a DL4J ModelSerializer zip");
         String config;
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -75,7 +82,8 @@ final class Dl4jLoader {
         }
     }
 
-    static Dl4jModel importKeras(Path json, Path h5) {
+    /** A whole-model HDF5 ({@code json == null}) or an architecture plus weights; null name/shape for the defaults. */
+    static Dl4jModel importKeras(Path json, Path h5, String givenName, Shape givenShape) {
         String what = json == null ? "a Keras HDF5 model file (model.save)" : "a Keras HDF5 weights file (model.save_weights)";
         requireReadable(h5, what);
         requireHdf5(h5, what);
@@ -113,8 +121,8 @@ final class Dl4jLoader {
                     + " \"class_name\" and \"config\"");
         }
         boolean sequential = "Sequential".equals(root.get("class_name").asText());
-        Shape inputShape = batchInputShape(root);
-        String name = baseName(json != null ? json : h5);
+        Shape inputShape = givenShape != null ? givenShape : batchInputShape(root);
+        String name = givenName != null ? givenName : baseName(json != null ? json : h5);
         try {
             KerasModelBuilder builder = new KerasModel().modelBuilder().enforceTrainingConfig(false);
             if (json != null) {

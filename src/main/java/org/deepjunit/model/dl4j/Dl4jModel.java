@@ -16,11 +16,10 @@ import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.Activations;
-import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
+import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -57,7 +56,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * normalisation's running statistics. A network handed to {@link #of} must not be used elsewhere
  * concurrently; it is not closed by {@link #close()}, while networks this class loaded are.
  */
-public final class Dl4jModel implements Model {
+public final class Dl4jModel extends ObservedModel {
 
     private final String name;
     private final Dl4jNet net;
@@ -150,66 +149,89 @@ public final class Dl4jModel implements Model {
         return builder(graph).build();
     }
 
-    /** Starts wrapping a network, to give it a display name or an input shape its configuration does not tell. */
-    public static Builder builder(MultiLayerNetwork network) {
-        return new Builder(Dl4jNet.of(Objects.requireNonNull(network, "network")));
-    }
-
-    /** Starts wrapping a graph, to give it a display name or an input shape its configuration does not tell. */
-    public static Builder builder(ComputationGraph graph) {
-        return new Builder(Dl4jNet.of(Objects.requireNonNull(graph, "graph")));
-    }
-
     /**
      * Loads a DL4J {@code ModelSerializer} zip holding a {@link MultiLayerNetwork} or a
-     * {@link ComputationGraph} (told apart by its {@code configuration.json}).
+     * {@link ComputationGraph} (told apart by its {@code configuration.json}), named after the file.
      *
      * @param inputShape one sample's shape, channels-last, for networks whose configuration does not
      *                   tell it (a CNN without an input preprocessor); empty to infer it
      * @throws org.deepjunit.model.ModelLoadException if the file is missing, not a zip, or not a DL4J model
      */
     public static Dl4jModel load(Path zip, int... inputShape) {
-        Object network = Dl4jLoader.loadZip(zip);
-        Dl4jNet net = network instanceof MultiLayerNetwork m ? Dl4jNet.of(m) : Dl4jNet.of((ComputationGraph) network);
-        return new Dl4jModel(net, Dl4jLoader.baseName(zip), shapeOrNull(inputShape), true);
+        Builder builder = builder(zip);
+        return (inputShape.length == 0 ? builder : builder.inputShape(inputShape)).build();
     }
 
     /**
      * Imports a whole Keras model saved with {@code model.save("model.h5")} (architecture and
-     * weights in one HDF5 file). A {@code Sequential} model becomes a MultiLayerNetwork, a
-     * functional one a ComputationGraph; layer names stay the Keras ones.
+     * weights in one HDF5 file), named after the file. A {@code Sequential} model becomes a
+     * MultiLayerNetwork, a functional one a ComputationGraph; layer names stay the Keras ones.
      */
     public static Dl4jModel importKeras(Path modelH5) {
-        return Dl4jLoader.importKeras(null, modelH5);
+        return keras(modelH5).build();
     }
 
     /**
      * Imports a Keras model from its architecture ({@code model.to_json()}) and a weights-only HDF5
-     * file ({@code model.save_weights("weights.h5")}).
+     * file ({@code model.save_weights("weights.h5")}), named after the architecture file.
      */
     public static Dl4jModel importKeras(Path architectureJson, Path weightsH5) {
-        return Dl4jLoader.importKeras(Objects.requireNonNull(architectureJson, "architectureJson"), weightsH5);
+        return keras(architectureJson, weightsH5).build();
+    }
+
+    /** Starts wrapping a network, to give it a display name or an input shape its configuration does not tell. */
+    public static Builder builder(MultiLayerNetwork network) {
+        Dl4jNet net = Dl4jNet.of(Objects.requireNonNull(network, "network"));
+        return new Builder((name, shape) -> new Dl4jModel(net, name, shape, false));
+    }
+
+    /** Starts wrapping a graph, to give it a display name or an input shape its configuration does not tell. */
+    public static Builder builder(ComputationGraph graph) {
+        Dl4jNet net = Dl4jNet.of(Objects.requireNonNull(graph, "graph"));
+        return new Builder((name, shape) -> new Dl4jModel(net, name, shape, false));
+    }
+
+    /** Starts loading a {@code ModelSerializer} zip (see {@link #load}), to name it or give its input shape. */
+    public static Builder builder(Path zip) {
+        Objects.requireNonNull(zip, "zip");
+        return new Builder((name, shape) -> Dl4jLoader.loadZip(zip, name, shape));
+    }
+
+    /** Starts importing a whole Keras model HDF5 file (see {@link #importKeras(Path)}), to name it. */
+    public static Builder keras(Path modelH5) {
+        Objects.requireNonNull(modelH5, "modelH5");
+        return new Builder((name, shape) -> Dl4jLoader.importKeras(null, modelH5, name, shape));
+    }
+
+    /** Starts importing a Keras architecture and weights (see {@link #importKeras(Path, Path)}), to name it. */
+    public static Builder keras(Path architectureJson, Path weightsH5) {
+        Objects.requireNonNull(architectureJson, "architectureJson");
+        Objects.requireNonNull(weightsH5, "weightsH5");
+        return new Builder((name, shape) -> Dl4jLoader.importKeras(architectureJson, weightsH5, name, shape));
     }
 
     static Dl4jModel create(Dl4jNet net, String name, Shape inputShape, boolean owned) {
         return new Dl4jModel(net, name, inputShape, owned);
     }
 
-    private static Shape shapeOrNull(int[] dims) {
-        return dims == null || dims.length == 0 ? null : Shape.of(dims);
-    }
-
-    /** Options for wrapping a network in memory. */
+    /**
+     * Options for a model from a network in memory or a file: its name and input shape. Models built from
+     * files are closed with the model; networks in memory stay the caller's.
+     *
+     * <pre>{@code
+     * Dl4jModel lenet1 = Dl4jModel.keras(Path.of("lenet1.json"), Path.of("lenet1.h5")).name("lenet1").build();
+     * }</pre>
+     */
     public static final class Builder {
-        private final Dl4jNet net;
+        private final java.util.function.BiFunction<String, Shape, Dl4jModel> source;
         private String name;
         private Shape inputShape;
 
-        private Builder(Dl4jNet net) {
-            this.net = net;
+        private Builder(java.util.function.BiFunction<String, Shape, Dl4jModel> source) {
+            this.source = source;
         }
 
-        /** The name used in reports and messages; defaults to the network class. */
+        /** The name used in reports and messages; defaults to the file name, or the network class in memory. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
@@ -221,8 +243,9 @@ public final class Dl4jModel implements Model {
             return this;
         }
 
+        /** Creates (or loads) the model; throws {@link org.deepjunit.model.ModelLoadException} for a bad file. */
         public Dl4jModel build() {
-            return new Dl4jModel(net, name, inputShape, false);
+            return source.apply(name, inputShape);
         }
     }
 
@@ -254,30 +277,19 @@ public final class Dl4jModel implements Model {
     }
 
     @Override
-    public Tensor predict(Tensor inputs) {
-        ModelChecks.checkInput(this, inputs);
-        return ForwardListeners.observePredict(this, inputs, this::predictUnobserved, this::neuronValuesUnchecked);
-    }
-
-    private Tensor predictUnobserved(Tensor inputs) {
+    protected Tensor computePredict(Tensor inputs) {
         lock.lock();
         try {
             checkOpen();
             INDArray out = net.output(toNet(inputs));
-            return ModelChecks.checkFinite(this, "its output", toTensor(layoutOfNode(outputNode).toChannelsLast(out)));
+            return toTensor(layoutOfNode(outputNode).toChannelsLast(out));
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public Activations activations(Tensor inputs, Collection<String> layerNames) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkLayers(this, layerNames);
-        return ForwardListeners.observeActivations(this, inputs, layerNames, this::activationsUnobserved);
-    }
-
-    private Activations activationsUnobserved(Tensor inputs, Collection<String> layerNames) {
+    protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         lock.lock();
         try {
@@ -290,12 +302,10 @@ public final class Dl4jModel implements Model {
                 if (!wanted.contains(layerName)) {
                     continue;
                 }
-                Tensor t = inputNodes.contains(layerName) ? converted
-                        : toTensor(layouts.get(i).toChannelsLast(all.get(layerName)));
-                result.put(layerName, ModelChecks.checkFinite(this, "layer '" + layerName + "'", t));
+                result.put(layerName, inputNodes.contains(layerName) ? converted
+                        : toTensor(layouts.get(i).toChannelsLast(all.get(layerName))));
             }
-            Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
-            return new Activations(result, ModelChecks.checkFinite(this, "its output", output));
+            return new Activations(result, toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))));
         } finally {
             lock.unlock();
         }
@@ -343,14 +353,7 @@ public final class Dl4jModel implements Model {
      * {@code NeuronValues.of(activations(...))} up to rounding of the means (reduced in double precision).
      */
     @Override
-    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkLayers(this, layerNames);
-        return neuronValuesUnchecked(inputs, layerNames);
-    }
-
-    /** {@link #neuronValues} for inputs and layer names already checked. */
-    private NeuronValues neuronValuesUnchecked(Tensor inputs, Collection<String> layerNames) {
+    protected NeuronValues computeNeuronValues(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         lock.lock();
         try {
@@ -370,17 +373,14 @@ public final class Dl4jModel implements Model {
                 result.put(layerName, NeuronValueOps.layerValues(this, layerName, all.get(layerName),
                         layouts.get(i).neuronAxis(all.get(layerName).rank())));
             }
-            Tensor output = toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode)));
-            return new NeuronValues(ModelChecks.checkFinite(this, "its output", output), result);
+            return new NeuronValues(toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))), result);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public Tensor inputGradient(Tensor inputs, Objective objective) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkObjective(this, objective, inputs.batchSize());
+    protected Tensor computeInputGradient(Tensor inputs, Objective objective) {
         if (gradientProblem != null) {
             throw new ModelException("Model '" + name + "': " + gradientProblem);
         }
@@ -400,8 +400,7 @@ public final class Dl4jModel implements Model {
             }
             INDArray g = InputGradient.compute(gradientNet, layouts, toNet(inputs), objective);
             long[] spiShape = toLongs(inputs.shape().dims());
-            Tensor t = toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
-            return ModelChecks.checkFinite(this, "the input gradient", t);
+            return toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ import org.deepjunit.Model;
 import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 import org.deepjunit.model.Activations;
-import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
@@ -81,7 +81,7 @@ import org.tensorflow.Signature;
  * {@link Builder#inputScale}. Input gradients are refused, naming the op, when a While/If loop or
  * another op TF Java cannot differentiate lies between input and output; activations still work.
  */
-public final class TensorFlowModel implements Model {
+public final class TensorFlowModel extends ObservedModel {
 
     private final String name;
     private final SavedModelBundle bundle;
@@ -570,20 +570,12 @@ public final class TensorFlowModel implements Model {
     }
 
     @Override
-    public Tensor predict(Tensor inputs) {
-        ModelChecks.checkInput(this, inputs);
-        return ForwardListeners.observePredict(this, inputs, in -> run(in, List.of(), true).output(),
-                this::neuronValuesUnchecked);
+    protected Tensor computePredict(Tensor inputs) {
+        return run(inputs, List.of()).output();
     }
 
     @Override
-    public Activations activations(Tensor inputs, Collection<String> layerNames) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkLayers(this, layerNames);
-        return ForwardListeners.observeActivations(this, inputs, layerNames, this::activationsUnobserved);
-    }
-
-    private Activations activationsUnobserved(Tensor inputs, Collection<String> layerNames) {
+    protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         List<String> inOrder = new ArrayList<>();
         for (Layer l : layers) {
@@ -591,10 +583,10 @@ public final class TensorFlowModel implements Model {
                 inOrder.add(l.name());
             }
         }
-        return run(inputs, inOrder, true);
+        return run(inputs, inOrder);
     }
 
-    private Activations run(Tensor inputs, List<String> layerNames, boolean check) {
+    private Activations run(Tensor inputs, List<String> layerNames) {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
@@ -605,20 +597,10 @@ public final class TensorFlowModel implements Model {
                 fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "inference")) {
                     Tensor out = TfTensors.fromTf(result.get(0), "The output of model '" + name + "'");
-                    if (check) {
-                        ModelChecks.checkFinite(this, "its output", out);
-                    }
                     Map<String, Tensor> byLayer = new LinkedHashMap<>();
                     for (int i = 0; i < layerNames.size(); i++) {
-                        Tensor t = slot[i] == 0 ? out
-                                : TfTensors.fromTf(result.get(slot[i]), "Layer '" + layerNames.get(i) + "'");
-                        if (t.shape().rank() == 0 || t.shape().dim(0) != inputs.batchSize()) {
-                            throw new ModelException("Layer '" + layerNames.get(i) + "' of model '" + name
-                                    + "' gave a tensor of shape " + t.shape() + " for a batch of "
-                                    + inputs.batchSize() + "; layers must be batch-first [batch, ...]");
-                        }
-                        ModelChecks.checkFinite(this, "layer '" + layerNames.get(i) + "'", t);
-                        byLayer.put(layerNames.get(i), t);
+                        byLayer.put(layerNames.get(i), slot[i] == 0 ? out
+                                : TfTensors.fromTf(result.get(slot[i]), "Layer '" + layerNames.get(i) + "'"));
                     }
                     return new Activations(byLayer, out);
                 }
@@ -629,9 +611,7 @@ public final class TensorFlowModel implements Model {
     }
 
     @Override
-    public Tensor inputGradient(Tensor inputs, Objective objective) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkObjective(this, objective, inputs.batchSize());
+    protected Tensor computeInputGradient(Tensor inputs, Objective objective) {
         if (logitsHidden != null && objective.hasLogitTerms()) {
             throw new ModelException("Model '" + name + "' cannot take logit terms: " + logitsHidden
                     + ", so the pre-softmax values are out of reach (as in SavedModels written by TF2/Keras, "
@@ -674,7 +654,7 @@ public final class TensorFlowModel implements Model {
                 runner.fetch(og.gradient());
                 try (Result result = runTf(runner, "the input gradient")) {
                     Tensor grad = TfTensors.fromTf(result.get(0), "The input gradient of model '" + name + "'");
-                    return ModelChecks.checkFinite(this, "the input gradient", inputScale.chainGradient(grad));
+                    return inputScale.chainGradient(grad);
                 }
             } finally {
                 feeds.forEach(org.tensorflow.Tensor::close);
@@ -691,20 +671,13 @@ public final class TensorFlowModel implements Model {
      * float rounding of the means.
      */
     @Override
-    public NeuronValues neuronValues(Tensor inputs, Collection<String> layerNames) {
-        ModelChecks.checkInput(this, inputs);
-        ModelChecks.checkLayers(this, layerNames);
-        return neuronValuesUnchecked(inputs, layerNames);
-    }
-
-    /** {@link #neuronValues} for inputs and layer names already checked. */
-    private NeuronValues neuronValuesUnchecked(Tensor inputs, Collection<String> layerNames) {
+    protected NeuronValues computeNeuronValues(Tensor inputs, Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
         List<String> inOrder = new ArrayList<>();
         for (Layer l : layers) {
             if (wanted.contains(l.name())) {
                 if (layerOutputs.get(l.name()).shape().numDimensions() < 2) {
-                    return NeuronValues.of(activations(inputs, layerNames));
+                    return super.computeNeuronValues(inputs, layerNames);
                 }
                 inOrder.add(l.name());
             }
@@ -719,8 +692,7 @@ public final class TensorFlowModel implements Model {
                 Session.Runner runner = session.runner().feed(input, x);
                 fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "neuron values")) {
-                    Tensor out = ModelChecks.checkFinite(this, "its output",
-                            TfTensors.fromTf(result.get(0), "The output of model '" + name + "'"));
+                    Tensor out = TfTensors.fromTf(result.get(0), "The output of model '" + name + "'");
                     int batch = inputs.batchSize();
                     double[] extremes = TfTensors.fromTf(result.get(1), "Neuron values").toDoubleArray();
                     int columns = g.extremesWidth();

@@ -93,9 +93,11 @@ class Dl4jDeepXploreMnistTest {
     /** LeNet-1 written as a Keras Sequential model imports as a MultiLayerNetwork and classifies the same. */
     @org.junit.jupiter.api.Test
     void sequentialArchitectureImportsAsMultiLayerNetwork() {
-        try (Dl4jModel sequential = Dl4jModel.importKeras(resource("lenet1-sequential.json"), resource("Model1.h5"));
+        try (Dl4jModel sequential = Dl4jModel.keras(resource("lenet1-sequential.json"), resource("Model1.h5"))
+                .name("lenet1-seq").build();
                 Dl4jModel functional = lenet(1)) {
-            System.out.println("Sequential LeNet-1: " + sequential + " " + sequential.layers());
+            assertThat(sequential.name()).isEqualTo("lenet1-seq");
+            assertThat(functional.name()).isEqualTo("lenet1"); // the architecture file's name
             assertThat(sequential.toString()).contains("MultiLayerNetwork");
             assertThat(sequential.inputShape()).isEqualTo(Shape.of(28, 28, 1));
             int count = sequential.layers().stream().filter(l -> l.kind().countedByDefault()).mapToInt(Layer::neuronCount).sum();

@@ -44,7 +44,11 @@ class Dl4jRoundTripAndConcurrencyTest {
         Path zip = dir.resolve("graph.zip");
         ModelSerializer.writeModel(graph, zip.toFile(), false);
         Tensor x = Dl4jTestNets.randomDoubles(4, 1, 5, 4);
-        try (Dl4jModel original = Dl4jModel.of(graph); Dl4jModel loaded = Dl4jModel.load(zip)) {
+        try (Dl4jModel original = Dl4jModel.of(graph); Dl4jModel loaded = Dl4jModel.load(zip);
+                Dl4jModel named = Dl4jModel.builder(zip).name("graph-v2").build()) {
+            assertThat(loaded.name()).isEqualTo("graph");
+            assertThat(named.name()).isEqualTo("graph-v2");
+            assertThat(named.predict(x)).isEqualTo(loaded.predict(x));
             assertThat(loaded.inputShape()).isEqualTo(org.deepjunit.Shape.of(4));
             assertThat(loaded.layers()).isEqualTo(original.layers());
             assertThat(loaded.predict(x)).isEqualTo(original.predict(x));

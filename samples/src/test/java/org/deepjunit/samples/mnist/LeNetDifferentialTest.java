@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
-import org.deepjunit.ModelUnderTest;
-import org.deepjunit.ReferenceModel;
+import org.deepjunit.TestModel;
 import org.deepjunit.data.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +16,27 @@ import org.junit.jupiter.api.Test;
  *
  * <p>They do not on {@value #SAMPLE} images: quantisation moves some probabilities by more than 0.1 and changes the
  * answer on a few digits. A person looked at those inputs and recorded the correct answer for each in
- * {@code src/test/resources/deepjunit/approved/LeNetDifferentialTest.classifiesTheFirstThousandDigits.approved.json}
+ * {@code src/test/resources/deepjunit/approved/org.deepjunit.samples.mnist.LeNetDifferentialTest.classifiesTheFirstThousandDigits.approved.json}
  * (here: the MNIST label). The test passes because every disagreement is approved, and it checks both models against
  * those verdicts on every run: an input that a future model answers differently, or a new disagreement, fails it.
  */
-@DifferentialAgainst(reference = "lenet1-q8", absoluteTolerance = 0.1)
+@DifferentialAgainst(model = "lenet1", reference = "lenet1-q8", absoluteTolerance = 0.1)
 class LeNetDifferentialTest {
 
     static final int SAMPLE = 1000;
 
-    @ModelUnderTest
+    @TestModel("lenet1")
     static Model lenet1() {
         return LeNets.dl4j(1);
     }
 
-    @ReferenceModel("lenet1-q8")
+    @TestModel("lenet1-q8")
     static Model lenet1Quantised() {
         return LeNets.tensorflow("lenet1-q8", "lenet1-q8");
     }
 
     @Test
-    void classifiesTheFirstThousandDigits(@ModelUnderTest Model lenet1) {
+    void classifiesTheFirstThousandDigits(@TestModel("lenet1") Model lenet1) {
         Dataset mnist = LeNets.mnistTestSet();
         int correct = 0;
         for (int from = 0; from < SAMPLE; from += 100) {

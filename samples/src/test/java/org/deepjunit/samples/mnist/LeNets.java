@@ -44,8 +44,8 @@ final class LeNets {
             case 5 -> "Model3.h5";
             default -> throw new IllegalArgumentException("No LeNet-" + n);
         };
-        return Dl4jModel.importKeras(resource("deepxplore-mnist/lenet" + n + ".json"),
-                resource("deepxplore-mnist/" + weights));
+        return Dl4jModel.keras(resource("deepxplore-mnist/lenet" + n + ".json"), resource("deepxplore-mnist/" + weights))
+                .name("lenet" + n).build();
     }
 
     /**

@@ -18,6 +18,10 @@ import org.deepjunit.Criterion;
  */
 public record Gate(String model, Element element, Criterion criterion, Value value, double minimum, double maximum) {
 
+    /** How rules are written in configuration, completing "expected …". */
+    public static final String SYNTAX = "ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as "
+            + "LAYER:NC:COVEREDRATIO:0.70 or MODEL(lenet5):NC:COVEREDRATIO:0.5";
+
     public Gate {
         model = model == null ? "" : model.trim();
         if (element == Element.LAYER && criterion == Criterion.TKNP) {
@@ -52,8 +56,7 @@ public record Gate(String model, Element element, Criterion criterion, Value val
                 continue;
             }
             String[] f = p.split(":", -1);
-            String shape = "ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70"
-                    + " or MODEL(lenet5):NC:COVEREDRATIO:0.5";
+            String shape = SYNTAX;
             if (f.length < 4 || f.length > 5) {
                 throw new IllegalArgumentException(shape);
             }

@@ -1,8 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -10,70 +10,103 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.deepjunit.DataType;
+import org.deepjunit.Shape;
 import org.deepjunit.Tensor;
 
 /**
- * Saves inputs worth a look (failed a test, made models disagree) under
- * {@code <reportDir>/generated/<group>/}: {@code <name>.npy} (the tensor), {@code <name>.png}
- * (image inputs) and {@code <name>.json} (metadata), each written atomically, and keeps
- * {@code <reportDir>/generated/index.html} listing them all with their images and metadata.
+ * Saves inputs worth a look — a generated input that failed a test or made models disagree, an input on which a
+ * model and its reference disagreed — for a person and for tools: {@code <name>.npy} (the tensor, float32, without
+ * a leading batch of one), {@code <name>.png} (image inputs) and {@code <name>.json} (metadata, with the file
+ * names), each written atomically; and an {@code index.html} listing every saved input of a folder with its image
+ * and metadata. Saving the same input under the same name twice, from several threads, writes the same bytes.
  */
+@API(status = STABLE, since = "0.1")
 public final class SavedInputs {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Object INDEX_LOCK = new Object();
 
     private SavedInputs() {
     }
 
+    /** The files written for one input. */
+    public record Saved(Path npy, Path png, Path json) {
+        /** The paths, PNG first when there is one, for messages. */
+        public List<Path> all() {
+            List<Path> all = new ArrayList<>();
+            if (png != null) {
+                all.add(png);
+            }
+            all.add(npy);
+            all.add(json);
+            return all;
+        }
+    }
+
     /**
-     * @param reportDir the report directory ({@code deepjunit.report.dir})
-     * @param group     a folder for related inputs, such as {@code MyTest.method}
-     * @param name      the file name without extension, such as {@code 17-seed4211}
-     * @param input     the input, {@code [1, ...]} or one sample
-     * @param min       the valid range's minimum (black in the PNG)
-     * @param max       the valid range's maximum (white in the PNG)
-     * @param metadata  anything Jackson can write; the file names are added
-     * @return the JSON file
+     * @param dir      the folder, such as {@code <reportDir>/generated/MyTest.method}
+     * @param name     the file name without extension, such as {@code 17-seed4211}; unsafe characters become
+     *                 {@code _}
+     * @param input    the input, {@code [1, ...]} or one sample
+     * @param range    the valid range {@code {min, max}} drawn black to white in the PNG; null to take [0, 1] or
+     *                 [0, 255] from the values (no PNG when they fit neither)
+     * @param metadata anything Jackson can write; the file names are added
      */
-    public static Path save(Path reportDir, String group, String name, Tensor input, double min, double max,
-                            Map<String, Object> metadata) {
-        Path generated = reportDir.resolve("generated");
-        Path dir = generated.resolve(safe(group));
+    public static Saved save(Path dir, String name, Tensor input, double[] range, Map<String, Object> metadata) {
         String base = safe(name);
+        Tensor sample = withoutBatch(input);
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
-        Npy.write(input, dir.resolve(base + ".npy"));
+        Path npy = dir.resolve(base + ".npy");
+        Npy.write(sample.as(DataType.FLOAT32), npy);
         meta.put("tensorFile", base + ".npy");
-        org.deepjunit.Shape s = input.shape();
-        org.deepjunit.Shape sample = s.rank() >= 1 && s.dim(0) == 1 && s.rank() > 2 ? s.withoutBatch() : s;
-        if (Images.isImageShape(sample)) {
-            Images.writePng(input, min, max, dir.resolve(base + ".png"));
+        double[] pixels = range != null && Images.isImageShape(sample.shape()) ? range : pixelRange(sample);
+        Path png = null;
+        if (pixels != null) {
+            png = dir.resolve(base + ".png");
+            Images.writePng(sample, pixels[0], pixels[1], png);
             meta.put("imageFile", base + ".png");
         }
         Path json = dir.resolve(base + ".json");
-        try {
-            AtomicFiles.write(json, JSON.writeValueAsBytes(meta));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        writeIndex(generated);
-        return json;
+        AtomicFiles.write(json, Json.write(meta));
+        return new Saved(npy, png, json);
     }
 
-    /** Rewrites {@code generated/index.html} from the JSON files found under it. */
-    public static void writeIndex(Path generated) {
-        writeIndex(generated, "Saved inputs",
-                "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
+    private static Tensor withoutBatch(Tensor input) {
+        int[] dims = input.shape().dims();
+        return dims.length > 1 && dims[0] == 1 ? input.reshape(Arrays.copyOfRange(dims, 1, dims.length)) : input;
     }
 
     /**
-     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (one level): a table
-     * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
+     * The pixel range an image-shaped sample is drawn with: [0, 1] for values in it, [0, 255] for values in that;
+     * null when the sample is no image (its shape, non-finite or out-of-range values).
      */
+    static double[] pixelRange(Tensor sample) {
+        Shape s = sample.shape();
+        if (!Images.isImageShape(s) || s.dim(0) < 2 || s.dim(1) < 2) {
+            return null;
+        }
+        double min = 0;
+        double max = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            double v = sample.getDouble(i);
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        if (min < 0 || max > 255) {
+            return null;
+        }
+        return new double[] {0, max <= 1 ? 1 : 255};
+    }
+
     /**
      * The {@code .json} files up to {@code depth} folders down. Unlike {@link Files#walk}, it
      * tolerates other threads' temporary files (hidden, named {@code .*}) appearing and vanishing
@@ -99,6 +132,10 @@ public final class SavedInputs {
         }
     }
 
+    /**
+     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (one level): a table
+     * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
+     */
     public static void writeIndex(Path generated, String title, String description) {
         synchronized (INDEX_LOCK) {
             List<Path> files = new ArrayList<>();
@@ -117,7 +154,7 @@ public final class SavedInputs {
             for (Path json : files) {
                 JsonNode node;
                 try {
-                    node = JSON.readTree(json.toFile());
+                    node = Json.readTree(Files.readAllBytes(json));
                 } catch (IOException e) {
                     continue; // a file being replaced; the next save rewrites the index
                 }

@@ -1,6 +1,7 @@
 package org.deepjunit.differential;
 
 import org.deepjunit.data.AtomicFiles;
+import org.deepjunit.data.Json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;

@@ -17,7 +17,6 @@ import org.deepjunit.differential.ApprovedVerdict;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.differential.Comparison;
 import org.deepjunit.differential.GoldenFile;
-import org.deepjunit.differential.InputFiles;
 import org.deepjunit.differential.InputId;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
@@ -198,7 +197,7 @@ final class DifferentialChecker implements ForwardListener {
             return null;
         }
         List<String> lines = new ArrayList<>();
-        Map<String, InputFiles.Saved> saved = new LinkedHashMap<>();
+        Map<String, SavedInputs.Saved> saved = new LinkedHashMap<>();
         for (Failure f : failures.values()) {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("id", f.id());
@@ -208,7 +207,7 @@ final class DifferentialChecker implements ForwardListener {
             metadata.put("maxDifference", round(f.comparison().maxDifference()));
             metadata.put("modelUnderTest", f.mut());
             metadata.put("reference", f.ref());
-            saved.put(f.id(), InputFiles.save(setup.inputsDir, f.id(), f.sample(), metadata));
+            saved.put(f.id(), SavedInputs.save(setup.inputsDir, f.id(), f.sample(), null, metadata));
         }
         SavedInputs.writeIndex(setup.inputsDir, "Inputs the models disagreed on",
                 "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "

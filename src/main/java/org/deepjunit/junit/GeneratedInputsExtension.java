@@ -1,6 +1,7 @@
 package org.deepjunit.junit;
 
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -514,8 +515,11 @@ public final class GeneratedInputsExtension implements TestTemplateInvocationCon
             meta.put("validRange", range);
             meta.put("shape", input.tensor().shape().dims());
             String group = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-            SavedInputs.save(Settings.of(context).reportDirectory(), group, input.index() + "-seed" + input.seedId(),
-                    input.tensor(), range[0], range[1], meta);
+            Path generated = Settings.of(context).reportDirectory().resolve("generated");
+            SavedInputs.save(generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
+                    input.index() + "-seed" + input.seedId(), input.tensor(), range, meta);
+            SavedInputs.writeIndex(generated, "Saved inputs",
+                    "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
         }
     }
 }

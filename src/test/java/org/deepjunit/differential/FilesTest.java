@@ -35,40 +35,6 @@ class FilesTest {
     }
 
     @Test
-    void savesNpyPngAndJson() throws Exception {
-        float[] pixels = new float[4 * 3];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = i / 11f;
-        }
-        Tensor sample = Tensor.of(pixels, 1, 4, 3, 1);
-        InputFiles.Saved saved = InputFiles.save(dir, "abc", sample, Map.of("id", "abc"));
-
-        byte[] npy = Files.readAllBytes(saved.npy());
-        assertThat(npy[0]).isEqualTo((byte) 0x93);
-        assertThat(new String(npy, 1, 5, StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
-        int headerLength = ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
-        assertThat((10 + headerLength) % 64).isZero();
-        String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
-        assertThat(header).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 3, 1), }").endsWith("\n");
-        ByteBuffer data = ByteBuffer.wrap(npy, 10 + headerLength, 48).order(ByteOrder.LITTLE_ENDIAN);
-        for (float p : pixels) {
-            assertThat(data.getFloat()).isEqualTo(p);
-        }
-
-        BufferedImage png = ImageIO.read(saved.png().toFile());
-        assertThat(png.getWidth()).isEqualTo(3);
-        assertThat(png.getHeight()).isEqualTo(4);
-        assertThat(png.getRaster().getSample(2, 3, 0)).isEqualTo(255);   // pixel 11/11 scaled from [0, 1]
-        assertThat(png.getRaster().getSample(0, 0, 0)).isZero();
-        assertThat(Files.readString(saved.json())).contains("\"id\" : \"abc\"");
-        assertThat(saved.all()).containsExactly(saved.png(), saved.npy(), saved.json());
-
-        assertThat(InputFiles.save(dir, "vec", Tensor.of(new float[] {1, 2, 3}, 1, 3), null).png()).isNull();
-        assertThat(new String(Files.readAllBytes(dir.resolve("vec.npy")), 10, 60, StandardCharsets.US_ASCII))
-                .contains("'shape': (3,)");
-    }
-
-    @Test
     void approvedFileIsSortedIndentedAndRoundTrips() throws Exception {
         TopOneOracle oracle = new TopOneOracle();
         ApprovedVerdict later = verdict("ffff", oracle);

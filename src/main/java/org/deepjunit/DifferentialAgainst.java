@@ -47,8 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code |a - b| <= absolute + relative * max(|a|, |b|)} by default. A disagreement fails the test
  * invocation, saves the input under {@code <deepjunit.report.dir>/inputs/} (PNG for images,
  * {@code .npy}, {@code .json}) and writes {@code com.acme.Class.method[.variant].received.json} under
- * {@code deepjunit.approved.dir}; rename it to {@code .approved.json} (after checking the
- * {@code correct} answers) or run once with {@code -Ddeepjunit.approve=true}. Approved inputs
+ * {@code deepjunit.differential.approved.dir}; rename it to {@code .approved.json} (after checking the
+ * {@code correct} answers) or run once with {@code -Ddeepjunit.differential.approve=true}. Approved inputs
  * are then checked against the recorded answers, for both models, in every later run.
  *
  * <p>An attribute that is set wins over the configuration parameters
@@ -71,11 +71,11 @@ public @interface DifferentialAgainst {
     /** Decides agreement per input; {@link TopOneOracle} by default. Needs a public no-argument constructor. */
     Class<? extends OutputOracle> comparator() default TopOneOracle.class;
 
-    /** Absolute tolerance per output element; negative (default) for {@code deepjunit.differential.tolerance.absolute} or 1e-6. */
-    double absoluteTolerance() default -1;
+    /** Absolute tolerance per output element, at least 0; unset ({@code NaN}): {@code deepjunit.differential.tolerance.absolute}, else 1e-6. */
+    double absoluteTolerance() default Double.NaN;
 
-    /** Relative tolerance per output element; negative (default) for {@code deepjunit.differential.tolerance.relative} or 0.01. */
-    double relativeTolerance() default -1;
+    /** Relative tolerance per output element, at least 0; unset ({@code NaN}): {@code deepjunit.differential.tolerance.relative}, else 0.01. */
+    double relativeTolerance() default Double.NaN;
 
     /**
      * The approved file's variant, as in {@code Class.method.gpu.approved.json}, for answers that

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * into {@code target/deepjunit/}: {@code index.html}, {@code deepjunit.xml}, {@code deepjunit.csv} and the data
  * file {@code deepjunit-coverage.json}).
  *
- * <p>Every attribute left at its default falls back to a configuration parameter ({@code deepjunit.coverage.*},
+ * <p>Every attribute left at its default (numbers {@code NaN} or {@code -1}, text and arrays empty) falls back to a
+ * configuration parameter ({@code deepjunit.coverage.*},
  * from {@code junit-platform.properties}, Surefire's {@code configurationParameters} or {@code -D}), then to
  * the built-in default. An attribute on a method wins over the class's.
  */
@@ -41,7 +42,7 @@ public @interface NeuronCoverage {
     }
 
     /** NC threshold t in [0, 1]: covered when the value is &gt; t. Default {@code deepjunit.coverage.threshold}, else 0. */
-    double threshold() default -1;
+    double threshold() default Double.NaN;
 
     /** Scaled or raw values for NC; default {@code deepjunit.coverage.scaled}, else scaled. */
     Scaling scaling() default Scaling.DEFAULT;
@@ -50,10 +51,10 @@ public @interface NeuronCoverage {
     Criterion[] criteria() default {};
 
     /** KMNC sections k &ge; 1; default {@code deepjunit.coverage.k}, else 10. */
-    int k() default 0;
+    int k() default -1;
 
-    /** TKNC/TKNP k &ge; 1; default {@code deepjunit.coverage.topk}, else 2. */
-    int topK() default 0;
+    /** TKNC/TKNP k &ge; 1; default {@code deepjunit.coverage.topK}, else 2. */
+    int topK() default -1;
 
     /**
      * Regular expressions over layer names (whole-name match) of the layers to count; default
@@ -70,8 +71,11 @@ public @interface NeuronCoverage {
      */
     String profileData() default "";
 
-    /** Profile data are divided by this; default {@code deepjunit.coverage.profile.scale}, else 255 for uint8 data and 1 otherwise. */
-    double profileScale() default 0;
+    /**
+     * Factor applied to the profile data's values, as {@link GeneratedInputs#scale()} is to seeds; default
+     * {@code deepjunit.coverage.profile.scale}, else 1/255 for byte data and 1 otherwise.
+     */
+    double profileScale() default Double.NaN;
 
     /** Gates checked on the class's coverage after its tests (on the method's for a method annotation). */
     CoverageRule[] rules() default {};

@@ -4,6 +4,6 @@
  * companions ({@link org.deepjunit.CoverageRule}, {@link org.deepjunit.TestModel}), the
  * framework-neutral {@link org.deepjunit.Model}, and the small value types that cross it
  * ({@link org.deepjunit.Tensor}, {@link org.deepjunit.Shape}, {@link org.deepjunit.DataType},
- * {@link org.deepjunit.GeneratedInput}).
+ * {@link org.deepjunit.generation.GeneratedInput}).
  */
 package org.deepjunit;

@@ -21,7 +21,7 @@ import org.deepjunit.model.LayerKind;
  * @param include      regular expressions (whole-name match) of layers to count; empty: the default layers
  * @param exclude      regular expressions of layers not to count
  * @param profileData  the profile's data source, or {@code null} for none
- * @param profileScale divisor applied to profile data; 0 for the default (255 for uint8 data, else 1)
+ * @param profileScale factor applied to profile data; NaN for the default (1/255 for byte data, else 1)
  */
 public record RecordingSpec(int k, int topK, List<String> include, List<String> exclude, String profileData,
                             double profileScale) {
@@ -48,7 +48,7 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
 
     /** The defaults: k = 10, top-2, default layers, no profile. */
     public static RecordingSpec defaults() {
-        return new RecordingSpec(DEFAULT_K, DEFAULT_TOP_K, List.of(), List.of(), null, 0);
+        return new RecordingSpec(DEFAULT_K, DEFAULT_TOP_K, List.of(), List.of(), null, Double.NaN);
     }
 
     public boolean hasProfile() {

@@ -84,6 +84,20 @@ public final class Dataset {
         return Tensor.wrap(out, sampleShape.withBatch(indices.length));
     }
 
+    /** SHA-256 of the sample shape and every value: equal for the same samples, whatever file they came from. */
+    public String contentHash() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(sampleShape.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * data.length);
+            bytes.asFloatBuffer().put(data);
+            sha.update(bytes);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The smallest and largest value over all samples. */
     public float[] range() {
         float min = Float.POSITIVE_INFINITY;

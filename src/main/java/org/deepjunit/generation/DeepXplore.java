@@ -3,6 +3,7 @@ package org.deepjunit.generation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -72,11 +73,18 @@ public final class DeepXplore {
         this(models.stream().map(Model::name).toList(), models, settings);
     }
 
-    /** With the names that reports and predictions use for the models (e.g. their {@code @TestModel} names). */
+    /**
+     * With the names that reports and predictions use for the models (e.g. their {@code @TestModel} names). Names
+     * must be distinct: predictions are keyed by them, and a pushed model is chosen by name.
+     */
     public DeepXplore(List<String> names, List<Model> models, Settings settings) {
         this.names = List.copyOf(names);
         if (models.size() < 2) {
             throw new IllegalArgumentException("DeepXplore needs two or more models, got " + models.size());
+        }
+        if (names.size() != models.size() || Set.copyOf(names).size() != names.size()) {
+            throw new IllegalArgumentException("DeepXplore needs one distinct name per model, got " + names
+                    + ": name the models (e.g. Dl4jModel.builder(network).name(\"v2\"))");
         }
         this.models = List.copyOf(models);
         this.settings = settings;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.deepjunit.Model;
 import org.deepjunit.Tensor;
+import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
+import org.deepjunit.data.Images;
 
 /**
  * What every generator starts from: named models, the seed dataset, which of its samples to use
@@ -14,6 +16,14 @@ import org.deepjunit.data.Dataset;
  */
 public record Seeds(List<String> names, List<Model> models, Dataset dataset, int[] ids, int batchSize, long runSeed,
                     double min, double max) {
+
+    /** Throws a {@link ConfigurationException} unless the seeds are images {@code [height, width, channels]}. */
+    public void requireImages(String generator) {
+        if (!Images.isImageShape(dataset.sampleShape())) {
+            throw new ConfigurationException(generator + " transforms images [height, width, channels], but the seeds"
+                    + " have shape " + dataset.sampleShape());
+        }
+    }
 
     /** The ids of batch {@code b}, or an empty array past the end. */
     int[] batch(int b) {

@@ -16,6 +16,7 @@ import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ApprovedVerdict;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.differential.Comparison;
+import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.differential.GoldenFile;
 import org.deepjunit.differential.InputId;
 import org.deepjunit.model.ForwardEvent;
@@ -254,7 +255,7 @@ final class DifferentialChecker implements ForwardListener {
         msg.append("Received verdicts written to ").append(show(golden.receivedPath())).append('\n');
         msg.append("To approve: check each record's \"correct\" answer (proposed: the reference's), then rename ")
                 .append(received).append(" to ").append(approved)
-                .append(", or run once with -D").append(DifferentialExtension.APPROVE)
+                .append(", or run once with -D").append(DifferentialKeys.APPROVE.name())
                 .append("=true to accept every received file.");
         return new AssertionFailedError(msg.toString());
     }

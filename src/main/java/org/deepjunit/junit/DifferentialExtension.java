@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
+import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.differential.GoldenFile;
+import org.deepjunit.junit.internal.Settings;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.junit.internal.TestBodyInterceptor;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,22 +25,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * every test invocation so that each input the model under test sees is replayed on the
  * reference, and fails the invocation on disagreements with the approval instructions.
  *
- * <p>Configuration parameters (an annotation attribute that is set wins):
- * <ul>
- *   <li>{@value #TOLERANCE_ABSOLUTE}, {@value #TOLERANCE_RELATIVE}: per output element, default 1e-6 and 0.01</li>
- *   <li>{@value #VARIANT}: approved-file variant, e.g. {@code cpu} or {@code gpu}; default none</li>
- *   <li>{@value #APPROVE}: {@code true} renames every {@code .received.json} to {@code .approved.json} as the run reaches it</li>
- *   <li>{@value #APPROVED_DIR}: default {@value #DEFAULT_APPROVED_DIR}</li>
- * </ul>
+ * <p>Configuration parameters: {@link org.deepjunit.differential.DifferentialKeys}; an annotation attribute that
+ * is set wins.
  */
 public final class DifferentialExtension extends TestBodyInterceptor implements BeforeAllCallback, BeforeEachCallback {
-
-    public static final String TOLERANCE_ABSOLUTE = "deepjunit.differential.tolerance.absolute";
-    public static final String TOLERANCE_RELATIVE = "deepjunit.differential.tolerance.relative";
-    public static final String VARIANT = "deepjunit.differential.variant";
-    public static final String APPROVE = "deepjunit.approve";
-    public static final String APPROVED_DIR = "deepjunit.approved.dir";
-    public static final String DEFAULT_APPROVED_DIR = "src/test/resources/deepjunit/approved";
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DifferentialExtension.class);
 
@@ -48,8 +38,12 @@ public final class DifferentialExtension extends TestBodyInterceptor implements 
     @Override
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        AnnotationSupport.findAnnotation(testClass, DifferentialAgainst.class)
-                .ifPresent(a -> DifferentialSetup.of(context, testClass, a));
+        try {
+            AnnotationSupport.findAnnotation(testClass, DifferentialAgainst.class)
+                    .ifPresent(a -> DifferentialSetup.of(context, testClass, a));
+        } catch (ConfigurationException e) {
+            throw Settings.asJUnit(e);
+        }
     }
 
     @Override
@@ -129,6 +123,14 @@ public final class DifferentialExtension extends TestBodyInterceptor implements 
 
     /** The setup of the annotation that applies: the method's, else the class's; empty when none does. */
     private static Optional<DifferentialSetup> setup(ExtensionContext context) {
+        try {
+            return findSetup(context);
+        } catch (ConfigurationException e) {
+            throw Settings.asJUnit(e);
+        }
+    }
+
+    private static Optional<DifferentialSetup> findSetup(ExtensionContext context) {
         ExtensionContext classContext = Contexts.classContext(context);
         Method method = Contexts.testMethod(context);
         Optional<DifferentialAgainst> onMethod = AnnotationSupport.findAnnotation(method, DifferentialAgainst.class);

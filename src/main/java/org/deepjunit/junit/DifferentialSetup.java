@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.deepjunit.DifferentialAgainst;
 import org.deepjunit.Model;
 import org.deepjunit.Shape;
+import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.Tolerance;
 import org.deepjunit.junit.internal.Settings;
@@ -36,33 +38,19 @@ final class DifferentialSetup {
         this.testClass = classContext.getRequiredTestClass();
         Settings settings = Settings.of(classContext);
         // Configuration first: nothing is created while a value is wrong.
-        double absolute = settings.resolve(annotation.absoluteTolerance(), -1.0, DifferentialExtension.TOLERANCE_ABSOLUTE,
-                DifferentialSetup::nonNegative, Tolerance.DEFAULT_ABSOLUTE);
-        double relative = settings.resolve(annotation.relativeTolerance(), -1.0, DifferentialExtension.TOLERANCE_RELATIVE,
-                DifferentialSetup::nonNegative, Tolerance.DEFAULT_RELATIVE);
-        if (!(absolute >= 0) || !(relative >= 0) || Double.isInfinite(absolute) || Double.isInfinite(relative)) {
-            throw new ExtensionConfigurationException("@DifferentialAgainst on " + testClass.getName()
-                    + ": tolerances must be finite and >= 0, got absoluteTolerance " + absolute
-                    + " and relativeTolerance " + relative);
-        }
+        double absolute = settings.resolve(DifferentialKeys.TOLERANCE_ABSOLUTE, annotation.absoluteTolerance(),
+                !Double.isNaN(annotation.absoluteTolerance()), "@DifferentialAgainst(absoluteTolerance)");
+        double relative = settings.resolve(DifferentialKeys.TOLERANCE_RELATIVE, annotation.relativeTolerance(),
+                !Double.isNaN(annotation.relativeTolerance()), "@DifferentialAgainst(relativeTolerance)");
         this.tolerance = new Tolerance(absolute, relative);
-        this.variant = settings.resolve(annotation.variant(), "", DifferentialExtension.VARIANT, DifferentialSetup::variant, "");
-        if (!variant.isEmpty()) {
-            try {
-                variant(variant);
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("@DifferentialAgainst(variant = \"" + variant + "\") on "
-                        + testClass.getName() + ": expected " + e.getMessage());
-            }
-        }
+        this.variant = settings.resolve(DifferentialKeys.VARIANT, annotation.variant(), !annotation.variant().isEmpty(),
+                "@DifferentialAgainst(variant)");
         if (annotation.topK() < 1) {
-            throw new ExtensionConfigurationException("@DifferentialAgainst(topK = " + annotation.topK() + ") on "
-                    + testClass.getName() + ": expected an integer >= 1");
+            throw ConfigurationException.invalid("@DifferentialAgainst(topK)", annotation.topK(), "an integer >= 1");
         }
         this.topK = annotation.topK();
-        this.approve = settings.get(DifferentialExtension.APPROVE, Settings.bool()).orElse(false);
-        this.approvedDir = settings.get(DifferentialExtension.APPROVED_DIR, Path::of)
-                .orElse(Path.of(DifferentialExtension.DEFAULT_APPROVED_DIR)).toAbsolutePath().normalize();
+        this.approve = settings.getOrDefault(DifferentialKeys.APPROVE);
+        this.approvedDir = settings.getOrDefault(DifferentialKeys.APPROVED_DIR).toAbsolutePath().normalize();
         this.inputsDir = settings.reportDirectory().resolve("inputs");
         this.oracle = instantiate(annotation.comparator());
         this.models = DeclaredModels.of(classContext);
@@ -156,23 +144,4 @@ final class DifferentialSetup {
         }
     }
 
-    private static double nonNegative(String value) {
-        double d;
-        try {
-            d = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a number >= 0");
-        }
-        if (!(d >= 0) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException("a number >= 0");
-        }
-        return d;
-    }
-
-    private static String variant(String value) {
-        if (!value.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("letters, digits, '-' or '_' (it becomes part of a file name)");
-        }
-        return value;
-    }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.deepjunit.Criterion;
 import org.deepjunit.Model;
 import org.deepjunit.NeuronCoverage;
+import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.coverage.CoverageData;
+import org.deepjunit.coverage.CoverageKeys;
 import org.deepjunit.coverage.CoverageSettings;
 import org.deepjunit.coverage.Gate;
 import org.deepjunit.coverage.ModelCoverage;
@@ -82,7 +84,7 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
                 .orElse(null);
         CoverageSettings settings = onMethod == null ? classSettings(context)
                 : context.getStore(NS).getOrComputeIfAbsent("settings",
-                        k -> CoverageConfig.resolve(context, annotations(context, onMethod)), CoverageSettings.class);
+                        k -> resolve(context, annotations(context, onMethod)), CoverageSettings.class);
         CoverageRun run = run(context);
         CoverageData testData = new CoverageData();
         CoverageData classData = classData(context);
@@ -94,6 +96,8 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
                 List.of(testData, classData, run.data()), model -> observedSets.forEach(set -> set.add(model)));
         try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             invocation.proceed();
+        } catch (ConfigurationException e) {
+            throw Settings.asJUnit(e); // a layer pattern or profile that does not fit the model, found at its first pass
         }
         publish(context, settings, testData);
         if (onMethod != null && onMethod.rules().length > 0) {
@@ -134,10 +138,18 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
         }
     }
 
+    private static CoverageSettings resolve(ExtensionContext context, List<NeuronCoverage> annotations) {
+        try {
+            return CoverageConfig.resolve(Settings.of(context), annotations);
+        } catch (ConfigurationException e) {
+            throw Settings.asJUnit(e);
+        }
+    }
+
     private static CoverageSettings classSettings(ExtensionContext context) {
         ExtensionContext cls = Contexts.classContext(context);
         return cls.getStore(NS).getOrComputeIfAbsent("settings",
-                k -> CoverageConfig.resolve(cls, annotations(cls, null)), CoverageSettings.class);
+                k -> resolve(cls, annotations(cls, null)), CoverageSettings.class);
     }
 
     private static CoverageData classData(ExtensionContext context) {
@@ -166,7 +178,7 @@ public final class NeuronCoverageExtension extends TestBodyInterceptor implement
     private static CoverageRun run(ExtensionContext context) {
         Settings settings = Settings.of(context);
         CoverageRun run = CoverageRun.of(settings.reportDirectory());
-        run.configured(CoverageConfig.configuredThreshold(settings), CoverageConfig.configuredScaled(settings));
+        run.configured(settings.get(CoverageKeys.THRESHOLD), settings.get(CoverageKeys.SCALED));
         context.getRoot().getStore(NS).getOrComputeIfAbsent("jvm-data:" + run.reportDir(), k -> new JvmDataWriter(run),
                 JvmDataWriter.class);
         return run;

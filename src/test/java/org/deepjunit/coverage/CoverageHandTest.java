@@ -71,7 +71,7 @@ class CoverageHandTest {
         // bounds: d0 [0,2], d1 [0,1], d2 [0,1], o0 [0,3], o1 [1,1]
         Path npy = dir.resolve("train.npy");
         writeNpyFloat32(npy, new float[] {2, 2, 0, 1}, 2, 2);
-        ProfileData data = ProfileData.load(npy.toString(), 0);
+        ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
         assertThat(data.sampleShape().dims()).containsExactly(2);
         RecordingSpec spec = new RecordingSpec(2, 2, List.of(), List.of(), npy.toString(), 0);
         Profile profile = Profiles.profile(model, "fp", data, spec.select(model), dir.resolve("profiles"));
@@ -118,16 +118,16 @@ class CoverageHandTest {
     void profileDataOfTheWrongShapeNamesBothShapes(@TempDir Path dir) throws IOException {
         Path npy = dir.resolve("wrong.npy");
         writeNpyFloat32(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
-        ProfileData data = ProfileData.load(npy.toString(), 0);
+        ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
         assertThatThrownBy(() -> Profiles.profile(model, "fp", data, spec(2, 2).select(model), dir))
                 .hasMessage("Profile data " + npy + " has samples of shape [3], which do not fit model tiny's input shape [2]");
     }
 
     @Test
     void mnistIdxProfileDataFitsLeNetInput() throws IOException {
-        ProfileData data = ProfileData.load("classpath:/mnist/t10k-images-idx3-ubyte.gz", 0);
+        ProfileData data = ProfileData.load("classpath:/mnist/t10k-images-idx3-ubyte.gz", Double.NaN);
         assertThat(data.count()).isEqualTo(10_000);
-        assertThat(data.sampleShape().dims()).containsExactly(28, 28);
+        assertThat(data.sampleShape().dims()).containsExactly(28, 28, 1);
         assertThat(data.fits(org.deepjunit.Shape.of(28, 28, 1))).isTrue();
         assertThat(data.fits(org.deepjunit.Shape.of(32, 32, 1))).isFalse();
         // same scaling as the test helper Mnist.images: divided by 255

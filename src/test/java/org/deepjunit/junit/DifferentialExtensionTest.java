@@ -235,7 +235,7 @@ class DifferentialExtensionTest {
                     .contains("Received verdicts written to " + received)
                     .contains("rename " + Flow.class.getName() + ".predicts.received.json to "
                             + Flow.class.getName() + ".predicts.approved.json, or run once with "
-                            + "-Ddeepjunit.approve=true to accept every received file.");
+                            + "-Ddeepjunit.differential.approve=true to accept every received file.");
         }
         assertThat(received).exists();
         assertThat(approved).doesNotExist();
@@ -254,7 +254,7 @@ class DifferentialExtensionTest {
         assertThat(Files.readString(received)).isEqualTo(text);
 
         // 3. The approve flag accepts the received file: everything passes, the received file is gone.
-        EngineExecutionResults approving = run(Flow.class, Map.of("deepjunit.approve", "true"));
+        EngineExecutionResults approving = run(Flow.class, Map.of("deepjunit.differential.approve", "true"));
         approving.testEvents().assertStatistics(s -> s.succeeded(16).failed(0));
         assertThat(received).doesNotExist();
         assertThat(Files.readString(approved)).isEqualTo(text);
@@ -373,9 +373,9 @@ class DifferentialExtensionTest {
 
     private EngineExecutionResults run(Class<?> subject, Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
-        all.put("deepjunit.approved.dir", dir.resolve("approved").toString());
+        all.put("deepjunit.differential.approved.dir", dir.resolve("approved").toString());
         all.put("deepjunit.report.dir", dir.resolve("report").toString());
-        all.putIfAbsent("deepjunit.approve", "false");
+        all.putIfAbsent("deepjunit.differential.approve", "false");
         all.put("junit.jupiter.execution.parallel.enabled", "true");
         all.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         return EngineTestKit.engine("junit-jupiter").configurationParameters(all)

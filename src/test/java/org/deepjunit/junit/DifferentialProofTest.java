@@ -168,7 +168,7 @@ class DifferentialProofTest {
             assertThat(index).contains("<img src=\"" + v.id() + ".png\">").contains("href=\"" + v.id() + ".npy\"");
         }
 
-        run(Perturbed.class, Map.of("deepjunit.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(Perturbed.class, Map.of("deepjunit.differential.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(received).doesNotExist();
         assertThat(approved).exists();
         run(Perturbed.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
@@ -205,7 +205,7 @@ class DifferentialProofTest {
                 "mlp-retrained (model under test) and reference \"approvedVersion\" (mlp-v1) disagree on "
                         + records.size() + " of " + SAMPLE + " inputs");
 
-        run(Retrained.class, Map.of("deepjunit.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(Retrained.class, Map.of("deepjunit.differential.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1));
         assertThat(received).doesNotExist();
         run(Retrained.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
     }
@@ -224,9 +224,9 @@ class DifferentialProofTest {
 
     private EngineExecutionResults run(Class<?> subject, Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
-        all.put("deepjunit.approved.dir", dir.resolve("approved").toString());
+        all.put("deepjunit.differential.approved.dir", dir.resolve("approved").toString());
         all.put("deepjunit.report.dir", dir.resolve("report").toString());
-        all.putIfAbsent("deepjunit.approve", "false");
+        all.putIfAbsent("deepjunit.differential.approve", "false");
         return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectClass(subject)).execute();
     }
 

@@ -11,14 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deepjunit.ConstraintType;
-import org.deepjunit.GeneratedInput;
 import org.deepjunit.GeneratedInputs;
-import org.deepjunit.Generator;
 import org.deepjunit.Model;
 import org.deepjunit.Tensor;
 import org.deepjunit.TestModel;
+import org.deepjunit.config.Configuration;
+import org.deepjunit.generation.Candidate;
+import org.deepjunit.generation.CandidateSource;
+import org.deepjunit.generation.ConstraintType;
+import org.deepjunit.generation.DeepXploreSearch;
+import org.deepjunit.generation.Fuzzing;
+import org.deepjunit.generation.GeneratedInput;
+import org.deepjunit.generation.InputGenerator;
+import org.deepjunit.generation.InputsSource;
+import org.deepjunit.generation.Seeds;
 import org.deepjunit.generation.Transformation;
+import org.deepjunit.generation.Transformations;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,7 @@ class GeneratedInputsExtensionTest {
 
         @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, labels = LABELS, seeds = 16, batch = 8,
                 seed = 42)
+        @DeepXploreSearch
         void deepxplore(GeneratedInput input, Tensor tensor, @TestModel("lenet1") Model lenet1) {
             assertThat(tensor).isSameAs(input.tensor());
             assertThat(input.disagreement()).isTrue();
@@ -69,18 +78,24 @@ class GeneratedInputsExtensionTest {
             assertThat(input.l0()).isPositive();
         }
 
-        @GeneratedInputs(generator = Generator.TRANSFORM, models = {"lenet1"}, seedSource = MNIST, labels = LABELS,
-                seeds = 3, seed = 5, transformations = {Transformation.ROTATION, Transformation.BLUR},
-                transformRanges = "rotation=-30:30")
+        @GeneratedInputs(models = {"lenet1"}, seedSource = MNIST, labels = LABELS, seeds = 3, seed = 5)
+        @Transformations(value = {Transformation.ROTATION, Transformation.BLUR}, ranges = "rotation=-30:30")
         void transform(GeneratedInput input) {
             assertThat(input.seedLabel()).isPresent();
             assertThat(input.parameters()).containsKey(input.method());
         }
 
-        @GeneratedInputs(generator = Generator.FUZZ, models = {"lenet1", "lenet4"}, seedSource = MNIST, seeds = 8,
-                batch = 8, iterations = 3, seed = 5)
+        @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, seeds = 8, batch = 8, seed = 5)
+        @Fuzzing(iterations = 3)
         void fuzz(GeneratedInput input) {
             assertThat(Integer.parseInt(input.parameters().get("coverageGain"))).isPositive();
+        }
+
+        @GeneratedInputs(models = "lenet1", seedSource = MNIST, seeds = 5, batch = 2, seed = 5)
+        @InputsSource(Inverted.class)
+        void inverted(GeneratedInput input) {
+            assertThat(input.generator()).isEqualTo("inverted");
+            assertThat(input.tensor().getDouble(0)).isEqualTo(1 - input.seed().getDouble(0));
         }
     }
 
@@ -91,6 +106,48 @@ class GeneratedInputsExtensionTest {
         return EngineTestKit.engine("junit-jupiter").configurationParameters(params)
                 .selectors(selectMethod(Subject.class, method, parameterTypes(method)))
                 .execute();
+    }
+
+    /** A generator of one's own: every seed inverted ({@code 1 - x}), one candidate per seed, in seed order. */
+    static final class Inverted implements InputGenerator<InputsSource> {
+        @Override
+        public String name() {
+            return "INVERTED";
+        }
+
+        @Override
+        public void configure(InputsSource annotation, Configuration configuration) {
+            assertThat(annotation.value()).isEqualTo(Inverted.class);
+        }
+
+        @Override
+        public CandidateSource start(Seeds seeds) {
+            return new CandidateSource() {
+                private int next;
+
+                @Override
+                public List<Candidate> nextBatch() {
+                    if (next == seeds.ids().length) {
+                        return null;
+                    }
+                    int id = seeds.ids()[next++];
+                    Tensor seed = seeds.dataset().sample(id);
+                    float[] x = seed.toFloatArray();
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = 1 - x[i];
+                    }
+                    Tensor inverted = Tensor.wrap(x, seed.shape());
+                    int label = seeds.models().get(0).predict(inverted).argMax()[0];
+                    return List.of(new Candidate(id, seeds.dataset().label(id), seed, inverted, "inverted",
+                            "1-x", Map.of(), Map.of(seeds.names().get(0), label)));
+                }
+
+                @Override
+                public String summary() {
+                    return "INVERTED: " + next + " seeds";
+                }
+            };
+        }
     }
 
     private static String parameterTypes(String method) {
@@ -140,6 +197,13 @@ class GeneratedInputsExtensionTest {
     }
 
     @Test
+    void aGeneratorOfOnesOwnIsNamedWithInputsSource() {
+        EngineExecutionResults r = run("inverted", Map.of());
+        r.testEvents().assertStatistics(s -> s.started(5).failed(0));
+        assertThat(names(r)).allMatch(n -> n.contains(" · 1-x · "));
+    }
+
+    @Test
     void fuzzKeepsInputsThatRaiseCoverage() {
         EngineExecutionResults r = run("fuzz", Map.of());
         r.testEvents().assertStatistics(s -> s.failed(0));
@@ -160,36 +224,58 @@ class GeneratedInputsExtensionTest {
         }
 
         @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/ten-features.csv")
+        @DeepXploreSearch
         void wrongShape(GeneratedInput input) {
         }
 
         @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/empty.csv")
+        @DeepXploreSearch
         void emptySource(GeneratedInput input) {
         }
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, lambda1 = -1)
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch(lambda1 = -1)
         void badLambda(GeneratedInput input) {
         }
 
         @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch
         void stepFromConfiguration(GeneratedInput input) {
         }
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, constraint = ConstraintType.OCCLUSION,
-                occlusion = {20, 20, 10, 10})
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch(constraint = ConstraintType.OCCLUSION, occlusion = {20, 20, 10, 10})
         void occlusionDoesNotFit(GeneratedInput input) {
         }
 
         @GeneratedInputs(models = {"a"}, seedSource = MNIST)
+        @DeepXploreSearch
         void oneModel(GeneratedInput input) {
         }
 
         @GeneratedInputs(models = {"a", "nope"}, seedSource = MNIST)
+        @DeepXploreSearch
         void unknownModel(GeneratedInput input) {
         }
 
         @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, scale = 1)
+        @DeepXploreSearch
         void outsideRange(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        void noSource(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch
+        @Fuzzing
+        void twoSources(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, count = 0)
+        @DeepXploreSearch
+        void zeroCount(GeneratedInput input) {
         }
     }
 
@@ -211,17 +297,23 @@ class GeneratedInputsExtensionTest {
         assertFailsBeforeInvocations("emptySource", Map.of(),
                 "Seed source classpath:/generation/empty.csv holds no samples");
         assertFailsBeforeInvocations("badLambda", Map.of(),
-                "Invalid value '-1.0' for @GeneratedInputs lambda1: expected a number >= 0.0 and <= 1000.0");
-        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.step", "0"),
-                "Invalid value '0' for deepjunit.generation.step: expected a number > 0.0 and <= 1000.0");
+                "Invalid value '-1' for @DeepXploreSearch(lambda1): expected a number between 0 and 1000");
+        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.deepxplore.step", "0"),
+                "Invalid value '0' for deepjunit.generation.deepxplore.step: expected a number > 0 and <= 1000");
         assertFailsBeforeInvocations("occlusionDoesNotFit", Map.of(), "Constraint occlusion does not fit the seeds: "
                 + "Occlusion rectangle at (20, 20) of 10x10 does not fit inputs of shape [28, 28, 1]");
-        assertFailsBeforeInvocations("oneModel", Map.of(), "DEEPXPLORE needs two or more models, got 1: [a]");
+        assertFailsBeforeInvocations("oneModel", Map.of(), "DEEPXPLORE needs at least 2 models, got 1: [a]");
         assertFailsBeforeInvocations("unknownModel", Map.of(),
                 "No @TestModel named 'nope' in " + BadSubject.class.getName() + " or its superclasses; declared: [a, b]");
         assertFailsBeforeInvocations("outsideRange", Map.of(), "Seeds from " + MNIST + " have values in [0.0, 255.0], "
                 + "outside the valid range [0.0, 1.0]: set scale or range");
         assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.replay", "x"),
                 "Invalid value 'x' for deepjunit.generation.replay: expected an invocation index >= 1, or seed:<seed id>");
+        assertFailsBeforeInvocations("noSource", Map.of(), "@GeneratedInputs on BadSubject.noSource has no source"
+                + " annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or @InputsSource(YourGenerator.class)");
+        assertFailsBeforeInvocations("twoSources", Map.of(), "@GeneratedInputs on BadSubject.twoSources has 2 source"
+                + " annotations [@DeepXploreSearch, @Fuzzing]; keep one");
+        assertFailsBeforeInvocations("zeroCount", Map.of(),
+                "Invalid value '0' for @GeneratedInputs(count): expected an integer >= 1");
     }
 }

@@ -101,7 +101,7 @@ class NeuronCoverageExtensionTest {
         }
     }
 
-    @NeuronCoverage(k = -1)
+    @NeuronCoverage(k = 0)
     static class KTooSmall {
         @Test
         void t() {
@@ -232,11 +232,11 @@ class NeuronCoverageExtensionTest {
     @Test
     void badConfigurationIsAClearExtensionConfigurationException(@TempDir Path dir) {
         expectConfigError(run(dir.resolve("1"), false, Map.of(), ThresholdTooLarge.class),
-                "Invalid value '1.5' for @NeuronCoverage(threshold): expected a number between 0.0 and 1.0");
+                "Invalid value '1.5' for @NeuronCoverage(threshold): expected a number between 0 and 1");
         expectConfigError(run(dir.resolve("2"), false, Map.of("deepjunit.coverage.threshold", "-0.1"), FourInputs.class),
-                "Invalid value '-0.1' for deepjunit.coverage.threshold: expected a number between 0.0 and 1.0");
+                "Invalid value '-0.1' for deepjunit.coverage.threshold: expected a number between 0 and 1");
         expectConfigError(run(dir.resolve("3"), false, Map.of(), KTooSmall.class),
-                "Invalid value '-1' for @NeuronCoverage(k): expected an integer >= 1");
+                "Invalid value '0' for @NeuronCoverage(k): expected an integer >= 1");
         expectConfigError(run(dir.resolve("4"), false, Map.of("deepjunit.coverage.k", "0"), FourInputs.class),
                 "Invalid value '0' for deepjunit.coverage.k: expected an integer >= 1");
         expectConfigError(run(dir.resolve("5"), false, Map.of(), UnknownLayer.class),

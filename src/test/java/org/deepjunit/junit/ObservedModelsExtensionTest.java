@@ -259,9 +259,9 @@ class ObservedModelsExtensionTest {
 
     private EngineExecutionResults run(Map<String, String> parameters, DiscoverySelector selector) {
         Map<String, String> all = new HashMap<>(parameters);
-        all.put("deepjunit.approved.dir", dir.resolve("approved").toString());
+        all.put("deepjunit.differential.approved.dir", dir.resolve("approved").toString());
         all.putIfAbsent("deepjunit.report.dir", dir.resolve("report").toString());
-        all.put("deepjunit.approve", "false");
+        all.put("deepjunit.differential.approve", "false");
         all.put("junit.jupiter.execution.parallel.enabled", "true");
         all.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selector).execute();

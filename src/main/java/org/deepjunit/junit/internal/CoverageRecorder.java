@@ -18,7 +18,8 @@ import org.deepjunit.coverage.RecordingSpec;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
 import org.deepjunit.model.Layer;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.data.DataFormatException;
 
 /**
  * The forward listener that records coverage: each event's neuron values go into a private delta, which is merged
@@ -86,7 +87,7 @@ public final class CoverageRecorder implements ForwardListener {
             try {
                 layers = spec.select(model);
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(e.getMessage());
+                throw new ConfigurationException(e.getMessage(), e);
             }
             Profile profile = null;
             if (spec.hasProfile()) {
@@ -97,11 +98,11 @@ public final class CoverageRecorder implements ForwardListener {
                         DATA.put(spec.profileData() + "|" + spec.profileScale(), data);
                     }
                     profile = Profiles.profile(model, fingerprint, data, layers, profileDir);
-                } catch (IOException e) {
-                    throw new ExtensionConfigurationException("Cannot read profile data for model " + model.name()
+                } catch (IOException | DataFormatException e) {
+                    throw new ConfigurationException("Cannot read profile data for model " + model.name()
                             + ": " + e.getMessage(), e);
                 } catch (IllegalArgumentException e) {
-                    throw new ExtensionConfigurationException(e.getMessage(), e);
+                    throw new ConfigurationException(e.getMessage(), e);
                 }
             }
             Prepared p = new Prepared(ModelCoverage.class.getName(), fingerprint, layers, profile);

@@ -6,6 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.config.Key;
+import org.deepjunit.config.ValueType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,15 +22,25 @@ import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 class SettingsTest {
 
     static final List<Object> SEEN = new ArrayList<>();
+    static final Key<Double> T = Key.of("deepjunit.t", ValueType.number(0, true, 1, true), 0.0, "0", "a threshold");
+    static final Key<Integer> K = Key.of("deepjunit.k", ValueType.integerAtLeast(1), 10, "10", "a count");
 
     static class Probe implements BeforeEachCallback {
         @Override
         public void beforeEach(ExtensionContext context) {
             Settings settings = Settings.of(context);
+            try {
+                record(settings, context);
+            } catch (ConfigurationException e) {
+                throw Settings.asJUnit(e);
+            }
+        }
+
+        private static void record(Settings settings, ExtensionContext context) {
             synchronized (SEEN) {
-                SEEN.add(settings.resolve(-1.0, -1.0, "deepjunit.t", Settings.doubleIn(0, 1), 0.0));
-                SEEN.add(settings.resolve(0.75, -1.0, "deepjunit.t", Settings.doubleIn(0, 1), 0.0));
-                SEEN.add(settings.get("deepjunit.k", Settings.intAtLeast(1)).orElse(10));
+                SEEN.add(settings.resolve(T, Double.NaN, false, "@Probe(t)"));
+                SEEN.add(settings.resolve(T, 0.75, true, "@Probe(t)"));
+                SEEN.add(settings.getOrDefault(K));
                 SEEN.add(settings == Settings.of(context));
             }
         }
@@ -59,6 +72,6 @@ class SettingsTest {
                 .assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
                         TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
                         TestExecutionResultConditions.message(
-                                "Invalid value '1.5' for deepjunit.t: expected a number between 0.0 and 1.0")));
+                                "Invalid value '1.5' for deepjunit.t: expected a number between 0 and 1")));
     }
 }

@@ -7,8 +7,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.deepjunit.ConstraintType;
-import org.deepjunit.GeneratedInput;
+import org.deepjunit.generation.ConstraintType;
+import org.deepjunit.generation.DeepXploreSearch;
+import org.deepjunit.generation.GeneratedInput;
 import org.deepjunit.GeneratedInputs;
 import org.deepjunit.Model;
 import org.deepjunit.NeuronCoverage;
@@ -52,8 +53,8 @@ class LeNetGeneratedInputsTest {
 
     /** Lighting: the whole image gets brighter or darker by one amount. */
     @GeneratedInputs(models = {"lenet1", "lenet4", "lenet5"}, seedSource = LeNets.MNIST_IMAGES,
-            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s",
-            constraint = ConstraintType.LIGHTING)
+            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s")
+    @DeepXploreSearch(constraint = ConstraintType.LIGHTING)
     void lighting(GeneratedInput input, @TestModel("lenet1") Model lenet1, @TestModel("lenet4") Model lenet4,
                   @TestModel("lenet5") Model lenet5) {
         float[] seed = input.seed().toFloatArray();
@@ -77,8 +78,8 @@ class LeNetGeneratedInputsTest {
 
     /** Occlusion: only a 10 x 10 patch in the middle of the digit changes. */
     @GeneratedInputs(models = {"lenet1", "lenet4", "lenet5"}, seedSource = LeNets.MNIST_IMAGES,
-            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s",
-            constraint = ConstraintType.OCCLUSION, occlusion = {9, 9, 10, 10})
+            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s")
+    @DeepXploreSearch(constraint = ConstraintType.OCCLUSION, occlusion = {9, 9, 10, 10})
     void occlusion(GeneratedInput input, @TestModel("lenet1") Model lenet1, @TestModel("lenet4") Model lenet4,
                    @TestModel("lenet5") Model lenet5) {
         float[] seed = input.seed().toFloatArray();
@@ -98,8 +99,8 @@ class LeNetGeneratedInputsTest {
 
     /** Blackout: small black squares; a pixel may only get darker. */
     @GeneratedInputs(models = {"lenet1", "lenet4", "lenet5"}, seedSource = LeNets.MNIST_IMAGES,
-            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s",
-            constraint = ConstraintType.BLACKOUT, blackout = {6, 1})
+            labels = LeNets.MNIST_LABELS, seeds = SEEDS, count = COUNT, maxTime = "30s")
+    @DeepXploreSearch(constraint = ConstraintType.BLACKOUT, blackout = {6, 1})
     void blackout(GeneratedInput input, @TestModel("lenet1") Model lenet1, @TestModel("lenet4") Model lenet4,
                   @TestModel("lenet5") Model lenet5) {
         float[] seed = input.seed().toFloatArray();

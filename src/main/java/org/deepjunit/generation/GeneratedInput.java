@@ -1,18 +1,23 @@
-package org.deepjunit;
+package org.deepjunit.generation;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
+import org.deepjunit.Tensor;
 
 /**
- * One input made by {@link GeneratedInputs}, with its provenance: what the test method receives.
+ * One input made for a {@code @GeneratedInputs} test, with its provenance: what the test method receives.
  *
  * <p>{@link #tensor()} is {@code [1, ...inputShape]}, ready for {@code model.predict}. Distances are
  * to the seed, element-wise over the tensor: L0 counts changed elements, L2 and L∞ are in the
  * input's own units (e.g. [0, 1] pixels).
  */
+@API(status = STABLE, since = "0.1")
 public final class GeneratedInput {
 
     private final int index;
@@ -68,6 +73,37 @@ public final class GeneratedInput {
         this.l0 = changed;
         this.l2 = Math.sqrt(sq);
         this.lInf = max;
+    }
+
+    /** Numbers a generator's candidate as invocation {@code index} of the run {@code runSeed}. */
+    public static GeneratedInput of(int index, long runSeed, Candidate c) {
+        return new GeneratedInput(index, runSeed, c.seedId(), c.seedLabel(), c.seed(), c.input(), c.generator(),
+                c.method(), c.parameters(), c.predictions());
+    }
+
+    /**
+     * Where the input came from and how far it is from its seed, as saved beside it: invocation index, run seed,
+     * seed id and label, generator, method, parameters, predictions, disagreement, L0/L2/L∞ and shape.
+     */
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("displayName", displayName());
+        p.put("index", index);
+        p.put("runSeed", runSeed);
+        p.put("seedId", seedId);
+        if (seedLabel.isPresent()) {
+            p.put("seedLabel", seedLabel.getAsInt());
+        }
+        p.put("generator", generator);
+        p.put("method", method);
+        p.put("parameters", parameters);
+        p.put("predictions", predictions);
+        p.put("disagreement", disagreement());
+        p.put("L0", l0);
+        p.put("L2", l2);
+        p.put("Linf", lInf);
+        p.put("shape", tensor.shape().dims());
+        return p;
     }
 
     /** The invocation index, from 1: the same index always means the same input for the same run seed and settings. */

@@ -51,6 +51,32 @@ class CoverageHandTest {
     }
 
     @Test
+    void scalingSubtractsTheLayerMinimumWhenItIsNotZero() {
+        // x = (2, 5): dense1 = relu(2·1 + 5·0 + 0, 2·(-1) + 5·1 + 0, 2·0 + 5·1 - 1) = (2, 3, 4): min 2, max 4,
+        //   scaled ((2-2)/2, (3-2)/2, (4-2)/2) = (0, 0.5, 1); without "- min" it would be (1, 1.5, 2).
+        // out = (h0 + h2, h1 + h2) = (6, 7): min 6, max 7, scaled (0, 1); without "- min" (6, 7).
+        // NC t=0:   dense1 {d1, d2}, out {o1} -> 3 of 5 (without "- min": 5 of 5).
+        // NC t=0.5: dense1 {d2} (d1 is 0.5, not > 0.5), out {o1} -> 2 of 5 (without "- min": 5 of 5).
+        ModelCoverage c = record(spec(10, 2), null, 2, 5);
+        assertThat(c.count(Criterion.NC, 0, true)).containsExactly(3, 5);
+        assertThat(c.count(Criterion.NC, 0.5, true)).containsExactly(2, 5);
+        assertThat(c.count("dense1", Criterion.NC, 0.5, true)).containsExactly(1, 3);
+        assertThat(c.layers().get("dense1").maxScaled(0)).isEqualTo(0.0);
+        assertThat(c.layers().get("dense1").maxScaled(1)).isEqualTo(0.5);
+        assertThat(c.layers().get("out").maxScaled(0)).isEqualTo(0.0);
+        // Raw values are not scaled: all five exceed 1.
+        assertThat(c.count(Criterion.NC, 1.0, false)).containsExactly(5, 5);
+
+        // The same scaled values from NeuronValues, which DeepXplore's coverage tracker reads.
+        NeuronValues v = NeuronValues.of(model.activations(TinyModel.inputs(2, 5), List.of("dense1", "out")));
+        assertThat(v.layer("dense1").scaled(0, 0)).isEqualTo(0.0);
+        assertThat(v.layer("dense1").scaled(0, 1)).isEqualTo(0.5);
+        assertThat(v.layer("dense1").scaled(0, 2)).isEqualTo(1.0);
+        assertThat(v.layer("out").scaled(0, 0)).isEqualTo(0.0);
+        assertThat(v.layer("out").scaled(0, 1)).isEqualTo(1.0);
+    }
+
+    @Test
     void topKCoverageAndPatternsWithLowerIndexWinningTies() {
         // top-1 per layer: x1 (1,0): d0, o0; x2 (0,2): d1, o1; x3 (2,0): d0, o0 again;
         // x4 (0,0): dense1 (0,0,0) all tied -> d0; out (0,0) -> o0: the same pattern as x1

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's proof on DeepXplore's MNIST LeNet-1/4/5 (TensorFlow twins, identical weights to the
  * Keras files) with 100 MNIST test seeds and the paper's settings (λ1 = 1, λ2 = 0.1, s = 10, t = 0):
  * the search finds difference-inducing inputs for most seeds and raises neuron coverage above the
- * seeds' own, both baselines measured here.
+ * seeds' own, both baselines measured here. Where the seeds leave no room at t = 0 (occlusion), the
+ * rise is shown at t = 0.5.
  */
 class DeepXploreMnistProofTest {
 
@@ -81,39 +82,64 @@ class DeepXploreMnistProofTest {
         return new Run(SEEDS - differ, differ, found, seedNc, totalNc, outcomes);
     }
 
+    // Run seed 42, 100 seeds, 96 of which all three LeNets agree on. The found bars sit just below
+    // what the search gives today and the coverage rises are the ones measured (in neurons: LeNet-1/4/5
+    // have 52/148/268): re-measure whenever the search changes.
+    static final int AGREEING = 96;
+
     @Test
     void lightingFindsDisagreementsForMostSeedsAndRaisesCoverage() {
-        check(Constraints.lighting(), 0.5, 0, true);
+        // Measured: found 90 of 96; NC at t=0 1.000/0.986/0.955 -> 1.000/1.000/0.963 (LeNet-1 is full already).
+        check(Constraints.lighting(), 88, 0, LeNet.LENET4, LeNet.LENET5);
     }
 
     @Test
     void lightingAtThresholdHalfRaisesCoverageWhereSeedsLeaveRoom() {
-        check(Constraints.lighting(), 0.5, 0.5, true);
+        // Measured: found 90 of 96; NC at t=0.5 0.385/0.662/0.657 -> 0.538/0.784/0.720.
+        check(Constraints.lighting(), 88, 0.5, LeNet.values());
     }
 
     @Test
-    void occlusionFindsDisagreementsAndRaisesCoverage() {
-        check(Constraints.occlusion(10, 10, 10, 10), 0.3, 0, false);
+    void occlusionFindsDisagreementsForMostSeeds() {
+        // Measured: found 54 of 96. At t=0 the seeds already cover 1.000/0.986/0.955 and the generated
+        // inputs add no neuron on any model, so this test checks only that coverage does not fall.
+        check(Constraints.occlusion(10, 10, 10, 10), 51, 0);
     }
 
     @Test
-    void blackoutFindsDisagreementsAndRaisesCoverage() {
-        check(Constraints.blackout(6, 1), 0.3, 0, false);
+    void occlusionAtThresholdHalfRaisesLeNet5Coverage() {
+        // Measured: found 54 of 96; NC at t=0.5 0.385/0.662/0.657 -> 0.385/0.662/0.668 (LeNet-5: 176 -> 179 neurons).
+        check(Constraints.occlusion(10, 10, 10, 10), 51, 0.5, LeNet.LENET5);
     }
 
-    private static void check(Constraint constraint, double minFoundShare, double threshold, boolean mustRaise) {
+    @Test
+    void blackoutFindsDisagreementsAndRaisesLeNet5Coverage() {
+        // Measured: found 60 of 96; NC at t=0 1.000/0.986/0.955 -> 1.000/0.986/0.963 (LeNet-5: 256 -> 258 neurons).
+        check(Constraints.blackout(6, 1), 57, 0, LeNet.LENET5);
+    }
+
+    /**
+     * @param minFound the least number of the {@value #AGREEING} searched seeds that must give a
+     *                 difference-inducing input
+     * @param mustRise the models whose coverage must rise strictly; the others' must not fall
+     */
+    private static void check(Constraint constraint, int minFound, double threshold, LeNet... mustRise) {
         Run r = run(lenets, constraint, 42, threshold);
         System.out.printf(Locale.ROOT, "[proof] t=%.2f %-9s seeds %d, already differ %d, searched %d, found %d (%.0f%%); "
                         + "NC seeds %s -> seeds+generated %s%n", threshold, constraint.name(), SEEDS, r.alreadyDiffer(),
                 r.agreeing(), r.found(), 100.0 * r.found() / r.agreeing(), fmt(r.seedNc()), fmt(r.totalNc()));
-        assertThat(r.found()).isGreaterThanOrEqualTo((int) Math.ceil(minFoundShare * r.agreeing()));
-        double seedMean = java.util.Arrays.stream(r.seedNc()).average().orElseThrow();
-        double totalMean = java.util.Arrays.stream(r.totalNc()).average().orElseThrow();
-        if (mustRaise) {
-            assertThat(totalMean).isGreaterThan(seedMean);
-        }
+        assertThat(r.agreeing()).isEqualTo(AGREEING);
+        assertThat(r.found()).as("difference-inducing inputs found, of %d searched", AGREEING)
+                .isGreaterThanOrEqualTo(minFound);
+        List<LeNet> rising = List.of(mustRise);
         for (int m = 0; m < lenets.size(); m++) {
-            assertThat(r.totalNc()[m]).isGreaterThanOrEqualTo(r.seedNc()[m]);
+            LeNet net = LeNet.values()[m];
+            if (rising.contains(net)) {
+                assertThat(r.totalNc()[m]).as("%s coverage at t=%s, seeds+generated vs seeds", net, threshold)
+                        .isGreaterThan(r.seedNc()[m]);
+            } else {
+                assertThat(r.totalNc()[m]).isGreaterThanOrEqualTo(r.seedNc()[m]);
+            }
         }
         for (Outcome o : r.outcomes()) {
             Candidate c = o.candidate();

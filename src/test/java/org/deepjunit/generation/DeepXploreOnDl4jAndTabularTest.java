@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The search through the DL4J adapter, and a user constraint on tabular inputs. */
@@ -29,12 +30,33 @@ class DeepXploreOnDl4jAndTabularTest {
                     new DeepXplore.Settings(1, 0.1, 10, 0, 20, Constraints.lighting(), 0, 1, null));
             List<DeepXplore.Outcome> outcomes = search.search(Mnist.images(0, 8), new int[] {0, 1, 2, 3, 4, 5, 6, 7},
                     Mnist.labels(0, 8), 42);
+            assertThat(outcomes).hasSize(8);
             long found = outcomes.stream().filter(o -> o.status() == DeepXplore.Status.FOUND).count();
             assertThat(found).isGreaterThanOrEqualTo(3);
-            for (DeepXplore.Outcome o : outcomes) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                DeepXplore.Outcome o = outcomes.get(i);
+                Candidate c = o.candidate();
+                assertThat(c.seedId()).isEqualTo(i);
+                assertThat(c.seed()).isEqualTo(Mnist.images(i, i + 1));
+                Tensor x = c.input();
+                int p1 = lenet1.predict(x).argMax()[0];
+                int p5 = lenet5.predict(x).argMax()[0];
                 if (o.status() == DeepXplore.Status.FOUND) {
-                    Tensor x = o.candidate().input();
-                    assertThat(lenet1.predict(x).argMax()[0]).isNotEqualTo(lenet5.predict(x).argMax()[0]);
+                    // A real search: the input moved away from its seed, and the models disagree on it when asked again,
+                    // with the answers the candidate reports.
+                    assertThat(o.iterations()).isBetween(1, 20);
+                    assertThat(maxAbsDifference(x, c.seed())).isGreaterThan(0.01);
+                    assertThat(p1).isNotEqualTo(p5);
+                    assertThat(c.predictions()).containsExactly(java.util.Map.entry(lenet1.name(), p1),
+                            java.util.Map.entry(lenet5.name(), p5));
+                } else if (o.status() == DeepXplore.Status.ALREADY_DIFFER) {
+                    assertThat(x).isEqualTo(c.seed());
+                    assertThat(p1).isNotEqualTo(p5);
+                } else {
+                    // Searched to the limit: the last iterate moved, and the models still agree on it.
+                    assertThat(o.iterations()).isEqualTo(20);
+                    assertThat(maxAbsDifference(x, c.seed())).isGreaterThan(0.01);
+                    assertThat(p1).isEqualTo(p5);
                 }
             }
         }
@@ -55,19 +77,40 @@ class DeepXploreOnDl4jAndTabularTest {
         }
     }
 
-    static Model mlp(long seed) {
+    private static double maxAbsDifference(Tensor x, Tensor y) {
+        double[] a = x.toDoubleArray();
+        double[] b = y.toDoubleArray();
+        assertThat(a).hasSameSizeAs(b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /**
+     * A 6-8-3 MLP from a seed, with {@code delta} added to hidden unit 3's output weight for class 0
+     * and subtracted from its weights for classes 1 and 2: a twin that agrees on some inputs only.
+     */
+    static Model mlp(long seed, String name, double delta) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed).list()
                 .layer(new DenseLayer.Builder().name("dense").nIn(6).nOut(8).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(8).nOut(3)
                         .activation(Activation.SOFTMAX).build())
                 .build());
         net.init();
-        return Dl4jModel.of(net);
+        INDArray w = net.getLayer(1).getParam("W");
+        for (int c = 0; c < 3; c++) {
+            w.putScalar(3, c, w.getDouble(3, c) + (c == 0 ? delta : -delta));
+        }
+        return Dl4jModel.builder(net).name(name).build();
     }
 
     @Test
     void userConstraintOnTabularDataOnlyIncreasesFeaturesAndStaysInRange() {
-        try (Model a = mlp(1); Model b = mlp(2)) {
+        // Two twins, so that most seeds are agreed on and searched (two unrelated random MLPs disagree on
+        // nearly every seed, and nothing would be searched). Distinct names: predictions are keyed by name.
+        try (Model a = mlp(1, "a", 0); Model b = mlp(1, "b", 0.2)) {
             float[] data = new float[16 * 6];
             Random r = new Random(5);
             for (int i = 0; i < data.length; i++) {
@@ -80,13 +123,37 @@ class DeepXploreOnDl4jAndTabularTest {
             for (int i = 0; i < 16; i++) {
                 ids[i] = i;
             }
-            for (DeepXplore.Outcome o : search.search(seeds, ids, null, 3)) {
-                float[] seed = o.candidate().seed().toFloatArray();
-                float[] x = o.candidate().input().toFloatArray();
+            List<DeepXplore.Outcome> outcomes = search.search(seeds, ids, null, 3);
+            assertThat(outcomes).hasSize(16);
+            int found = 0;
+            for (DeepXplore.Outcome o : outcomes) {
+                Candidate c = o.candidate();
+                float[] seed = c.seed().toFloatArray();
+                float[] x = c.input().toFloatArray();
                 for (int i = 0; i < x.length; i++) {
                     assertThat(x[i]).isGreaterThanOrEqualTo(seed[i]).isLessThanOrEqualTo(1f);
                 }
+                // Predicted again: the models' answers on the candidate, compared with what the search reports.
+                int pa = a.predict(c.input()).argMax()[0];
+                int pb = b.predict(c.input()).argMax()[0];
+                switch (o.status()) {
+                    case FOUND -> {
+                        found++;
+                        assertThat(maxAbsDifference(c.input(), c.seed())).isPositive();
+                        assertThat(pa).isNotEqualTo(pb);
+                        assertThat(c.predictions()).containsExactly(java.util.Map.entry("a", pa), java.util.Map.entry("b", pb));
+                    }
+                    case ALREADY_DIFFER -> {
+                        assertThat(c.input()).isEqualTo(c.seed());
+                        assertThat(pa).isNotEqualTo(pb);
+                    }
+                    case NOT_FOUND -> assertThat(pa).isEqualTo(pb);
+                }
             }
+            // Measured: 12 of the 16 seeds agreed on, 5 found (10 of the 12 moved).
+            long searched = outcomes.stream().filter(o -> o.status() != DeepXplore.Status.ALREADY_DIFFER).count();
+            assertThat(searched).isEqualTo(12);
+            assertThat(found).isGreaterThanOrEqualTo(3);
         }
     }
 }

@@ -68,7 +68,11 @@ class DeepXploreMnistProofTest {
             t.update(models.get(m).neuronValues(seeds, t.layers()));
             seedNc[m] = t.ratio();
         }
-        DeepXplore search = new DeepXplore(models,
+        List<String> names = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            names.add("m" + m + "-" + models.get(m).name()); // distinct even for two copies of one model
+        }
+        DeepXplore search = new DeepXplore(names, models,
                 new DeepXplore.Settings(1, 0.1, 10, threshold, 50, constraint, 0, 1, null));
         List<Outcome> outcomes = new ArrayList<>();
         for (int from = 0; from < ids.length; from += 50) {

@@ -1,6 +1,7 @@
 package org.deepjunit.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Collection;
@@ -148,5 +149,16 @@ class DeepXploreStepTest {
         assertThat(x1[1]).isCloseTo(0.5 + 0.1154694, within(1e-5));
         assertThat(x1[2]).isCloseTo(0.5 + 0.0577347, within(1e-5));
         assertThat(o.candidate().parameters()).containsEntry("pushed", "P");
+    }
+
+    @Test
+    void modelsOfTheSameNameAreRefusedSincePredictionsAreKeyedByName() {
+        Linear p = new Linear("P", 1, 0, 0);
+        Linear twin = new Linear("P", 0, 1, 0);
+        DeepXplore.Settings settings = new DeepXplore.Settings(1, 0, 0.1, 0, 1, Constraints.none(), -10, 10, null);
+        assertThatThrownBy(() -> new DeepXplore(List.of(p, twin), settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DeepXplore needs one distinct name per model, got [P, P]: name the models (e.g. "
+                        + "Dl4jModel.builder(network).name(\"v2\"))");
     }
 }

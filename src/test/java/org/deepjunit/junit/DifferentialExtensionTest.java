@@ -209,81 +209,81 @@ class DifferentialExtensionTest {
      * Reference = the model under test with output weight (1, 0) moved by {@link #SMALL}: the top-1
      * class stays the same on every input, but outputs differ by more than the default 1%.
      */
-    @DifferentialAgainst(reference = "changed")
+    @DifferentialAgainst(model = "mlp", reference = "changed")
     static class SmallChange {
         static final double SMALL = 0.1;
 
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
         }
 
-        @ReferenceModel("changed")
+        @TestModel("changed")
         static Model changed() {
             return SmallNets.mlp("mlp-changed", 4, 3, 7, 1, 0, SMALL);
         }
 
         @Test
-        void predicts(@ModelUnderTest Model model) {
+        void predicts(@TestModel("mlp") Model model) {
             model.predict(SmallNets.inputs(12, 8));
         }
     }
 
     /** {@link SmallChange} with a tolerance on the annotation wide enough to accept it. */
-    @DifferentialAgainst(reference = "changed", absoluteTolerance = 1)
+    @DifferentialAgainst(model = "mlp", reference = "changed", absoluteTolerance = 1)
     static class SmallChangeLoose {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallChange.mlp();
         }
 
-        @ReferenceModel("changed")
+        @TestModel("changed")
         static Model changed() {
             return SmallChange.changed();
         }
 
         @Test
-        void predicts(@ModelUnderTest Model model) {
+        void predicts(@TestModel("mlp") Model model) {
             model.predict(SmallNets.inputs(12, 8));
         }
     }
 
     /** Reference = the model under test with output weight (1, 0) moved by {@link #TINY}: within 1%, but not equal. */
-    @DifferentialAgainst(reference = "nudged")
+    @DifferentialAgainst(model = "mlp", reference = "nudged")
     static class TinyChange {
         static final double TINY = 1e-4;
 
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return SmallNets.mlp("mlp", 4, 3, 7, 0, 0, 0);
         }
 
-        @ReferenceModel("nudged")
+        @TestModel("nudged")
         static Model nudged() {
             return SmallNets.mlp("mlp-nudged", 4, 3, 7, 1, 0, TINY);
         }
 
         @Test
-        void predicts(@ModelUnderTest Model model) {
+        void predicts(@TestModel("mlp") Model model) {
             model.predict(SmallNets.inputs(12, 8));
         }
     }
 
     /** {@link TinyChange} with a tolerance on the annotation too strict to accept it. */
-    @DifferentialAgainst(reference = "nudged", absoluteTolerance = 0, relativeTolerance = 0)
+    @DifferentialAgainst(model = "mlp", reference = "nudged", absoluteTolerance = 0, relativeTolerance = 0)
     static class TinyChangeStrict {
-        @ModelUnderTest
+        @TestModel("mlp")
         static Model mlp() {
             return TinyChange.mlp();
         }
 
-        @ReferenceModel("nudged")
+        @TestModel("nudged")
         static Model nudged() {
             return TinyChange.nudged();
         }
 
         @Test
-        void predicts(@ModelUnderTest Model model) {
+        void predicts(@TestModel("mlp") Model model) {
             model.predict(SmallNets.inputs(12, 8));
         }
     }

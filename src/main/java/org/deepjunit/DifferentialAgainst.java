@@ -8,8 +8,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.TopOneOracle;
-import org.deepjunit.junit.DifferentialExtension;
-import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

@@ -6,9 +6,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.deepjunit.junit.NeuronCoverageExtension;
-import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.deepjunit.coverage.CoverageRule;
+import org.deepjunit.coverage.Criterion;
 
 /**
  * Records the neuron coverage of every forward pass ({@code predict}, {@code activations}) that a DeepJUnit

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.deepjunit.junit.TestModelExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * Coverage of any number of models, keyed by model name, fingerprint and recording spec; plus gate verdicts.

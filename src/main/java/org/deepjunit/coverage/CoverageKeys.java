@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
-import org.deepjunit.Criterion;
 import org.deepjunit.config.Key;
 import org.deepjunit.config.ValueType;
 

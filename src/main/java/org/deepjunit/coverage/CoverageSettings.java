@@ -3,7 +3,6 @@ package org.deepjunit.coverage;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.deepjunit.Criterion;
 
 /**
  * Resolved coverage settings of one test class or method.

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.deepjunit.CoverageRule;
-import org.deepjunit.CoverageRule.Element;
-import org.deepjunit.CoverageRule.Value;
-import org.deepjunit.Criterion;
+import org.deepjunit.coverage.CoverageRule.Element;
+import org.deepjunit.coverage.CoverageRule.Value;
 
 /**
  * A coverage gate (see {@link CoverageRule}) and its check. Messages are shaped like JaCoCo's:

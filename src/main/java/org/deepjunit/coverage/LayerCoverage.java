@@ -96,7 +96,7 @@ public final class LayerCoverage {
     }
 
     /** [covered, total] of {@code criterion} over this layer (TKNP is a model-level count: use the model). */
-    public long[] count(org.deepjunit.Criterion criterion, double t, boolean scaled) {
+    public long[] count(org.deepjunit.coverage.Criterion criterion, double t, boolean scaled) {
         long covered = 0;
         long total;
         switch (criterion) {
@@ -115,7 +115,7 @@ public final class LayerCoverage {
                 }
             }
             case NBC, SNAC -> {
-                total = criterion == org.deepjunit.Criterion.NBC ? 2L * neurons : neurons;
+                total = criterion == org.deepjunit.coverage.Criterion.NBC ? 2L * neurons : neurons;
                 for (int j = 0; j < neurons; j++) {
                     if (high == null) {
                         break;
@@ -124,7 +124,7 @@ public final class LayerCoverage {
                     if (maxRaw[j] != NONE_MAX && maxRaw[j] > high[j] + slack) {
                         covered++;
                     }
-                    if (criterion == org.deepjunit.Criterion.NBC && minRaw[j] != NONE_MIN
+                    if (criterion == org.deepjunit.coverage.Criterion.NBC && minRaw[j] != NONE_MIN
                             && minRaw[j] < low[j] - slack) {
                         covered++;
                     }

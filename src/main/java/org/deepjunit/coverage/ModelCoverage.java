@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.deepjunit.Criterion;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.NeuronValues;
 
@@ -112,7 +111,7 @@ public final class ModelCoverage {
         return threshold + (scaled ? " scaled" : " unscaled");
     }
 
-    synchronized Set<String> requested() {
+    public synchronized Set<String> requested() {
         return new TreeSet<>(requested);
     }
 

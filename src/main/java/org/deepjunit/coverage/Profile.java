@@ -9,7 +9,7 @@ import org.deepjunit.model.NeuronValues;
  * DeepGauge's profile of a model: per counted neuron, the smallest and largest raw value (channel mean) it took
  * over the training data.
  *
- * @param fingerprint the model's {@link org.deepjunit.Model#fingerprint() fingerprint}
+ * @param fingerprint the model's {@link org.deepjunit.model.Model#fingerprint() fingerprint}
  * @param dataHash    SHA-256 of the profile data and its scale
  * @param samples     how many training inputs were seen
  * @param bounds      per layer name: {@code [0]} lows, {@code [1]} highs, one per neuron

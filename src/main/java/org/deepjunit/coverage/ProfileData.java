@@ -2,8 +2,8 @@ package org.deepjunit.coverage;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 

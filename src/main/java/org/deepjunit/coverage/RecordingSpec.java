@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 

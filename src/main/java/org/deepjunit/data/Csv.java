@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * Reads numeric CSV: one sample per row, comma-separated numbers; a first row that is not numeric

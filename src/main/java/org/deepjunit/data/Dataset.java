@@ -3,8 +3,8 @@ package org.deepjunit.data;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * Samples held in memory as float32, each of shape {@link #sampleShape()}, with optional integer

@@ -2,7 +2,7 @@ package org.deepjunit.data;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * Loads seed datasets by location, choosing the reader from the name:

@@ -4,7 +4,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * Reads IDX files (the MNIST format, plain or {@code .gz}): a magic number giving the element type

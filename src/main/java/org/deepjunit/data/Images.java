@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * Images to and from tensors with {@code javax.imageio}: a folder of PNG/JPEG/BMP/GIF files as a

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * NumPy {@code .npy} files (format versions 1–3): reads C-order arrays of float32/64, int, uint and bool
@@ -114,7 +114,7 @@ public final class Npy {
 
     /** The file's bytes for {@code tensor}: version 1.0, little-endian, {@code <f4} or {@code <f8}. */
     public static byte[] toBytes(Tensor tensor) {
-        boolean f32 = tensor.dataType() == org.deepjunit.DataType.FLOAT32;
+        boolean f32 = tensor.dataType() == org.deepjunit.model.DataType.FLOAT32;
         StringBuilder shape = new StringBuilder();
         int[] dims = tensor.shape().dims();
         for (int d : dims) {

@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 
 /**
  * A stable identity for one input sample: the first 16 hex digits of the SHA-256 of its shape and

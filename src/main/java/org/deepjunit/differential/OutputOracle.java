@@ -1,6 +1,6 @@
 package org.deepjunit.differential;
 
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 
 /**
  * Decides whether the model under test agrees with its reference on one input. Implementations

@@ -2,7 +2,7 @@ package org.deepjunit.generation;
 
 import java.util.Map;
 import java.util.OptionalInt;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 
 /**
  * One input a generator produced from a seed, before it is numbered as an invocation.

@@ -1,7 +1,7 @@
 package org.deepjunit.generation;
 
 import java.util.Random;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * A domain constraint on DeepXplore's gradient ascent: it rewrites the (normalised) gradient of one

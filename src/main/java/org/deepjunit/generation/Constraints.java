@@ -1,7 +1,7 @@
 package org.deepjunit.generation;
 
 import java.util.Random;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * DeepXplore's image constraints, as its reference code ({@code gen_diff.py}, {@code utils.py})

@@ -3,7 +3,7 @@ package org.deepjunit.generation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.NeuronValues;
 

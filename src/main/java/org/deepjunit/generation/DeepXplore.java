@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.NeuronValues;
 
 /**

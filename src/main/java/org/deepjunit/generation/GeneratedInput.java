@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 
 /**
  * One input made for a {@code @GeneratedInputs} test, with its provenance: what the test method receives.

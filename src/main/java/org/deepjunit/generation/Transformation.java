@@ -1,7 +1,7 @@
 package org.deepjunit.generation;
 
 import java.util.Locale;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 
 /**
  * DeepTest's metamorphic image transformations (Tian et al., ICSE 2018), each with one parameter

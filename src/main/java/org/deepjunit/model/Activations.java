@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.deepjunit.Tensor;
 
 /**
  * The outputs of a forward pass: each requested layer's output for the whole batch

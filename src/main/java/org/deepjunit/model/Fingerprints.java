@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
 
 /**
  * The default {@link Model#fingerprint()}: SHA-256 of the model's structure (input shape, data type, layers) and of

@@ -1,7 +1,5 @@
 package org.deepjunit.model;
 
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
 
 /**
  * One observed forward pass.

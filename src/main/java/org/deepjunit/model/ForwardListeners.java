@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
 
 /**
  * Binds {@link ForwardListener}s to the current thread. Binding is per thread because JUnit runs each test's

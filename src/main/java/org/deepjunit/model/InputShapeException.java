@@ -1,6 +1,5 @@
 package org.deepjunit.model;
 
-import org.deepjunit.Shape;
 
 /** An input whose shape does not fit the model; the message gives both shapes. */
 public class InputShapeException extends ModelException {

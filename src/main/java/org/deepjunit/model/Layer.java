@@ -1,7 +1,6 @@
 package org.deepjunit.model;
 
 import java.util.Objects;
-import org.deepjunit.Shape;
 
 /**
  * One layer of a model under test, as every part of DeepJUnit sees it.

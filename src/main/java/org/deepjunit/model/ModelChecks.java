@@ -4,9 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
 
 /**
  * The checks every adapter runs before and after handing work to its framework, so that all

@@ -3,7 +3,6 @@ package org.deepjunit.model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deepjunit.Tensor;
 
 /**
  * What coverage needs from one forward pass: per layer and input, each neuron's raw value (a

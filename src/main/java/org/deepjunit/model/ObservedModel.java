@@ -3,9 +3,6 @@ package org.deepjunit.model;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
 
 /**
  * The base of every model DeepJUnit observes: the one place where inputs are checked and forward passes are

@@ -2,10 +2,6 @@ package org.deepjunit.model;
 
 import java.util.Collection;
 import java.util.List;
-import org.deepjunit.DataType;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
 
 /**
  * {@link ObservedModel#observe(Model)}'s wrapper for a model that does not extend {@link ObservedModel}: every

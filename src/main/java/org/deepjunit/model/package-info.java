@@ -1,5 +1,5 @@
 /**
- * The framework-neutral model SPI behind {@link org.deepjunit.Model}: layers and their kinds,
+ * The framework-neutral model SPI behind {@link org.deepjunit.model.Model}: layers and their kinds,
  * activations, linear objectives for input gradients, neuron values, the exceptions every adapter
  * throws, {@link org.deepjunit.model.ObservedModel}, the base of every model DeepJUnit observes,
  * and {@link org.deepjunit.model.ForwardListeners}, through which DeepJUnit's extensions see every

@@ -8,14 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.deepjunit.DataType;
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.coverage.CoverageReports;
+import org.deepjunit.report.CoverageReports;
 import org.deepjunit.coverage.CoverageSettings;
 import org.deepjunit.coverage.RecordingSpec;
-import org.deepjunit.junit.internal.CoverageRecorder;
+import org.deepjunit.coverage.CoverageRecorder;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
@@ -120,7 +120,7 @@ public final class CoverageBenchmark {
         Arrays.sort(plain);
         Arrays.sort(values);
         Arrays.sort(recorded);
-        long neurons = run.models().get(0).count(org.deepjunit.Criterion.NC, 0, true)[1];
+        long neurons = run.models().get(0).count(org.deepjunit.coverage.Criterion.NC, 0, true)[1];
         System.out.printf(Locale.ROOT, "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | "
                         + "ratio %.3fx%n", label, model.name(), neurons, Timer.format(plain), Timer.format(values),
                 Timer.median(values) / Timer.median(plain), Timer.format(recorded),

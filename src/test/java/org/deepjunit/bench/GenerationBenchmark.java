@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.Constraints;

@@ -2,7 +2,7 @@ package org.deepjunit.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.testing.Mnist;

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.Criterion;
 import org.deepjunit.model.NeuronValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,11 +153,11 @@ class CoverageHandTest {
         ProfileData data = ProfileData.load("classpath:/mnist/t10k-images-idx3-ubyte.gz", Double.NaN);
         assertThat(data.count()).isEqualTo(10_000);
         assertThat(data.sampleShape().dims()).containsExactly(28, 28, 1);
-        assertThat(data.fits(org.deepjunit.Shape.of(28, 28, 1))).isTrue();
-        assertThat(data.fits(org.deepjunit.Shape.of(32, 32, 1))).isFalse();
+        assertThat(data.fits(org.deepjunit.model.Shape.of(28, 28, 1))).isTrue();
+        assertThat(data.fits(org.deepjunit.model.Shape.of(32, 32, 1))).isFalse();
         // same scaling as the test helper Mnist.images: divided by 255
         double[] mnist = org.deepjunit.testing.Mnist.images(0, 1).toDoubleArray();
-        float[] ours = data.batch(0, 1, org.deepjunit.Shape.of(28, 28, 1)).toFloatArray();
+        float[] ours = data.batch(0, 1, org.deepjunit.model.Shape.of(28, 28, 1)).toFloatArray();
         for (int i = 0; i < ours.length; i++) {
             assertThat((double) ours[i]).isCloseTo(mnist[i], org.assertj.core.data.Offset.offset(1e-6));
         }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class FilesTest {
         float[] pixels = new float[28 * 28];
         pixels[100] = 0.5f;
         Tensor a = Tensor.of(pixels, 1, 28, 28, 1);
-        Tensor b = a.as(org.deepjunit.DataType.FLOAT64).reshape(28, 28, 1);
+        Tensor b = a.as(org.deepjunit.model.DataType.FLOAT64).reshape(28, 28, 1);
         assertThat(InputId.of(a)).hasSize(16).isEqualTo(InputId.of(b));
         pixels[100] = 0.25f;
         assertThat(InputId.of(Tensor.of(pixels, 1, 28, 28, 1))).isNotEqualTo(InputId.of(a));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 import org.junit.jupiter.api.Test;
 
 class ConstraintsTest {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;

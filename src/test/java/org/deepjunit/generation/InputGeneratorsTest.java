@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 import org.deepjunit.config.Configuration;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;

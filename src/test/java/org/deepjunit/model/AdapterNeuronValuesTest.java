@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
 import org.deepjunit.model.tensorflow.InputScale;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.testing.DeepXploreModels;
@@ -46,8 +44,8 @@ class AdapterNeuronValuesTest {
      * with both, in both precisions, and a DL4J twin shape (whose ActivationLayer must not overwrite its input).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = org.deepjunit.DataType.class)
-    void tensorFlowWideAndNarrowLayers(org.deepjunit.DataType type, @TempDir Path dir) {
+    @org.junit.jupiter.params.provider.EnumSource(value = org.deepjunit.model.DataType.class)
+    void tensorFlowWideAndNarrowLayers(org.deepjunit.model.DataType type, @TempDir Path dir) {
         int[] sizes = {12, 1100, 40, 1030, 5};
         org.deepjunit.model.tensorflow.TfFixtures.mlp(type, sizes, new java.util.Random(7), dir);
         try (Model model = TensorFlowModel.builder(dir).build()) {
@@ -70,7 +68,7 @@ class AdapterNeuronValuesTest {
                         .build());
         net.init();
         try (Model model = org.deepjunit.model.dl4j.Dl4jModel.builder(net).name("wide").build()) {
-            Tensor inputs = random(org.deepjunit.DataType.FLOAT32, 9, 12);
+            Tensor inputs = random(org.deepjunit.model.DataType.FLOAT32, 9, 12);
             check(model, inputs);
             // the identity layer before the ReLU keeps its negative values
             assertThat(java.util.Arrays.stream(model.neuronValues(inputs, List.of("wide")).layer("wide").mins()).min()
@@ -78,13 +76,13 @@ class AdapterNeuronValuesTest {
         }
     }
 
-    private static Tensor random(org.deepjunit.DataType type, int batch, int width) {
+    private static Tensor random(org.deepjunit.model.DataType type, int batch, int width) {
         java.util.Random rnd = new java.util.Random(11);
         double[] values = new double[batch * width];
         for (int i = 0; i < values.length; i++) {
             values[i] = rnd.nextGaussian();
         }
-        return Tensor.wrap(values, org.deepjunit.Shape.of(batch, width)).as(type);
+        return Tensor.wrap(values, org.deepjunit.model.Shape.of(batch, width)).as(type);
     }
 
     static void check(Model model) {

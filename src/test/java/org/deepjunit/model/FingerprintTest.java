@@ -3,7 +3,6 @@ package org.deepjunit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.deepjunit.Model;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.Test;

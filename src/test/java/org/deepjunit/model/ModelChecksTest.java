@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collection;
 import java.util.List;
-import org.deepjunit.DataType;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** The shared checks, against a model that only describes itself (checks never run it). */

@@ -3,7 +3,7 @@ package org.deepjunit.testing;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
-import org.deepjunit.DataType;
+import org.deepjunit.model.DataType;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.model.tensorflow.TfFixtures;

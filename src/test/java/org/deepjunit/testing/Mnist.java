@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 
 /** Reads the MNIST test set shipped in test resources (IDX format, gzip), once per JVM. */
 public final class Mnist {

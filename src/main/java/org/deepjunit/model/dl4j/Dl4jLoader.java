@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.deepjunit.Shape;
+import org.deepjunit.model.Shape;
 import org.deepjunit.model.ModelLoadException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;

@@ -1,8 +1,8 @@
 package org.deepjunit.model.dl4j;
 
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,8 +3,8 @@ package org.deepjunit.model.tensorflow;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 
 /**
  * How the tensors a test passes are turned into what the model was trained on, since a SavedModel

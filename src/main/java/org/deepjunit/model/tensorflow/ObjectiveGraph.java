@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.deepjunit.DataType;
+import org.deepjunit.model.DataType;
 import org.deepjunit.model.ModelException;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;

@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.deepjunit.DataType;
-import org.deepjunit.Model;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Layer;
@@ -734,11 +734,11 @@ public final class TensorFlowModel extends ObservedModel {
                                 g.offsets()[i], mins, maxs);
                         if (!finite) {
                             ModelChecks.checkFinite(this, "layer '" + layer + "'",
-                                    Tensor.wrap(lv.means(), org.deepjunit.Shape.of(batch, units)));
+                                    Tensor.wrap(lv.means(), org.deepjunit.model.Shape.of(batch, units)));
                             ModelChecks.checkFinite(this, "layer '" + layer + "'", Tensor.wrap(mins,
-                                    org.deepjunit.Shape.of(batch)));
+                                    org.deepjunit.model.Shape.of(batch)));
                             ModelChecks.checkFinite(this, "layer '" + layer + "'", Tensor.wrap(maxs,
-                                    org.deepjunit.Shape.of(batch)));
+                                    org.deepjunit.model.Shape.of(batch)));
                         }
                         values.put(layer, lv);
                     }

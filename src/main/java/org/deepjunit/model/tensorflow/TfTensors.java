@@ -1,7 +1,7 @@
 package org.deepjunit.model.tensorflow;
 
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.ModelException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -38,7 +38,7 @@ final class TfTensors {
     /** Copies a native float or double tensor into a DeepJUnit tensor of the same type. */
     static Tensor fromTf(org.tensorflow.Tensor t, String what) {
         long[] dims = t.shape().asArray();
-        org.deepjunit.Shape shape = org.deepjunit.Shape.ofLongs(dims);
+        org.deepjunit.model.Shape shape = org.deepjunit.model.Shape.ofLongs(dims);
         int n = Math.toIntExact(t.shape().size());
         switch (t.dataType()) {
             case DT_FLOAT: {

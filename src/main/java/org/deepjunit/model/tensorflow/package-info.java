@@ -1,6 +1,6 @@
 /**
  * TensorFlow Java adapter: {@link org.deepjunit.model.tensorflow.TensorFlowModel} runs a SavedModel
- * (or an in-memory graph) behind DeepJUnit's {@link org.deepjunit.Model} interface.
+ * (or an in-memory graph) behind DeepJUnit's {@link org.deepjunit.model.Model} interface.
  *
  * <h2>Loading a SavedModel and naming hidden layers</h2>
  * <pre>{@code

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.deepjunit.model.dl4j.Dl4jTestNets.finiteDifferences;
 import static org.deepjunit.model.dl4j.Dl4jTestNets.relativeError;
 
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -67,8 +67,8 @@ class Dl4jInputGradientTest {
     void cnnWithConvPoolDenseSoftmax() {
         MultiLayerNetwork net = Dl4jTestNets.cnn(2);
         try (Dl4jModel model = Dl4jModel.builder(net).name("cnn").inputShape(8, 8, 2).build()) {
-            assertThat(model.layer("conv").outputShape()).isEqualTo(org.deepjunit.Shape.of(6, 6, 3));
-            assertThat(model.layer("pool").outputShape()).isEqualTo(org.deepjunit.Shape.of(3, 3, 3));
+            assertThat(model.layer("conv").outputShape()).isEqualTo(org.deepjunit.model.Shape.of(6, 6, 3));
+            assertThat(model.layer("pool").outputShape()).isEqualTo(org.deepjunit.model.Shape.of(3, 3, 3));
             Tensor x = Dl4jTestNets.randomDoubles(12, 1.0, 2, 8, 8, 2);
             Dl4jTestNets.Logits logits = Dl4jTestNets.outputLayerLogits(net.getLayer(3), "fc");
             check("cnn logits", model, x, Objective.builder().logit(0, 3, 1.0).logit(2, -1.0).build(), logits);
@@ -86,7 +86,7 @@ class Dl4jInputGradientTest {
         MultiLayerNetwork flat = Dl4jTestNets.cnn(2, org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(8, 8, 2));
         flat.setParams(image.params());
         try (Dl4jModel a = Dl4jModel.builder(image).inputShape(8, 8, 2).build(); Dl4jModel b = Dl4jModel.of(flat)) {
-            assertThat(b.inputShape()).isEqualTo(org.deepjunit.Shape.of(8, 8, 2));
+            assertThat(b.inputShape()).isEqualTo(org.deepjunit.model.Shape.of(8, 8, 2));
             Tensor x = Dl4jTestNets.randomDoubles(16, 1.0, 2, 8, 8, 2);
             assertThat(b.predict(x).maxAbsDifference(a.predict(x))).isLessThan(1e-12);
             assertThat(b.activations(x).layer("conv").maxAbsDifference(a.activations(x).layer("conv"))).isLessThan(1e-12);

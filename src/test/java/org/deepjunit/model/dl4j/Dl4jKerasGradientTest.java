@@ -3,8 +3,8 @@ package org.deepjunit.model.dl4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.deepjunit.model.dl4j.Dl4jTestNets.relativeError;
 
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
 import org.deepjunit.testing.Mnist;
 import org.deeplearning4j.nn.graph.ComputationGraph;

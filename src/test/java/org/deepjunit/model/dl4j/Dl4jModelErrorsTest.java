@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.InputShapeException;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;

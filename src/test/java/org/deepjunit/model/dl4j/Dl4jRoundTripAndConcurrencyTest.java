@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,7 +49,7 @@ class Dl4jRoundTripAndConcurrencyTest {
             assertThat(loaded.name()).isEqualTo("graph");
             assertThat(named.name()).isEqualTo("graph-v2");
             assertThat(named.predict(x)).isEqualTo(loaded.predict(x));
-            assertThat(loaded.inputShape()).isEqualTo(org.deepjunit.Shape.of(4));
+            assertThat(loaded.inputShape()).isEqualTo(org.deepjunit.model.Shape.of(4));
             assertThat(loaded.layers()).isEqualTo(original.layers());
             assertThat(loaded.predict(x)).isEqualTo(original.predict(x));
             Objective objective = Objective.builder().logit(0, 1.0).neuron(3, "d1", 1, 2.0).build();

@@ -1,8 +1,8 @@
 package org.deepjunit.model.dl4j;
 
 import java.util.Random;
-import org.deepjunit.Model;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Objective;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;

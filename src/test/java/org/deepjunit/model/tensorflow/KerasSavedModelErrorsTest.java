@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.InputShapeException;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;
@@ -37,7 +37,7 @@ class KerasSavedModelErrorsTest {
                     .isInstanceOf(UnknownLayerException.class).hasMessageContaining("conv2d_9")
                     .hasMessageContaining("max_pooling2d_1");
             // float64 given to a float32 model is converted, as everywhere in the adapter
-            assertThat(m.predict(X.as(org.deepjunit.DataType.FLOAT64)).maxAbsDifference(good)).isLessThan(1e-6);
+            assertThat(m.predict(X.as(org.deepjunit.model.DataType.FLOAT64)).maxAbsDifference(good)).isLessThan(1e-6);
             assertThat(m.predict(X).toFloatArray()).containsExactly(good.toFloatArray());
         }
         assertThatThrownBy(() -> TensorFlowModel.builder(KerasSavedModelTest.fixture("dense")).signature("predict").build())

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Objective;
@@ -213,7 +213,7 @@ class KerasSavedModelTest {
         Conv c1 = (Conv) spec.layer("conv2d");
         Conv c2 = (Conv) spec.layer("conv2d_1");
         Dense d = (Dense) spec.layer("dense");
-        TfFixtures.Exported flat = TfFixtures.sequential(org.deepjunit.DataType.FLOAT32, 28, 28, 1)
+        TfFixtures.Exported flat = TfFixtures.sequential(org.deepjunit.model.DataType.FLOAT32, 28, 28, 1)
                 .conv("conv2d", 3, 3, 1, 4, TfFixtures.widen(c1.kernel()), TfFixtures.widen(c1.bias()), true, "VALID")
                 .maxPool("max_pooling2d", 2)
                 .conv("conv2d_1", 3, 3, 4, 8, TfFixtures.widen(c2.kernel()), TfFixtures.widen(c2.bias()), true, "VALID")

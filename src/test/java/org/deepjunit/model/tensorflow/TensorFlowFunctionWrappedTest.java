@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Random;
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

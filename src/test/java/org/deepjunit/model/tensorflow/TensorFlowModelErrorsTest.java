@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.deepjunit.DataType;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.InputShapeException;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;
@@ -57,7 +57,7 @@ class TensorFlowModelErrorsTest {
     }
 
     static Tensor zeros(int... shape) {
-        return Tensor.zeros(DataType.FLOAT64, org.deepjunit.Shape.of(shape));
+        return Tensor.zeros(DataType.FLOAT64, org.deepjunit.model.Shape.of(shape));
     }
 
     @Test
@@ -72,7 +72,7 @@ class TensorFlowModelErrorsTest {
         assertThatThrownBy(() -> cnn.activations(zeros(1, 1, 12, 12, 1)))
                 .isInstanceOf(InputShapeException.class).hasMessageContaining("[1, 1, 12, 12, 1]");
         // Still alive, and the model still works: this line running is the proof.
-        assertThat(cnn.predict(zeros(1, 12, 12, 1)).shape()).isEqualTo(org.deepjunit.Shape.of(1, 3));
+        assertThat(cnn.predict(zeros(1, 12, 12, 1)).shape()).isEqualTo(org.deepjunit.model.Shape.of(1, 3));
     }
 
     @Test

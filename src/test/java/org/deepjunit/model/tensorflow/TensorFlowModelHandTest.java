@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.DataType;
-import org.deepjunit.Shape;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;

@@ -3,12 +3,12 @@ package org.deepjunit.samples.mnist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.deepjunit.CoverageRule;
-import org.deepjunit.CoverageRule.Element;
-import org.deepjunit.Criterion;
-import org.deepjunit.Model;
+import org.deepjunit.coverage.CoverageRule;
+import org.deepjunit.coverage.CoverageRule.Element;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.model.Model;
 import org.deepjunit.NeuronCoverage;
-import org.deepjunit.Tensor;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.data.Dataset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

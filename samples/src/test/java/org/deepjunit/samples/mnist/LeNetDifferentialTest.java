@@ -3,7 +3,7 @@ package org.deepjunit.samples.mnist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deepjunit.DifferentialAgainst;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.TestModel;
 import org.deepjunit.data.Dataset;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import org.deepjunit.generation.ConstraintType;
 import org.deepjunit.generation.DeepXploreSearch;
 import org.deepjunit.generation.GeneratedInput;
 import org.deepjunit.GeneratedInputs;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.NeuronCoverage;
 import org.deepjunit.TestModel;
 

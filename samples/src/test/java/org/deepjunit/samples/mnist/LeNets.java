@@ -3,7 +3,7 @@ package org.deepjunit.samples.mnist;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import org.deepjunit.Model;
+import org.deepjunit.model.Model;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.model.dl4j.Dl4jModel;

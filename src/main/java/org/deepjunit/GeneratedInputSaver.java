@@ -1,0 +1,34 @@
+package org.deepjunit;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.deepjunit.data.SavedInputs;
+import org.deepjunit.generation.GeneratedInput;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * After one generated-input invocation: saves the input (PNG, {@code .npy}, JSON with its provenance) under
+ * {@code <report>/generated/<Class.method>/} when the test failed or the models disagreed on it.
+ */
+record GeneratedInputSaver(GeneratedInput input, double[] range) implements AfterTestExecutionCallback {
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        Throwable failure = context.getExecutionException().orElse(null);
+        if (failure == null && !input.disagreement()) {
+            return;
+        }
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("test", context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
+        meta.putAll(input.provenance());
+        meta.put("failure", failure == null ? null : String.valueOf(failure));
+        meta.put("validRange", range);
+        Path generated = Settings.of(context).reportDirectory().resolve("generated");
+        String group = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        SavedInputs.save(generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
+                input.index() + "-seed" + input.seedId(), input.tensor(), range, meta);
+        SavedInputs.writeIndex(generated, "Saved inputs",
+                "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
+    }
+}

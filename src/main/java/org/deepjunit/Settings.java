@@ -1,0 +1,56 @@
+package org.deepjunit;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.deepjunit.config.Configuration;
+import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.config.Key;
+import org.deepjunit.report.ReportKeys;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The run's configuration parameters as JUnit hands them to extensions: from {@code junit-platform.properties},
+ * Surefire's {@code <configurationParameters>} or {@code -D} system properties. Each key is parsed once per run
+ * and cached in the root store.
+ */
+final class Settings implements Configuration {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Settings.class);
+
+    private final ExtensionContext root;
+    private final ConcurrentMap<String, Optional<Object>> parsed = new ConcurrentHashMap<>();
+
+    private Settings(ExtensionContext root) {
+        this.root = root;
+    }
+
+    /** The run's settings, created once and kept in the root store. */
+    public static Settings of(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class, k -> new Settings(root), Settings.class);
+    }
+
+    @Override
+    public Optional<String> raw(String name) {
+        return root.getConfigurationParameter(name).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> get(Key<T> key) {
+        return (Optional<T>) parsed.computeIfAbsent(key.name(), k -> raw(k).map(key::parse));
+    }
+
+    /** The report directory, resolved against the working directory (the module's base under Maven). */
+    public Path reportDirectory() {
+        return getOrDefault(ReportKeys.DIRECTORY).toAbsolutePath().normalize();
+    }
+
+    /** A bad setting as JUnit reports it: an {@link ExtensionConfigurationException} with the same message. */
+    public static ExtensionConfigurationException asJUnit(ConfigurationException e) {
+        return new ExtensionConfigurationException(e.getMessage(), e);
+    }
+}

@@ -1,0 +1,49 @@
+package org.deepjunit.differential;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+import org.deepjunit.model.Model;
+
+/**
+ * What one differential test compares, as the extension resolved it: the reference, which models are under
+ * test, the oracle and where inputs are saved.
+ */
+@API(status = INTERNAL, since = "0.1")
+public interface ComparedModels {
+
+    /** The reference model. */
+    Model reference();
+
+    /** The reference's declared name, for messages. */
+    String referenceName();
+
+    /** Whether a model that made a forward pass is under test (never the reference). */
+    boolean isUnderTest(Model model);
+
+    /** Whether a model is one the test class declares (under test or not). */
+    boolean isDeclared(Model model);
+
+    /** Throws when a model under test takes other inputs or gives other outputs than the reference. */
+    void checkCompatible(Model model);
+
+    /**
+     * The model under test when it is named ({@code @DifferentialAgainst(model = ...)}); null when every declared
+     * model but the reference is under test.
+     */
+    Model modelUnderTest();
+
+    /** The test class's simple name, for messages. */
+    String testClassName();
+
+    OutputOracle oracle();
+
+    Tolerance tolerance();
+
+    /** How many top outputs messages and records show. */
+    int topK();
+
+    /** Where disagreeing inputs are saved. */
+    Path inputsDir();
+}

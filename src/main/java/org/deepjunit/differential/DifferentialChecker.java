@@ -1,0 +1,303 @@
+package org.deepjunit.differential;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
+import org.deepjunit.data.SavedInputs;
+import org.deepjunit.differential.ApprovedVerdict.Answer;
+import org.deepjunit.model.ForwardEvent;
+import org.deepjunit.model.ForwardListener;
+
+/**
+ * Bound to the test's thread for one invocation: replays each forward pass of the model under test
+ * on the reference, compares sample by sample, checks approved inputs against their verdicts, and
+ * at the end turns what failed into received records, saved inputs and one assertion message.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DifferentialChecker implements ForwardListener {
+
+    /** How many failures a message spells out; the received file holds them all. */
+    static final int MESSAGE_LIMIT = 10;
+
+    private final ComparedModels setup;
+    private final GoldenFile golden;
+    private final String testName;
+    private final Map<String, Failure> failures = new LinkedHashMap<>();
+    private final Set<String> seen = new java.util.HashSet<>();
+    private final Set<Model> compatible = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<Model> injected;
+    private final Set<String> undeclared = new java.util.TreeSet<>();
+    private Model modelUnderTest;
+    private int calls;
+    private int checked;
+    private double maxDifference;
+
+    /** One input that failed: a new disagreement or an approved input answered differently. */
+    record Failure(String id, Tensor sample, String where, boolean approvedInput, String reason, Comparison comparison,
+                   Answer mut, Answer ref, ApprovedVerdict record) {
+    }
+
+    /**
+     * @param injected the models under test the test method received as arguments: it meant to run one, so no
+     *                 observed pass of a model under test is a failure
+     */
+    public DifferentialChecker(ComparedModels setup, GoldenFile golden, String testName, List<Model> injected) {
+        this.setup = setup;
+        this.golden = golden;
+        this.testName = testName;
+        this.injected = List.copyOf(injected);
+        this.modelUnderTest = setup.modelUnderTest();
+    }
+
+    @Override
+    public synchronized void onForward(ForwardEvent event) {
+        Model model = event.model();
+        if (!setup.isUnderTest(model)) {
+            if (model != setup.reference() && !setup.isDeclared(model)) {
+                undeclared.add(model.name());
+            }
+            return;
+        }
+        if (setup.modelUnderTest() == null && compatible.add(model)) {
+            setup.checkCompatible(model);
+        }
+        modelUnderTest = model;
+        calls++;
+        Tensor inputs = event.inputs();
+        Tensor referenceOutput = setup.reference().predict(inputs);
+        compare(inputs, event.output(), referenceOutput, "call " + calls);
+    }
+
+    private void compare(Tensor inputs, Tensor mutOutput, Tensor refOutput, String call) {
+        int n = inputs.batchSize();
+        for (int i = 0; i < n; i++) {
+            Tensor sample = inputs.sample(i);
+            String id = InputId.of(sample);
+            seen.add(id);
+            double[] a = mutOutput.sample(i).toDoubleArray();
+            double[] b = refOutput.sample(i).toDoubleArray();
+            Comparison comparison = setup.oracle().compare(a, b, setup.tolerance());
+            checked++;
+            if (!(comparison.maxDifference() <= maxDifference)) {
+                maxDifference = comparison.maxDifference();
+            }
+            String where = call + ", sample " + i + " of " + inputs.shape();
+            Optional<ApprovedVerdict> approved = golden.approved(id);
+            if (approved.isPresent()) {
+                checkApproved(approved.get(), sample, a, b, comparison, where);
+            } else if (!comparison.agrees() && !failures.containsKey(id)) {
+                Answer mut = answer(modelUnderTest, a);
+                Answer ref = answer(setup.reference(), b);
+                int proposal = ref.top1();
+                ApprovedVerdict record = new ApprovedVerdict(id, proposal >= 0 ? proposal : null,
+                        "Proposed: the reference's answer. Check it, set \"correct\" to the right answer, then approve.",
+                        comparison.reason(), round(comparison.maxDifference()), mut, ref,
+                        ApprovedVerdict.StoredInput.of(sample));
+                failures.put(id, new Failure(id, sample, where, false, comparison.reason(), comparison, mut, ref, record));
+            }
+        }
+    }
+
+    private void checkApproved(ApprovedVerdict verdict, Tensor sample, double[] a, double[] b, Comparison comparison,
+                               String where) {
+        String problemA = deviation("the model under test", verdict.correct(), verdict.modelUnderTest(), a);
+        String problemB = deviation("the reference", verdict.correct(), verdict.reference(), b);
+        if ((problemA == null && problemB == null) || failures.containsKey(verdict.id())) {
+            return;
+        }
+        String reason = problemA == null ? problemB : problemB == null ? problemA : problemA + "; " + problemB;
+        Answer mut = answer(modelUnderTest, a);
+        Answer ref = answer(setup.reference(), b);
+        ApprovedVerdict record = new ApprovedVerdict(verdict.id(), verdict.correct(), verdict.note(), reason,
+                round(comparison.maxDifference()), mut, ref,
+                verdict.input() != null ? verdict.input() : ApprovedVerdict.StoredInput.of(sample));
+        failures.put(verdict.id(), new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record));
+    }
+
+    /** Null when the model's answer is the correct one or the one approved for it, else what is wrong. */
+    private String deviation(String who, Integer correct, Answer approved, double[] output) {
+        int label = setup.oracle().label(output);
+        if (label >= 0) {
+            if ((correct != null && label == correct) || label == approved.top1()) {
+                return null;
+            }
+            return who + " now answers " + label + ", but the approved verdict says "
+                    + (correct != null ? correct + " is correct" : "nothing is correct")
+                    + " and approved it answering " + approved.top1();
+        }
+        if (approved.output() != null) {
+            Comparison c = setup.oracle().compare(output, approved.output(), setup.tolerance());
+            return c.agrees() ? null : who + "'s output moved from its approved output: " + c.reason();
+        }
+        return null;
+    }
+
+    /**
+     * Once per run and golden file: runs every approved input this invocation did not see through
+     * both models and checks it against its verdict.
+     */
+    public void recheckApproved() {
+        Model model;
+        synchronized (this) {
+            model = modelUnderTest;
+        }
+        if (model == null || golden.approvedRecords().isEmpty() || !golden.claimRecheck()) {
+            return;
+        }
+        Map<Shape, List<ApprovedVerdict>> byShape = new LinkedHashMap<>();
+        for (ApprovedVerdict v : golden.approvedRecords()) {
+            if (v.input() != null && !seen.contains(v.id())) {
+                byShape.computeIfAbsent(Shape.of(v.input().shape()), s -> new ArrayList<>()).add(v);
+            }
+        }
+        for (List<ApprovedVerdict> group : byShape.values()) {
+            Tensor inputs = Tensor.concat(group.stream().map(v -> v.input().toTensor()).toArray(Tensor[]::new));
+            Tensor a = model.predict(inputs.as(model.dataType()));
+            Tensor b = setup.reference().predict(inputs.as(setup.reference().dataType()));
+            synchronized (this) {
+                for (int i = 0; i < group.size(); i++) {
+                    ApprovedVerdict v = group.get(i);
+                    double[] oa = a.sample(i).toDoubleArray();
+                    double[] ob = b.sample(i).toDoubleArray();
+                    checkApproved(v, inputs.sample(i), oa, ob, setup.oracle().compare(oa, ob, setup.tolerance()),
+                            "approved input re-checked from " + golden.approvedPath().getFileName());
+                }
+            }
+        }
+    }
+
+    public synchronized int checked() {
+        return checked;
+    }
+
+    public synchronized double maxDifference() {
+        return maxDifference;
+    }
+
+    /**
+     * Writes what failed (received file, saved inputs) and returns the failure message of the test, empty when all
+     * passed.
+     */
+    public synchronized Optional<String> finish() {
+        if (calls == 0 && (!injected.isEmpty() || !undeclared.isEmpty())) {
+            return Optional.of(notObserved());
+        }
+        if (failures.isEmpty()) {
+            golden.passed();
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        Map<String, SavedInputs.Saved> saved = new LinkedHashMap<>();
+        for (Failure f : failures.values()) {
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("id", f.id());
+            metadata.put("test", testName);
+            metadata.put("shape", f.sample().shape().withoutBatch().dims());
+            metadata.put("reason", f.reason());
+            metadata.put("maxDifference", round(f.comparison().maxDifference()));
+            metadata.put("modelUnderTest", f.mut());
+            metadata.put("reference", f.ref());
+            saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
+        }
+        SavedInputs.writeIndex(setup.inputsDir(), "Inputs the models disagreed on",
+                "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "
+                        + "from an approved verdict; each with its tensor (.npy) and metadata (.json). Verdicts are "
+                        + "approved in the .received.json files of the approved directory.");
+        golden.recordFailures(testName, name(modelUnderTest), setup.reference().name(),
+                failures.values().stream().map(Failure::record).toList());
+
+        long disagreements = failures.values().stream().filter(f -> !f.approvedInput()).count();
+        long approvedFailures = failures.size() - disagreements;
+        StringBuilder msg = new StringBuilder();
+        msg.append(name(modelUnderTest)).append(" (model under test) and reference \"").append(setup.referenceName())
+                .append("\" (").append(setup.reference().name()).append(")");
+        if (disagreements > 0) {
+            msg.append(" disagree on ").append(disagreements).append(" of ").append(checked).append(" inputs");
+        }
+        if (approvedFailures > 0) {
+            msg.append(disagreements > 0 ? ", and " : " ").append("deviate from the approved verdict on ")
+                    .append(approvedFailures).append(approvedFailures == 1 ? " input" : " inputs");
+        }
+        msg.append(" (tolerance: ").append(setup.tolerance()).append(", oracle ")
+                .append(setup.oracle().getClass().getSimpleName()).append(")\n");
+        // Most telling first: deviations from approved verdicts, then other top-1 answers, then the largest differences.
+        List<Failure> ordered = new ArrayList<>(failures.values());
+        ordered.sort(java.util.Comparator.comparing((Failure f) -> !f.approvedInput())
+                .thenComparing(f -> f.mut().top1() == f.ref().top1())
+                .thenComparing(f -> -f.comparison().maxDifference()));
+        int shown = 0;
+        for (Failure f : ordered) {
+            if (shown++ == MESSAGE_LIMIT) {
+                msg.append("... and ").append(failures.size() - MESSAGE_LIMIT).append(" more, all in the received file\n");
+                break;
+            }
+            msg.append("input ").append(f.id()).append(" (").append(f.where()).append("): ").append(f.reason()).append('\n');
+            msg.append("  model under test top-").append(setup.topK()).append(": ").append(f.mut().describeTop()).append('\n');
+            msg.append("  reference        top-").append(setup.topK()).append(": ").append(f.ref().describeTop()).append('\n');
+            msg.append(String.format(Locale.ROOT, "  largest difference: %.6g at output %d%n",
+                    f.comparison().maxDifference(), f.comparison().maxDifferenceIndex()));
+            msg.append("  input saved: ").append(String.join(", ", saved.get(f.id()).all().stream().map(DifferentialChecker::show).toList()))
+                    .append('\n');
+        }
+        String received = golden.receivedPath().getFileName().toString();
+        String approved = golden.approvedPath().getFileName().toString();
+        msg.append("Received verdicts written to ").append(show(golden.receivedPath())).append('\n');
+        msg.append("To approve: check each record's \"correct\" answer (proposed: the reference's), then rename ")
+                .append(received).append(" to ").append(approved)
+                .append(", or run once with -D").append(DifferentialKeys.APPROVE.name())
+                .append("=true to accept every received file.");
+        return Optional.of(msg.toString());
+    }
+
+    /** Why nothing was compared although the test used a model, and how to fix it. */
+    private String notObserved() {
+        StringBuilder msg = new StringBuilder("No forward pass of the model under test reached DeepJUnit during ")
+                .append(testName).append(", so nothing was compared with reference \"").append(setup.referenceName())
+                .append("\" (").append(setup.reference().name()).append(").");
+        if (!injected.isEmpty()) {
+            msg.append(" The test received ").append(injected.stream().map(m -> "'" + m.name() + "'").toList())
+                    .append(" but none of its forward passes was observed: call predict/activations on that instance,"
+                            + " on the test's own thread (passes on other threads, e.g. in a parallel stream, are not"
+                            + " observed), not on a model taken out of it.");
+        }
+        if (!undeclared.isEmpty()) {
+            msg.append(" It ran ").append(undeclared).append(", which no @TestModel of ")
+                    .append(setup.testClassName()).append(" declares: declare the model under test with")
+                    .append(" @TestModel (a static factory method, or a static field whose model extends")
+                    .append(" ObservedModel) and take it as a parameter");
+            msg.append(setup.modelUnderTest() == null ? "." : ", or name the declared one in @DifferentialAgainst(model = ...).");
+        }
+        return msg.toString();
+    }
+
+    private Answer answer(Model model, double[] output) {
+        return Answer.of(name(model), output, setup.oracle(), setup.topK());
+    }
+
+    private static String name(Model model) {
+        return model == null ? "?" : model.name();
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v;
+    }
+
+    /** A path relative to the working directory when it lies under it. */
+    private static String show(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}

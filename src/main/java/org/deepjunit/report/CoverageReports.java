@@ -1,0 +1,164 @@
+package org.deepjunit.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.RecordingSpec;
+import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.coverage.LayerCoverage;
+import java.io.IOException;
+import org.deepjunit.coverage.CoverageData;
+import org.deepjunit.coverage.CoverageRun;
+
+/** Turns {@link CoverageData} into the renderer's {@link NeuronCoverageReport} and summary lines. */
+public final class CoverageReports {
+
+    /** NC thresholds listed on every model besides the report's own. */
+    static final double[] THRESHOLDS = {0, 0.25, 0.5, 0.75};
+
+    private CoverageReports() {
+    }
+
+    /** How NC is judged in the report: threshold and scaling. */
+    public record Judgement(double threshold, boolean scaled) {
+        public String label() {
+            return "NC" + (scaled ? "" : " unscaled") + "(t=" + trim(threshold) + ")";
+        }
+    }
+
+    /**
+     * The judgement for a model: the configured one when given (non-null), else the one every recording asked for
+     * when they agree, else DeepXplore's default (t = 0, scaled).
+     */
+    public static Judgement judgement(ModelCoverage m, Double configuredT, Boolean configuredScaled) {
+        Set<String> requested = m.requested();
+        double t = 0;
+        boolean scaled = true;
+        if (requested.size() == 1) {
+            String[] r = requested.iterator().next().split(" ");
+            t = Double.parseDouble(r[0]);
+            scaled = r[1].equals("scaled");
+        }
+        return new Judgement(configuredT != null ? configuredT : t, configuredScaled != null ? configuredScaled : scaled);
+    }
+
+    /**
+     * The {@link CoverageRun.Renderer} of a run: the HTML, XML and CSV report of the merged coverage, written into
+     * {@code reportDir}; returns one summary line per model.
+     */
+    public static List<String> render(CoverageData merged, Path reportDir, Double configuredThreshold,
+                                      Boolean configuredScaled) throws IOException {
+        NeuronCoverageReport report = build(merged, "DeepJUnit neuron coverage", Instant.now(), configuredThreshold,
+                configuredScaled);
+        CoverageReportWriter.write(report, reportDir);
+        return summary(report, reportDir.resolve(CoverageReportWriter.HTML_INDEX));
+    }
+
+    public static NeuronCoverageReport build(CoverageData data, String title, Instant created, Double configuredT,
+                                             Boolean configuredScaled) {
+        Map<String, String> names = data.displayNames();
+        List<ModelEntry> models = new ArrayList<>();
+        List<CoverageData.Verdict> verdicts = data.verdicts();
+        for (ModelCoverage m : data.models()) {
+            Judgement j = judgement(m, configuredT, configuredScaled);
+            boolean profile = m.spec().hasProfile();
+            List<LayerEntry> layers = new ArrayList<>();
+            for (LayerCoverage l : m.layers().values()) {
+                List<NeuronEntry> neurons = new ArrayList<>(l.neurons());
+                for (int n = 0; n < l.neurons(); n++) {
+                    double max = j.scaled() ? l.maxScaled(n) : l.maxRaw(n);
+                    neurons.add(new NeuronEntry(n, l.covered(n, j.threshold(), j.scaled()), max));
+                }
+                List<CriterionValue> criteria = new ArrayList<>();
+                for (Criterion c : layerCriteria(profile)) {
+                    long[] count = l.count(c, j.threshold(), j.scaled());
+                    criteria.add(new CriterionValue(label(c, m.spec()), count[0], count[1]));
+                }
+                layers.add(new LayerEntry(l.name(), l.kind().name().toLowerCase(Locale.ROOT), neurons, criteria));
+            }
+            List<CriterionValue> criteria = new ArrayList<>();
+            for (double t : THRESHOLDS) {
+                long[] c = m.count(Criterion.NC, t, j.scaled());
+                criteria.add(new CriterionValue(new Judgement(t, j.scaled()).label(), c[0], c[1]));
+            }
+            for (Criterion c : layerCriteria(profile)) {
+                long[] count = m.count(c, j.threshold(), j.scaled());
+                criteria.add(new CriterionValue(label(c, m.spec()), count[0], count[1]));
+            }
+            criteria.add(new CriterionValue(label(Criterion.TKNP, m.spec()), m.patternCount(), 0));
+            Set<GateVerdict> gates = new LinkedHashSet<>();
+            for (CoverageData.Verdict v : verdicts) {
+                if (v.modelKey().equals(m.key())) {
+                    gates.add(new GateVerdict(v.element(), v.passed(), v.message()));
+                }
+            }
+            models.add(new ModelEntry(names.get(m.key()), definition(j, m), j.threshold(), layers, criteria,
+                    new ArrayList<>(gates)));
+        }
+        models.sort(java.util.Comparator.comparing(ModelEntry::name));
+        List<String> notObserved = new ArrayList<>();
+        for (CoverageData.Unobserved u : data.unobserved()) {
+            notObserved.add(u.model() + ": " + u.reason());
+        }
+        for (CoverageData.Verdict v : verdicts) {
+            if (v.modelKey().startsWith("unobserved:")) {
+                notObserved.add(v.message());
+            }
+        }
+        return new NeuronCoverageReport(title, created, models, notObserved);
+    }
+
+    private static List<Criterion> layerCriteria(boolean profile) {
+        return profile ? List.of(Criterion.KMNC, Criterion.NBC, Criterion.SNAC, Criterion.TKNC) : List.of(Criterion.TKNC);
+    }
+
+    static String label(Criterion c, RecordingSpec spec) {
+        return switch (c) {
+            case KMNC -> "KMNC (k=" + spec.k() + ")";
+            case TKNC, TKNP -> c + " (k=" + spec.topK() + ")";
+            default -> c.name();
+        };
+    }
+
+    static String definition(Judgement j, ModelCoverage m) {
+        String base = j.scaled()
+                ? "DeepXplore neuron coverage: per-input min-max scaled layer output, channel mean, covered when > "
+                : "Neuron coverage on raw activations (channel mean of the unscaled output), covered when > ";
+        String profile = m.profile() == null ? "no DeepGauge profile"
+                : "DeepGauge bounds from " + m.spec().profileData() + " (" + m.profile().samples() + " inputs)";
+        return base + trim(j.threshold()) + "; " + m.samples() + " inputs recorded; " + profile
+                + "; top-k ties go to the lower neuron index";
+    }
+
+    static String trim(double t) {
+        return java.math.BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
+    }
+
+    /** "DeepJUnit coverage lenet5: NC(t=0.25) 212/268 = 79.1% · report target/deepjunit/index.html" per model. */
+    public static List<String> summary(NeuronCoverageReport report, Path index) {
+        List<String> lines = new ArrayList<>();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = index.toAbsolutePath().startsWith(cwd) ? cwd.relativize(index.toAbsolutePath()) : index;
+        for (ModelEntry m : report.models()) {
+            CriterionValue nc = m.criteria().stream()
+                    .filter(c -> c.criterion().startsWith("NC") && c.criterion().endsWith("(t=" + trim(m.threshold()) + ")"))
+                    .findFirst().orElse(null);
+            String label = nc != null ? nc.criterion() : "NC(t=" + trim(m.threshold()) + ")";
+            lines.add(String.format(Locale.ROOT, "DeepJUnit coverage %s: %s %d/%d = %.1f%% \u00b7 report %s", m.name(),
+                    label, m.coveredCount(), m.neuronCount(), 100.0 * m.coveredCount() / Math.max(1, m.neuronCount()),
+                    shown));
+        }
+        for (String line : report.notObserved()) {
+            if (!line.startsWith("Rule violated")) { // gate failures already fail their class
+                lines.add("DeepJUnit coverage " + line + " \u00b7 report " + shown);
+            }
+        }
+        return lines;
+    }
+}

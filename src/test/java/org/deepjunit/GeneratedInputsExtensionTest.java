@@ -1,0 +1,317 @@
+package org.deepjunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
+import org.deepjunit.config.Configuration;
+import org.deepjunit.generation.Candidate;
+import org.deepjunit.generation.CandidateSource;
+import org.deepjunit.generation.ConstraintType;
+import org.deepjunit.generation.DeepXploreSearch;
+import org.deepjunit.generation.Fuzzing;
+import org.deepjunit.generation.GeneratedInput;
+import org.deepjunit.generation.InputGenerator;
+import org.deepjunit.generation.InputsSource;
+import org.deepjunit.generation.Seeds;
+import org.deepjunit.generation.Transformation;
+import org.deepjunit.generation.Transformations;
+import org.deepjunit.testing.DeepXploreModels;
+import org.deepjunit.testing.DeepXploreModels.LeNet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
+
+/** {@code @GeneratedInputs} through a real Jupiter engine, on the LeNet TensorFlow twins. */
+class GeneratedInputsExtensionTest {
+
+    static final String MNIST = "classpath:/mnist/t10k-images-idx3-ubyte.gz";
+    static final String LABELS = "classpath:/mnist/t10k-labels-idx1-ubyte.gz";
+
+    @TempDir
+    Path reports;
+
+    static Model twin(LeNet net) {
+        try {
+            return DeepXploreModels.tensorflow(net, Files.createTempDirectory("deepjunit-gen").resolve(net.modelName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static class Subject {
+        @TestModel("lenet1")
+        static Model lenet1() {
+            return twin(LeNet.LENET1);
+        }
+
+        @TestModel("lenet4")
+        static Model lenet4() {
+            return twin(LeNet.LENET4);
+        }
+
+        @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, labels = LABELS, seeds = 16, batch = 8,
+                seed = 42)
+        @DeepXploreSearch
+        void deepxplore(GeneratedInput input, Tensor tensor, @TestModel("lenet1") Model lenet1) {
+            assertThat(tensor).isSameAs(input.tensor());
+            assertThat(input.disagreement()).isTrue();
+            for (float v : tensor.toFloatArray()) {
+                assertThat(v).isBetween(0f, 1f);
+            }
+            assertThat(lenet1.predict(tensor).argMax()[0]).isEqualTo(input.predictions().get("lenet1"));
+            assertThat(input.l0()).isPositive();
+        }
+
+        @GeneratedInputs(models = {"lenet1"}, seedSource = MNIST, labels = LABELS, seeds = 3, seed = 5)
+        @Transformations(value = {Transformation.ROTATION, Transformation.BLUR}, ranges = "rotation=-30:30")
+        void transform(GeneratedInput input) {
+            assertThat(input.seedLabel()).isPresent();
+            assertThat(input.parameters()).containsKey(input.method());
+        }
+
+        @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, seeds = 8, batch = 8, seed = 5)
+        @Fuzzing(iterations = 3)
+        void fuzz(GeneratedInput input) {
+            assertThat(Integer.parseInt(input.parameters().get("coverageGain"))).isPositive();
+        }
+
+        @GeneratedInputs(models = "lenet1", seedSource = MNIST, seeds = 5, batch = 2, seed = 5)
+        @InputsSource(Inverted.class)
+        void inverted(GeneratedInput input) {
+            assertThat(input.generator()).isEqualTo("inverted");
+            assertThat(input.tensor().getDouble(0)).isEqualTo(1 - input.seed().getDouble(0));
+        }
+    }
+
+    private EngineExecutionResults run(String method, Map<String, String> extra) {
+        Map<String, String> params = new HashMap<>(extra);
+        params.put("junit.jupiter.execution.parallel.enabled", "false");
+        params.put("deepjunit.report.dir", reports.toString());
+        return EngineTestKit.engine("junit-jupiter").configurationParameters(params)
+                .selectors(selectMethod(Subject.class, method, parameterTypes(method)))
+                .execute();
+    }
+
+    /** A generator of one's own: every seed inverted ({@code 1 - x}), one candidate per seed, in seed order. */
+    static final class Inverted implements InputGenerator<InputsSource> {
+        @Override
+        public String name() {
+            return "INVERTED";
+        }
+
+        @Override
+        public void configure(InputsSource annotation, Configuration configuration) {
+            assertThat(annotation.value()).isEqualTo(Inverted.class);
+        }
+
+        @Override
+        public CandidateSource start(Seeds seeds) {
+            return new CandidateSource() {
+                private int next;
+
+                @Override
+                public List<Candidate> nextBatch() {
+                    if (next == seeds.ids().length) {
+                        return null;
+                    }
+                    int id = seeds.ids()[next++];
+                    Tensor seed = seeds.dataset().sample(id);
+                    float[] x = seed.toFloatArray();
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = 1 - x[i];
+                    }
+                    Tensor inverted = Tensor.wrap(x, seed.shape());
+                    int label = seeds.models().get(0).predict(inverted).argMax()[0];
+                    return List.of(new Candidate(id, seeds.dataset().label(id), seed, inverted, "inverted",
+                            "1-x", Map.of(), Map.of(seeds.names().get(0), label)));
+                }
+
+                @Override
+                public String summary() {
+                    return "INVERTED: " + next + " seeds";
+                }
+            };
+        }
+    }
+
+    private static String parameterTypes(String method) {
+        return switch (method) {
+            case "deepxplore" -> GeneratedInput.class.getName() + "," + Tensor.class.getName() + "," + Model.class.getName();
+            default -> GeneratedInput.class.getName();
+        };
+    }
+
+    private static List<String> names(EngineExecutionResults r) {
+        return r.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    @Test
+    void deepxploreInvocationsAreDeterministicNamedReplayableAndSaved() throws IOException {
+        EngineExecutionResults first = run("deepxplore", Map.of());
+        first.testEvents().assertStatistics(s -> s.failed(0));
+        List<String> names = names(first);
+        assertThat(names).isNotEmpty();
+        assertThat(names.get(0)).matches("\\[1] seed \\d+ · lighting · L2=\\d+\\.\\d\\d · lenet1=\\d lenet4=\\d");
+        assertThat(names(run("deepxplore", Map.of()))).isEqualTo(names);
+        int last = names.size();
+        assertThat(names(run("deepxplore", Map.of("deepjunit.generation.replay", Integer.toString(last)))))
+                .containsExactly(names.get(last - 1));
+        // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index
+        Path dir = reports.resolve("generated/Subject.deepxplore");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(last);
+        }
+        String index = Files.readString(reports.resolve("generated/index.html"));
+        assertThat(index).contains("Subject.deepxplore/1-seed").contains("lighting");
+    }
+
+    @Test
+    void countBudgetFromConfigurationOverridesAndTimeBudgetStopsCleanly() {
+        assertThat(names(run("deepxplore", Map.of("deepjunit.generation.count", "2")))).hasSize(2);
+        EngineExecutionResults r = run("deepxplore", Map.of("deepjunit.generation.maxTime", "1ms"));
+        r.containerEvents().assertStatistics(s -> s.failed(0));
+        assertThat(names(r).size()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void transformGivesOneInputPerSeedAndTransformation() {
+        EngineExecutionResults r = run("transform", Map.of());
+        r.testEvents().assertStatistics(s -> s.started(6).failed(0));
+        assertThat(names(r)).anyMatch(n -> n.contains(" · rotation · ")).anyMatch(n -> n.contains(" · blur · "));
+    }
+
+    @Test
+    void aGeneratorOfOnesOwnIsNamedWithInputsSource() {
+        EngineExecutionResults r = run("inverted", Map.of());
+        r.testEvents().assertStatistics(s -> s.started(5).failed(0));
+        assertThat(names(r)).allMatch(n -> n.contains(" · 1-x · "));
+    }
+
+    @Test
+    void fuzzKeepsInputsThatRaiseCoverage() {
+        EngineExecutionResults r = run("fuzz", Map.of());
+        r.testEvents().assertStatistics(s -> s.failed(0));
+        r.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    // ---- bad input: clear errors before any invocation ----
+
+    static class BadSubject {
+        @TestModel("a")
+        static Model a() {
+            return twin(LeNet.LENET1);
+        }
+
+        @TestModel("b")
+        static Model b() {
+            return twin(LeNet.LENET1);
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/ten-features.csv")
+        @DeepXploreSearch
+        void wrongShape(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/empty.csv")
+        @DeepXploreSearch
+        void emptySource(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch(lambda1 = -1)
+        void badLambda(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch
+        void stepFromConfiguration(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch(constraint = ConstraintType.OCCLUSION, occlusion = {20, 20, 10, 10})
+        void occlusionDoesNotFit(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a"}, seedSource = MNIST)
+        @DeepXploreSearch
+        void oneModel(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "nope"}, seedSource = MNIST)
+        @DeepXploreSearch
+        void unknownModel(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, scale = 1)
+        @DeepXploreSearch
+        void outsideRange(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        void noSource(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @DeepXploreSearch
+        @Fuzzing
+        void twoSources(GeneratedInput input) {
+        }
+
+        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, count = 0)
+        @DeepXploreSearch
+        void zeroCount(GeneratedInput input) {
+        }
+    }
+
+    private static void assertFailsBeforeInvocations(String method, Map<String, String> extra, String message) {
+        Map<String, String> params = new HashMap<>(extra);
+        params.put("junit.jupiter.execution.parallel.enabled", "false");
+        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter").configurationParameters(params)
+                .selectors(selectMethod(BadSubject.class, method, GeneratedInput.class.getName())).execute();
+        r.testEvents().assertStatistics(s -> s.started(0));
+        r.containerEvents().assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
+                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                TestExecutionResultConditions.message(message)));
+    }
+
+    @Test
+    void badInputFailsWithExactMessagesBeforeAnyInvocation() {
+        assertFailsBeforeInvocations("wrongShape", Map.of(), "Seeds from classpath:/generation/ten-features.csv have "
+                + "shape [10] but model 'a' expects [28, 28, 1]");
+        assertFailsBeforeInvocations("emptySource", Map.of(),
+                "Seed source classpath:/generation/empty.csv holds no samples");
+        assertFailsBeforeInvocations("badLambda", Map.of(),
+                "Invalid value '-1' for @DeepXploreSearch(lambda1): expected a number between 0 and 1000");
+        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.deepxplore.step", "0"),
+                "Invalid value '0' for deepjunit.generation.deepxplore.step: expected a number > 0 and <= 1000");
+        assertFailsBeforeInvocations("occlusionDoesNotFit", Map.of(), "Constraint occlusion does not fit the seeds: "
+                + "Occlusion rectangle at (20, 20) of 10x10 does not fit inputs of shape [28, 28, 1]");
+        assertFailsBeforeInvocations("oneModel", Map.of(), "DEEPXPLORE needs at least 2 models, got 1: [a]");
+        assertFailsBeforeInvocations("unknownModel", Map.of(),
+                "No @TestModel named 'nope' in " + BadSubject.class.getName() + " or its superclasses; declared: [a, b]");
+        assertFailsBeforeInvocations("outsideRange", Map.of(), "Seeds from " + MNIST + " have values in [0.0, 255.0], "
+                + "outside the valid range [0.0, 1.0]: set scale or range");
+        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.replay", "x"),
+                "Invalid value 'x' for deepjunit.generation.replay: expected an invocation index >= 1, or seed:<seed id>");
+        assertFailsBeforeInvocations("noSource", Map.of(), "@GeneratedInputs on BadSubject.noSource has no source"
+                + " annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or @InputsSource(YourGenerator.class)");
+        assertFailsBeforeInvocations("twoSources", Map.of(), "@GeneratedInputs on BadSubject.twoSources has 2 source"
+                + " annotations [@DeepXploreSearch, @Fuzzing]; keep one");
+        assertFailsBeforeInvocations("zeroCount", Map.of(),
+                "Invalid value '0' for @GeneratedInputs(count): expected an integer >= 1");
+    }
+}

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.deepjunit.coverage.Criterion;
 import org.deepjunit.model.Model;
 import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.coverage.CoverageCaches;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageKeys;
 import org.deepjunit.coverage.CoverageSettings;
@@ -88,7 +89,9 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         for (ExtensionContext c = Contexts.classContext(context); c.getTestClass().isPresent(); c = c.getParent().orElseThrow()) {
             observedSets.add(observed(c));
         }
-        CoverageRecorder recorder = new CoverageRecorder(settings, CoverageRun.profileDir(run.reportDir()),
+        CoverageCaches caches = context.getRoot().getStore(NS).getOrComputeIfAbsent("caches:" + run.reportDir(),
+                k -> new CoverageCaches(CoverageRun.profileDir(run.reportDir())), CoverageCaches.class);
+        CoverageRecorder recorder = new CoverageRecorder(settings, caches,
                 List.of(testData, classData, run.data()), model -> observedSets.forEach(set -> set.add(model)));
         try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             invocation.proceed();

@@ -9,20 +9,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.NeuronValues;
 
 /**
- * Computes DeepGauge profiles and caches them: in memory per JVM and as JSON files
+ * Computes DeepGauge profiles and caches them: in memory for the run and as JSON files
  * {@code <dir>/<model>-<fingerprint>-<data hash>.json}, reused across runs and forks.
  */
 public final class Profiles {
 
-    private static final ConcurrentMap<String, Profile> MEMORY = new ConcurrentHashMap<>();
     private static final int BATCH = 256;
 
     private Profiles() {
@@ -31,10 +28,13 @@ public final class Profiles {
     /**
      * The profile of {@code model} over {@code data} for its counted layers, from the caches or computed.
      *
+     * @param cacheDir where profiles are kept as files across runs and forks
+     * @param memory   the run's profiles by key, consulted before the files
+     *
      * @throws IllegalArgumentException when the data's samples do not fit the model's input (message names both shapes)
      */
-    public static Profile profile(Model model, String fingerprint, ProfileData data, List<Layer> counted, Path cacheDir)
-            throws IOException {
+    public static Profile profile(Model model, String fingerprint, ProfileData data, List<Layer> counted, Path cacheDir,
+                                  Map<String, Profile> memory) throws IOException {
         if (!data.fits(model.inputShape())) {
             throw new IllegalArgumentException("Profile data " + data.source() + " has samples of shape "
                     + data.sampleShape() + ", which do not fit model " + model.name() + "'s input shape "
@@ -43,7 +43,7 @@ public final class Profiles {
         String key = safe(model.name()) + "-" + fingerprint.substring(0, Math.min(16, fingerprint.length())) + "-"
                 + data.hash().substring(0, 16);
         Path file = cacheDir.resolve(key + ".json");
-        Profile cached = MEMORY.get(key);
+        Profile cached = memory.get(key);
         if (cached == null && Files.isRegularFile(file)) {
             try {
                 cached = read(file, fingerprint, data.hash());
@@ -52,12 +52,12 @@ public final class Profiles {
             }
         }
         if (cached != null && cached.bounds().keySet().containsAll(counted.stream().map(Layer::name).toList())) {
-            MEMORY.putIfAbsent(key, cached);
+            memory.putIfAbsent(key, cached);
             return cached;
         }
         Profile computed = compute(model, fingerprint, data);
         write(file, computed);
-        MEMORY.put(key, computed);
+        memory.put(key, computed);
         return computed;
     }
 

@@ -57,10 +57,8 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
 
     /** A short stable id of this spec, part of a model's key in coverage data. */
     public String id() {
-        return IDS.computeIfAbsent(this, s -> sha256(s.canonical()).substring(0, 12));
+        return sha256(canonical()).substring(0, 12);
     }
-
-    private static final java.util.Map<RecordingSpec, String> IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     String canonical() {
         return "k=" + k + ";topk=" + topK + ";include=" + include + ";exclude=" + exclude + ";profile="

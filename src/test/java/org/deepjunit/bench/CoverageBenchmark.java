@@ -33,6 +33,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.deepjunit.coverage.CoverageCaches;
 
 /**
  * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
@@ -95,7 +96,7 @@ public final class CoverageBenchmark {
                 RecordingSpec.defaults(), List.of());
         CoverageData run = new CoverageData();
         CoverageData cls = new CoverageData();
-        Path profiles = Path.of(System.getProperty("java.io.tmpdir"));
+        CoverageCaches caches = new CoverageCaches(Path.of(System.getProperty("java.io.tmpdir")));
         List<String> layers = ForwardListeners.observedLayers(model);
         double[] plain = new double[runs];
         double[] values = new double[runs];
@@ -106,7 +107,7 @@ public final class CoverageBenchmark {
             long t1 = System.nanoTime();
             model.neuronValues(inputs, layers);
             long t2 = System.nanoTime();
-            CoverageRecorder recorder = new CoverageRecorder(settings, profiles, List.of(new CoverageData(), cls, run), m -> { });
+            CoverageRecorder recorder = new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> { });
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
                 model.predict(inputs);
             }

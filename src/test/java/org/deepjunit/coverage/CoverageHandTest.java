@@ -99,7 +99,8 @@ class CoverageHandTest {
         ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
         assertThat(data.sampleShape().dims()).containsExactly(2);
         RecordingSpec spec = new RecordingSpec(2, 2, List.of(), List.of(), npy.toString(), 0);
-        Profile profile = Profiles.profile(model, "fp", data, spec.select(model), dir.resolve("profiles"));
+        Profile profile = Profiles.profile(model, "fp", data, spec.select(model), dir.resolve("profiles"),
+                new java.util.HashMap<>());
         assertThat(profile.low("dense1")).containsExactly(0, 0, 0);
         assertThat(profile.high("dense1")).containsExactly(2, 1, 1);
         assertThat(profile.low("out")).containsExactly(0, 1);
@@ -144,7 +145,8 @@ class CoverageHandTest {
         Path npy = dir.resolve("wrong.npy");
         writeNpyFloat32(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
         ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
-        assertThatThrownBy(() -> Profiles.profile(model, "fp", data, spec(2, 2).select(model), dir))
+        assertThatThrownBy(() -> Profiles.profile(model, "fp", data, spec(2, 2).select(model), dir,
+                new java.util.HashMap<>()))
                 .hasMessage("Profile data " + npy + " has samples of shape [3], which do not fit model tiny's input shape [2]");
     }
 

@@ -1,6 +1,7 @@
 package org.deepjunit;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -22,15 +23,25 @@ final class Settings implements Configuration {
 
     private final ExtensionContext root;
     private final ConcurrentMap<String, Optional<Object>> parsed = new ConcurrentHashMap<>();
+    private final List<String> unknownKeys;
 
     private Settings(ExtensionContext root) {
         this.root = root;
+        this.unknownKeys = ConfigurationKeys.problems();
     }
 
-    /** The run's settings, created once and kept in the root store. */
+    /**
+     * The run's settings, created once and kept in the root store. Fails every DeepJUnit extension of the run while
+     * a {@code deepjunit.*} parameter is not one DeepJUnit knows: a misspelt key must not pass silently.
+     */
     public static Settings of(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
-        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class, k -> new Settings(root), Settings.class);
+        Settings settings = root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class, k -> new Settings(root),
+                Settings.class);
+        if (!settings.unknownKeys.isEmpty()) {
+            throw new ExtensionConfigurationException(String.join("\n", settings.unknownKeys));
+        }
+        return settings;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class GenerationKeys {
             "random, printed", "the run seed: the same seed gives the same inputs");
     public static final Key<Replay> REPLAY = Key.optional("deepjunit.generation.replay",
             ValueType.of(Replay.SYNTAX, Replay::parse, r -> true), "none",
-            "run one invocation index again, or every invocation of seed:<id>");
+            "run one invocation index again, or every invocation of one seed (seed:N)");
     public static final Key<Integer> COUNT = Key.optional("deepjunit.generation.count", ValueType.integerAtLeast(1),
             "no limit", "most invocations per test; overrides the annotation");
     public static final Key<Duration> MAX_TIME = Key.optional("deepjunit.generation.maxTime", ValueType.duration(),

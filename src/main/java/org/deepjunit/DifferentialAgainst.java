@@ -1,5 +1,8 @@
 package org.deepjunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code deepjunit.differential.tolerance.absolute}, {@code deepjunit.differential.tolerance.relative}
  * and {@code deepjunit.differential.variant}.
  */
+@API(status = STABLE, since = "0.1")
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,5 +1,8 @@
 package org.deepjunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -24,6 +27,7 @@ import org.deepjunit.coverage.Criterion;
  * from {@code junit-platform.properties}, Surefire's {@code configurationParameters} or {@code -D}), then to
  * the built-in default. An attribute on a method wins over the class's.
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

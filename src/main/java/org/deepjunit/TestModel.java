@@ -1,5 +1,8 @@
 package org.deepjunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * void classifiesDigits(@TestModel("lenet1") Model lenet1) { ... }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

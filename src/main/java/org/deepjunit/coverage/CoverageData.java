@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +36,7 @@ import org.deepjunit.model.Shape;
  * <p>The data file ({@value #FORMAT} format, JSON) keeps everything merging needs: per neuron the maxima and
  * minima, KMNC sections hit, top-k membership, the profile bounds, and per model the TKNP pattern hashes.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageData {
 
     public static final String FORMAT = "deepjunit-coverage/1";

@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.function.Consumer;
 import org.deepjunit.model.Model;
@@ -10,6 +13,7 @@ import org.deepjunit.model.ForwardListener;
  * The forward listener that records coverage: each event's neuron values go into a private delta, which is merged
  * into every target (the test's, the class's and the run's data). Thread-safe; one per test invocation.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CoverageRecorder implements ForwardListener {
 
     private final CoverageSettings settings;

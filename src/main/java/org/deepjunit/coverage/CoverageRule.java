@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,6 +20,7 @@ import java.lang.annotation.Target;
  * @NeuronCoverage(threshold = 0.25, rules = @CoverageRule(element = Element.LAYER, minimum = 0.7))
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})

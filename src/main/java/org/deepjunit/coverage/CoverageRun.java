@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -26,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The report directory is replaced as a whole by each render, so the data files and profiles live next to it
  * ({@code <reportDir>-data}, {@code <reportDir>-profiles}), not inside.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CoverageRun {
 
     public static final String RUN_ID_PROPERTY = "deepjunit.coverage.run.id";

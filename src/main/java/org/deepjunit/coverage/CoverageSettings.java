@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,7 @@ import java.util.Set;
  * @param spec      what shapes the recorded data
  * @param gates     rules checked after the class (or method)
  */
+@API(status = INTERNAL, since = "0.1")
 public record CoverageSettings(double threshold, boolean scaled, Set<Criterion> criteria, RecordingSpec spec,
                                List<Gate> gates) {
 

@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 /**
  * Neuron-coverage criteria DeepJUnit records (definitions in DESIGN.md).
  *
@@ -10,6 +13,7 @@ package org.deepjunit.coverage;
  *   <li>{@link #TKNC}, {@link #TKNP}: DeepGauge's top-k neuron coverage and number of top-k patterns.</li>
  * </ul>
  */
+@API(status = STABLE, since = "0.1")
 public enum Criterion {
     NC, KMNC, NBC, SNAC, TKNC, TKNP;
 

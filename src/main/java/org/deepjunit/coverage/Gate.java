@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import org.deepjunit.coverage.CoverageRule.Value;
  * "Rule violated for layer fc1 of model lenet5: NC covered ratio is 0.62, but expected minimum is 0.70".
  * Ratios are printed with the expected value's decimals (at least 2), rounded towards failing, as JaCoCo does.
  */
+@API(status = INTERNAL, since = "0.1")
 public record Gate(String model, Element element, Criterion criterion, Value value, double minimum, double maximum) {
 
     /** How rules are written in configuration, completing "expected …". */

@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import org.deepjunit.model.LayerKind;
 
@@ -8,6 +11,7 @@ import org.deepjunit.model.LayerKind;
  * and smallest raw value, the KMNC sections hit and whether it was ever among its layer's top-k. Merges are
  * max/min/OR, so any order of merging gives the same result. Not thread-safe: {@link ModelCoverage} guards it.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LayerCoverage {
 
     /** Stands for "no value yet" in the maxima (finite, so the data file stays plain JSON). */

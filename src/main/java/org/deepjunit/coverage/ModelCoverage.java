@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.deepjunit.model.NeuronValues;
  * min–max scaling keeps the order within a layer, so scaled values give the same top-k. A TKNP pattern is a
  * 64-bit hash of one input's top-k sets of all counted layers.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ModelCoverage {
 
     private final String name;

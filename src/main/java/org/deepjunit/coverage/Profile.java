@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.deepjunit.model.NeuronValues;
  * @param samples     how many training inputs were seen
  * @param bounds      per layer name: {@code [0]} lows, {@code [1]} highs, one per neuron
  */
+@API(status = INTERNAL, since = "0.1")
 public record Profile(String fingerprint, String dataHash, long samples, Map<String, double[][]> bounds) {
 
     public Profile {

@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.deepjunit.model.Shape;
@@ -16,6 +19,7 @@ import org.deepjunit.data.Datasets;
  * @param dataset the samples, already scaled
  * @param hash    SHA-256 of the scaled samples and their shape: part of the profile cache key
  */
+@API(status = INTERNAL, since = "0.1")
 public record ProfileData(String source, Dataset dataset, String hash) {
 
     /** Reads and scales the data; {@code scale} NaN means the default. */

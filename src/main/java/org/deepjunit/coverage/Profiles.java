@@ -18,7 +18,7 @@ import org.deepjunit.model.NeuronValues;
  * Computes DeepGauge profiles and caches them: in memory for the run and as JSON files
  * {@code <dir>/<model>-<fingerprint>-<data hash>.json}, reused across runs and forks.
  */
-public final class Profiles {
+final class Profiles {
 
     private static final int BATCH = 256;
 

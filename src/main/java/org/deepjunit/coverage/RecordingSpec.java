@@ -1,5 +1,8 @@
 package org.deepjunit.coverage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +26,7 @@ import org.deepjunit.model.LayerKind;
  * @param profileData  the profile's data source, or {@code null} for none
  * @param profileScale factor applied to profile data; NaN for the default (1/255 for byte data, else 1)
  */
+@API(status = INTERNAL, since = "0.1")
 public record RecordingSpec(int k, int topK, List<String> include, List<String> exclude, String profileData,
                             double profileScale) {
 

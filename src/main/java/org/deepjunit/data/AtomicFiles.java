@@ -1,5 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes files so that readers never see half of one: a temporary file in the same folder, then an atomic move. */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     private AtomicFiles() {

@@ -13,7 +13,7 @@ import org.deepjunit.model.Shape;
  * Reads numeric CSV: one sample per row, comma-separated numbers; a first row that is not numeric
  * is taken as a header and skipped. One column may hold an integer label.
  */
-public final class Csv {
+final class Csv {
 
     private Csv() {
     }

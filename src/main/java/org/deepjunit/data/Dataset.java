@@ -1,5 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -17,6 +20,7 @@ import org.deepjunit.model.Tensor;
  * OptionalInt label = mnist.label(0);         // 7
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Dataset {
 
     private final String name;

@@ -1,5 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import org.deepjunit.model.Shape;
@@ -15,6 +18,7 @@ import org.deepjunit.model.Shape;
  * Locations are {@code classpath:/...} or file paths. Byte-valued sources (IDX unsigned bytes,
  * {@code uint8} .npy, images) are divided by 255 unless a scale is given.
  */
+@API(status = STABLE, since = "0.1")
 public final class Datasets {
 
     private Datasets() {

@@ -11,7 +11,7 @@ import org.deepjunit.model.Shape;
  * and rank, the dimensions, then big-endian values. Rank-3 image files {@code [n, h, w]} become
  * samples {@code [h, w, 1]} (channels-last); values are returned unscaled.
  */
-public final class Idx {
+final class Idx {
 
     private Idx() {
     }

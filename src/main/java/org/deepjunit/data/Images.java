@@ -1,5 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +23,7 @@ import org.deepjunit.model.Tensor;
  * dataset of {@code [h, w, 1]} (grayscale) or {@code [h, w, 3]} (colour) samples with values
  * 0–255, and PNG encoding of one {@code [h, w, 1|3]} sample.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Images {
 
     private Images() {

@@ -13,7 +13,7 @@ import java.util.zip.GZIPInputStream;
  * Resolves data locations: {@code classpath:/path/in/jar} or a file system path (relative to the
  * working directory). Files ending in {@code .gz} are decompressed transparently.
  */
-public final class Locations {
+final class Locations {
 
     public static final String CLASSPATH = "classpath:";
 

@@ -1,5 +1,8 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -21,6 +24,7 @@ import org.deepjunit.model.Tensor;
  * elements of either byte order; writes float32 (or float64) tensors as version 1.0 files that
  * {@code numpy.load} opens.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

@@ -1,5 +1,8 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.Json;
 
@@ -18,6 +21,7 @@ import java.util.List;
  * which test and models it is about, and one {@link ApprovedVerdict} per input, sorted by id so
  * that the file is stable and diffs well in code review.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"test", "modelUnderTest", "reference", "records"})
 public record ApprovedFile(String test, String modelUnderTest, String reference, List<ApprovedVerdict> records) {
 

@@ -1,5 +1,8 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.ByteBuffer;
@@ -30,6 +33,7 @@ import org.deepjunit.model.Tensor;
  * @param reference      the reference's answer
  * @param input          the input itself, so later runs can check it again without the test
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"id", "correct", "note", "reason", "maxDifference", "modelUnderTest", "reference", "input"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApprovedVerdict(String id, Integer correct, String note, String reason, double maxDifference,

@@ -1,5 +1,8 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import org.deepjunit.data.AtomicFiles;
 
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #passed} deletes a {@code .received.json} left over when nothing failed in this run.</li>
  * </ul>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GoldenFile {
 
     private final Path approvedPath;

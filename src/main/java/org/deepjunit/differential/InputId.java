@@ -12,7 +12,7 @@ import org.deepjunit.model.Tensor;
  * its values as little-endian float32, so the same image has the same id in every run, on every
  * machine, whether the test computed it in float32 or float64.
  */
-public final class InputId {
+final class InputId {
 
     private InputId() {
     }

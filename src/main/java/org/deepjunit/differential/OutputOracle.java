@@ -1,5 +1,8 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import org.deepjunit.model.Tensor;
 
 /**
@@ -11,6 +14,7 @@ import org.deepjunit.model.Tensor;
  * regression models use {@link ToleranceOracle}; for a model whose output packs several heads,
  * implement this interface and split the sample's output yourself.
  */
+@API(status = STABLE, since = "0.1")
 public interface OutputOracle {
 
     /**

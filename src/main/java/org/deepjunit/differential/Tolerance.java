@@ -1,5 +1,8 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 /**
  * How far two outputs may differ, element by element: {@code a} and {@code b} agree when
  * {@code |a - b| <= absolute + relative * max(|a|, |b|)}. The default is 1% relative plus
@@ -9,6 +12,7 @@ package org.deepjunit.differential;
  * @param absolute the absolute allowance, {@code >= 0}
  * @param relative the allowance relative to the larger magnitude, {@code >= 0}
  */
+@API(status = STABLE, since = "0.1")
 public record Tolerance(double absolute, double relative) {
 
     /** Default relative tolerance: 1%. */

@@ -1,11 +1,15 @@
 package org.deepjunit.differential;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
  * The default oracle for classifiers: the model under test agrees with the reference when both
  * pick the same top-1 class and every output is within the {@link Tolerance}.
  */
+@API(status = STABLE, since = "0.1")
 public class TopOneOracle implements OutputOracle {
 
     @Override

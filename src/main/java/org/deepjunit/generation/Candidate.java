@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Map;
 import java.util.OptionalInt;
 import org.deepjunit.model.Tensor;
@@ -16,6 +19,7 @@ import org.deepjunit.model.Tensor;
  * @param parameters   what produced it (iterations, pushed model, target neurons, transformation parameters…)
  * @param predictions  each model's predicted class, by model name, in model order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Candidate(int seedId, OptionalInt seedLabel, Tensor seed, Tensor input, String generator, String method,
                         Map<String, String> parameters, Map<String, Integer> predictions) {
 

@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.List;
 
 /**
@@ -7,6 +10,7 @@ import java.util.List;
  * settings and batch size give the same candidates in the same order, whatever time budget stops
  * the run.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CandidateSource {
 
     /** The next batch (possibly empty), or {@code null} when the generator is done. */

@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Random;
 import org.deepjunit.model.Shape;
 
@@ -23,6 +26,7 @@ import org.deepjunit.model.Shape;
  * {@code random} they receive (a per-input generator derived from the run seed), and thread-safe
  * or stateless. Clipping to the valid input range happens after every step, whatever the constraint.
  */
+@API(status = STABLE, since = "0.1")
 public interface Constraint {
 
     /** A short name for display names and saved metadata, such as {@code lighting}. */

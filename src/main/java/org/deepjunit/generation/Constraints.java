@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Random;
 import org.deepjunit.model.Shape;
 
@@ -16,6 +19,7 @@ import org.deepjunit.model.Shape;
  *       (darkening only), everything else is zero.</li>
  * </ul>
  */
+@API(status = STABLE, since = "0.1")
 public final class Constraints {
 
     private Constraints() {

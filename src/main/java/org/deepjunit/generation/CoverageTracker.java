@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,6 +15,7 @@ import org.deepjunit.model.NeuronValues;
  * gives it a scaled value ({@link NeuronValues.LayerValues#scaled}) above the threshold. Counts the
  * layers {@link org.deepjunit.model.LayerKind#countedByDefault() counted by default}. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CoverageTracker {
 
     /** One neuron: a layer and the index of a unit or channel in it. */

@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,7 @@ import org.deepjunit.model.Objective;
  * are added before targets are chosen. So the outcome of a seed depends on the run seed, the seed
  * order and the batch size, never on timing.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DeepXplore {
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** DEEPXPLORE as a {@link CandidateSource}: one batch of seeds per call, yielding the difference-inducing inputs. */
-public final class DeepXploreSource implements CandidateSource {
+final class DeepXploreSource implements CandidateSource {
 
     private final Seeds seeds;
     private final DeepXplore search;

@@ -26,7 +26,7 @@ import org.deepjunit.model.NeuronValues;
  * One generator from the run seed drives all choices, so the order of kept inputs is fixed by run
  * seed, seeds and batch size.
  */
-public final class FuzzSource implements CandidateSource {
+final class FuzzSource implements CandidateSource {
 
     private record Entry(int seedId, OptionalInt label, Tensor seed, float[] reference, float[] image,
                          boolean affineUsed, String lineage) {

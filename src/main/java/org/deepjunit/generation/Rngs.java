@@ -1,8 +1,12 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.Random;
 
 /** Random generators derived from a run seed, so that each input's randomness does not depend on batching or timing. */
+@API(status = INTERNAL, since = "0.1")
 public final class Rngs {
 
     private Rngs() {

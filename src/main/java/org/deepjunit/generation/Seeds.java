@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.deepjunit.data.Images;
  * What every generator starts from: named models, the seed dataset, which of its samples to use
  * (in order), the batch size, the run seed and the valid input range.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Seeds(List<String> names, List<Model> models, Dataset dataset, int[] ids, int batchSize, long runSeed,
                     double min, double max) {
 

@@ -16,7 +16,7 @@ import org.deepjunit.model.Tensor;
  * (purpose = the transformation's ordinal), so input (seed, transformation) never depends on
  * batching. The oracle is the seed's label ({@link Candidate#seedLabel()}).
  */
-public final class TransformSource implements CandidateSource {
+final class TransformSource implements CandidateSource {
 
     /** A transformation with its parameter range. */
     public record Ranged(Transformation transformation, double low, double high) {

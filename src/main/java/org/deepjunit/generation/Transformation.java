@@ -1,5 +1,8 @@
 package org.deepjunit.generation;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import org.deepjunit.model.Shape;
 
@@ -9,6 +12,7 @@ import org.deepjunit.model.Shape;
  * mapping about the image centre, bilinear interpolation, the uncovered area filled with the
  * valid minimum). Every result is clipped to the valid range.
  */
+@API(status = STABLE, since = "0.1")
 public enum Transformation {
     /** Adds {@code p · (max − min)}; default range [−0.3, 0.3]. */
     BRIGHTNESS(-0.3, 0.3, false),

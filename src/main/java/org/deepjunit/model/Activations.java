@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.Set;
  * The outputs of a forward pass: each requested layer's output for the whole batch
  * ({@code [batch, ...layer.outputShape()]}, channels-last), in model order, and the model's output.
  */
+@API(status = STABLE, since = "0.1")
 public final class Activations {
 
     private final Map<String, Tensor> byLayer;

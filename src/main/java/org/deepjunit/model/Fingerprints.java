@@ -13,7 +13,7 @@ import java.util.Locale;
  * 6 significant digits so that bit-level noise does not matter). Changing a weight changes the fingerprint unless
  * the change is invisible on the probe.
  */
-public final class Fingerprints {
+final class Fingerprints {
 
     private Fingerprints() {
     }

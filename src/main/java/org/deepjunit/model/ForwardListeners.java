@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ import java.util.function.Supplier;
  * being computed, further passes on that thread (a wrapper's inner model, a reference model a listener runs) are
  * not observed.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ForwardListeners {
 
     private static final class State {

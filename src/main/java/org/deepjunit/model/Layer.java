@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param kind        what the layer does
  * @param outputShape the shape of one sample's output, channels-last
  */
+@API(status = STABLE, since = "0.1")
 public record Layer(String name, LayerKind kind, Shape outputShape) {
 
     public Layer {

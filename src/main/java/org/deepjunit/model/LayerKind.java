@@ -1,9 +1,13 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 /**
  * What a layer does, as far as testing cares. Adapters map framework layer classes and ops onto
  * these; {@link #OTHER} keeps a layer DeepJUnit does not know visible rather than dropping it.
  */
+@API(status = STABLE, since = "0.1")
 public enum LayerKind {
     INPUT,
     DENSE,

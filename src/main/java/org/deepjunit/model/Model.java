@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Collection;
 import java.util.List;
 
@@ -24,6 +27,7 @@ import java.util.List;
  * Inputs of the wrong shape, unknown layer names and non-finite outputs are reported as
  * {@link org.deepjunit.model.ModelException}s whose message says what was expected.
  */
+@API(status = STABLE, since = "0.1")
 public interface Model extends AutoCloseable {
 
     /** A short name for reports and messages, such as the file name the model came from. */

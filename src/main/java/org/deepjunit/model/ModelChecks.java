@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +12,7 @@ import java.util.stream.Collectors;
  * The checks every adapter runs before and after handing work to its framework, so that all
  * adapters fail the same way with the same messages. For adapter implementers.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModelChecks {
 
     private ModelChecks() {

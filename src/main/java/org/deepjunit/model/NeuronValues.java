@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.Map;
  * which DeepXplore's scaled value follows. Only {@code batch × neurons} numbers per layer, so
  * adapters can compute them inside the framework instead of copying every activation out.
  */
+@API(status = STABLE, since = "0.1")
 public final class NeuronValues {
 
     /**

@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,6 +30,7 @@ import java.util.Set;
  * Tensor grad = model.inputGradient(seeds, obj);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Objective {
 
     /** The sample index of a term that applies to every sample of the batch. */

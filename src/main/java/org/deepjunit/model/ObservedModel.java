@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +44,7 @@ import java.util.Objects;
  * shape can abort the JVM); layer names; an objective's layers, units and samples; the shape and finiteness of
  * outputs, of layer outputs and of gradients.
  */
+@API(status = STABLE, since = "0.1")
 public abstract class ObservedModel implements Model {
 
     /**

@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,7 @@ import java.util.Arrays;
  * mnist.withBatch(64); // [64, 28, 28, 1]
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Shape {
 
     /** A dimension the model does not fix, such as a variable sequence length. */

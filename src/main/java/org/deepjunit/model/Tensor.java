@@ -1,5 +1,8 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,6 +19,7 @@ import java.util.Objects;
  * float p = batch.getFloat(0, 14, 14, 0);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Tensor {
 
     private final Shape shape;

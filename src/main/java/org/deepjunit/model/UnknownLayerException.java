@@ -1,9 +1,13 @@
 package org.deepjunit.model;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Collection;
 import java.util.List;
 
 /** A layer name the model does not have; the message lists the names it has. */
+@API(status = STABLE, since = "0.1")
 public class UnknownLayerException extends ModelException {
 
     private static final long serialVersionUID = 1L;

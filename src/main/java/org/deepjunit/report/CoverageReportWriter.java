@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +41,7 @@ import org.jacoco.report.xml.XMLFormatter;
  * fails or is killed while rendering leaves the previous report as it was. Thread-safe: every call works on its
  * own formatters; concurrent writes to the <em>same</em> directory are not coordinated (the last swap wins).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageReportWriter {
 
     /** JaCoCo HTML front page. */

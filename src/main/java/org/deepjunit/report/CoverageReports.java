@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
 
 /** Turns {@link CoverageData} into the renderer's {@link NeuronCoverageReport} and summary lines. */
+@API(status = INTERNAL, since = "0.1")
 public final class CoverageReports {
 
     /** NC thresholds listed on every model besides the report's own. */

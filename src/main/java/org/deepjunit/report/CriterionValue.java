@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 /**
  * One coverage criterion's figure, e.g. a DeepGauge criterion.
  *
@@ -7,6 +10,7 @@ package org.deepjunit.report;
  * @param covered   covered items (sections, corners, neurons, patterns)
  * @param total     items in all; 0 for a plain count without a ratio, e.g. TKNP
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CriterionValue(String criterion, long covered, long total) {
 
     public CriterionValue {

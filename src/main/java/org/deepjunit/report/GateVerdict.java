@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 /**
  * A coverage gate's verdict.
  *
@@ -8,6 +11,7 @@ package org.deepjunit.report;
  * @param message shaped like JaCoCo's check, e.g. "Rule violated for layer fc1: neurons covered ratio is 0.62,
  *                but expected minimum is 0.70"
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateVerdict(String element, boolean passed, String message) {
 
     public GateVerdict {

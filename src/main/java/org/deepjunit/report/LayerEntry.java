@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +15,7 @@ import java.util.Set;
  * @param neurons  the layer's neurons, indexes unique
  * @param criteria per-layer DeepGauge figures, may be empty
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LayerEntry(String name, String kind, List<NeuronEntry> neurons, List<CriterionValue> criteria) {
 
     public LayerEntry {

@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +18,7 @@ import java.util.Set;
  * @param criteria   model-level DeepGauge figures, may be empty
  * @param gates      coverage gate verdicts, may be empty
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ModelEntry(String name, String definition, double threshold, List<LayerEntry> layers,
                          List<CriterionValue> criteria, List<GateVerdict> gates) {
 

@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Set;
  * @param notObserved one line per declared model no forward pass of its test class reached (and per gate that
  *                    named one), shown first: its coverage is unknown
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NeuronCoverageReport(String title, Instant created, List<ModelEntry> models, List<String> notObserved) {
 
     public NeuronCoverageReport {

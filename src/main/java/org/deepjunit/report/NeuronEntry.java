@@ -1,5 +1,8 @@
 package org.deepjunit.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 /**
  * One neuron of a layer.
  *
@@ -8,6 +11,7 @@ package org.deepjunit.report;
  * @param maxValue the largest value the neuron reached (scaled or raw per the model's definition);
  *                 NaN when no input activated it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NeuronEntry(int index, boolean covered, double maxValue) {
 
     public NeuronEntry {

@@ -1,5 +1,8 @@
 package org.deepjunit.model.dl4j;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +59,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * normalisation's running statistics. A network handed to {@link #of} must not be used elsewhere
  * concurrently; it is not closed by {@link #close()}, while networks this class loaded are.
  */
+@API(status = STABLE, since = "0.1")
 public final class Dl4jModel extends ObservedModel {
 
     private final String name;

@@ -1,5 +1,8 @@
 package org.deepjunit.model.tensorflow;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,6 +23,7 @@ import org.deepjunit.model.Tensor;
  * <p>The scale is applied before feeding; activations are those of the scaled input, and input
  * gradients are with respect to the unscaled tensor the test passed (chain rule: ∂/∂x = ∂/∂fed ÷ std).
  */
+@API(status = STABLE, since = "0.1")
 public final class InputScale {
 
     private static final InputScale NONE = new InputScale(new double[] {0}, new double[] {1});

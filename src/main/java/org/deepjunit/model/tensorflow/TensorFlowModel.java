@@ -1,5 +1,8 @@
 package org.deepjunit.model.tensorflow;
 
+import static org.apiguardian.api.API.Status.STABLE;
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +84,7 @@ import org.tensorflow.Signature;
  * {@link Builder#inputScale}. Input gradients are refused, naming the op, when a While/If loop or
  * another op TF Java cannot differentiate lies between input and output; activations still work.
  */
+@API(status = STABLE, since = "0.1")
 public final class TensorFlowModel extends ObservedModel {
 
     private final String name;

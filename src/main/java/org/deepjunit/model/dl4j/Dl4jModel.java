@@ -85,57 +85,19 @@ public final class Dl4jModel extends ObservedModel {
         this.owned = owned;
         this.ndType = net.dataType();
         this.dataType = ndType == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? DataType.FLOAT64 : DataType.FLOAT32;
-        List<Dl4jNet.Node> nodes = net.nodes;
-        if (nodes.isEmpty()) {
+        if (net.nodes.isEmpty()) {
             throw new ModelException("Model '" + this.name + "' has no layers");
         }
-        Dl4jNet.Node first = nodes.stream().filter(n -> !n.input).findFirst()
+        Dl4jNet.Node first = net.nodes.stream().filter(n -> !n.input).findFirst()
                 .orElseThrow(() -> new ModelException("Model '" + this.name + "' has no layers"));
-        Object[] layoutAndShape = inputLayoutAndShape(first, givenInputShape);
-        this.inputLayout = (Layout) layoutAndShape[0];
-        this.inputShape = (Shape) layoutAndShape[1];
+        Layout.Input input = Layout.input(first, givenInputShape, this.name);
+        this.inputLayout = input.layout();
+        this.inputShape = input.shape();
 
-        // A trial forward pass on one zero sample tells every node's rank and shape.
-        int[] trialDims = inputShape.withBatch(1).dims();
-        for (int i = 0; i < trialDims.length; i++) {
-            trialDims[i] = trialDims[i] == Shape.UNKNOWN ? 1 : trialDims[i];
-        }
-        Map<String, INDArray> trial;
-        try {
-            trial = net.feedForward(toNet(Tensor.zeros(dataType, Shape.of(trialDims))));
-        } catch (RuntimeException e) {
-            throw new ModelException("Model '" + this.name + "' does not accept inputs of shape " + inputShape
-                    + " (channels-last, per sample): " + e.getMessage()
-                    + "; give the right one with Dl4jModel.builder(network).inputShape(...)", e);
-        }
-        this.layouts = new ArrayList<>();
-        this.layers = new ArrayList<>();
-        Map<Integer, Layout> byIndex = new LinkedHashMap<>();
-        Layout previous = inputLayout;
-        for (Dl4jNet.Node node : nodes) {
-            Layout layout;
-            Shape shape;
-            if (node.input) {
-                layout = inputLayout;
-                shape = inputShape;
-                inputNodes.add(node.name);
-            } else {
-                INDArray a = trial.get(node.name);
-                if (a == null) {
-                    throw new ModelException("Model '" + this.name + "': no output for layer '" + node.name + "'");
-                }
-                Layout in = net.mln != null ? previous
-                        : node.inputs.length > 0 && byIndex.containsKey(node.inputs[0]) ? byIndex.get(node.inputs[0])
-                                : inputLayout;
-                layout = layoutOf(node, a.rank(), in);
-                shape = Shape.ofLongs(layout.toChannelsLast(a).shape()).withoutBatch();
-            }
-            node.layout = layout;
-            byIndex.put(node.index, layout);
-            previous = layout;
-            layouts.add(layout);
-            layers.add(new Layer(node.name, node.kind, shape));
-        }
+        NetLayers found = NetLayers.discover(net, inputLayout, inputShape, this.name, this::toNet);
+        this.layouts = found.layouts();
+        this.layers = found.layers();
+        this.inputNodes.addAll(found.inputNodes());
         this.outputNode = net.outputNodeName();
         this.outputShape = layer(outputNode).outputShape();
         this.gradientProblem = net.chainProblem();
@@ -325,27 +287,7 @@ public final class Dl4jModel extends ObservedModel {
         lock.lock();
         try {
             checkOpen();
-            INDArray params = net.mln != null ? net.mln.params() : net.cg.params();
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            StringBuilder structure = new StringBuilder(net.typeName()).append(';').append(inputShape).append(';')
-                    .append(dataType).append(';');
-            for (Dl4jNet.Node node : net.nodes) {
-                structure.append(node.name).append(':').append(node.kind).append(':')
-                        .append(node.layer == null ? "" : node.layer.getClass().getName()).append(':')
-                        .append(node.layer == null || node.layer.conf() == null ? ""
-                                : node.layer.conf().getLayer().getClass().getSimpleName()).append(';');
-            }
-            structure.append(layers);
-            sha.update(structure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (params != null && !params.isEmpty()) {
-                double[] values = params.toDoubleVector();
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
-                bytes.asDoubleBuffer().put(values);
-                sha.update(bytes);
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return net.fingerprint(inputShape + ";" + dataType + ";" + layers);
         } finally {
             lock.unlock();
         }
@@ -403,7 +345,7 @@ public final class Dl4jModel extends ObservedModel {
                 gradientNet = net.inferenceClone();
             }
             INDArray g = InputGradient.compute(gradientNet, layouts, toNet(inputs), objective);
-            long[] spiShape = toLongs(inputs.shape().dims());
+            long[] spiShape = Dl4jTensors.longs(inputs.shape().dims());
             return toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
         } catch (ModelException e) {
             throw e;
@@ -456,106 +398,12 @@ public final class Dl4jModel extends ObservedModel {
     }
 
     private INDArray toNet(Tensor t) {
-        long[] shape = toLongs(t.shape().dims());
-        INDArray a = t.dataType() == DataType.FLOAT64 ? Nd4j.create(t.toDoubleArray(), shape, 'c')
-                : Nd4j.create(t.toFloatArray(), shape, 'c');
-        if (a.dataType() != ndType) {
-            a = a.castTo(ndType);
-        }
+        INDArray a = Dl4jTensors.toNd(t, ndType);
         INDArray converted = inputLayout.fromChannelsLast(a);
         return converted == a ? a : converted.dup('c');
     }
 
     private Tensor toTensor(INDArray a) {
-        int[] shape = new int[a.rank()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = Math.toIntExact(a.size(i));
-        }
-        INDArray flat = Nd4j.toFlattened('c', a);
-        if (dataType == DataType.FLOAT64) {
-            return Tensor.wrap(flat.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector(), Shape.of(shape));
-        }
-        return Tensor.wrap(flat.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatVector(), Shape.of(shape));
-    }
-
-    private static long[] toLongs(int[] dims) {
-        long[] result = new long[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            result[i] = dims[i];
-        }
-        return result;
-    }
-
-    /** The layout and channels-last shape of the network input, from what the first layer reads. */
-    private Object[] inputLayoutAndShape(Dl4jNet.Node first, Shape given) {
-        Layout layout;
-        Shape inferred = null;
-        org.deeplearning4j.nn.conf.layers.Layer conf = first.conf();
-        if (first.pre instanceof FeedForwardToCnnPreProcessor p) {
-            layout = Layout.FLAT_CHW;
-            inferred = Shape.ofLongs(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
-        } else if (first.pre instanceof CnnToFeedForwardPreProcessor p) {
-            layout = p.getFormat() == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
-            inferred = Shape.ofLongs(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
-        } else if (first.pre != null) {
-            layout = Layout.AS_IS;
-        } else if (Dl4jNet.cnnFormat(conf) != null) {
-            layout = Dl4jNet.cnnFormat(conf) == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
-        } else if (Dl4jNet.rnnFormat(conf) != null) {
-            layout = Dl4jNet.rnnFormat(conf) == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
-            if (conf instanceof FeedForwardLayer ff && ff.getNIn() > 0) {
-                inferred = Shape.ofLongs(-1, ff.getNIn());
-            }
-        } else if (conf instanceof FeedForwardLayer ff && ff.getNIn() > 0) {
-            layout = Layout.FLAT;
-            inferred = Shape.ofLongs(ff.getNIn());
-        } else {
-            layout = Layout.AS_IS;
-        }
-        Shape shape = given != null ? given : inferred;
-        if (shape == null) {
-            throw new ModelException("Cannot tell the input shape of model '" + name + "' from its configuration (first layer '"
-                    + first.name + "' is a " + (conf == null ? "preprocessor" : conf.getClass().getSimpleName())
-                    + "); give it channels-last, e.g. Dl4jModel.builder(network).inputShape(28, 28, 1)"
-                    + " or Dl4jModel.load(zip, 28, 28, 1)");
-        }
-        int expectedRank = switch (layout) {
-            case NCHW, NHWC, FLAT_CHW -> 3;
-            case NCW, NWC -> 2;
-            case FLAT -> 1;
-            default -> shape.rank();
-        };
-        if (shape.rank() != expectedRank) {
-            throw new ModelException("Input shape " + shape + " given for model '" + name + "' has rank " + shape.rank()
-                    + " but its first layer '" + first.name + "' expects rank " + expectedRank + " per sample"
-                    + (expectedRank == 3 ? " (height, width, channels)" : ""));
-        }
-        return new Object[] {layout, shape};
-    }
-
-    private static Layout layoutOf(Dl4jNet.Node node, int rank, Layout in) {
-        switch (rank) {
-            case 2:
-                return Layout.FLAT;
-            case 4: {
-                CNN2DFormat f = Dl4jNet.cnnFormat(node.conf());
-                if (f == null && Dl4jNet.flatToImage(node.pre)) {
-                    return Layout.NCHW; // FeedForwardToCnnPreProcessor makes NCHW images
-                }
-                if (f != null) {
-                    return f == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
-                }
-                return in == Layout.NHWC ? Layout.NHWC : Layout.NCHW;
-            }
-            case 3: {
-                RNNFormat f = Dl4jNet.rnnFormat(node.conf());
-                if (f != null) {
-                    return f == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
-                }
-                return in == Layout.NWC ? Layout.NWC : Layout.NCW;
-            }
-            default:
-                return Layout.AS_IS;
-        }
+        return Dl4jTensors.fromNd(a, dataType);
     }
 }

@@ -1,19 +1,26 @@
 package org.deepjunit.data;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepjunit.model.Shape;
 
 /**
- * Reads numeric CSV: one sample per row, comma-separated numbers; a first row that is not numeric
- * is taken as a header and skipped. One column may hold an integer label.
+ * Reads numeric CSV (RFC 4180, with Jackson's parser: quoted fields, CRLF line ends): one sample per row; a first
+ * row that is not numeric is taken as a header and skipped; blank lines are skipped. One column may hold an
+ * integer label.
  */
 final class Csv {
+
+    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
     private Csv() {
     }
@@ -22,52 +29,50 @@ final class Csv {
      * @param labelColumn zero-based index of the label column, or -1 for none (negative values
      *                    other than -1 count from the end: -2 is the last column)
      */
-    public static Dataset read(String location, int labelColumn) {
+    static Dataset read(String location, int labelColumn) {
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         int width = -1;
         try (InputStream raw = Locations.open(location);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+             Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
+             MappingIterator<String[]> lines = MAPPER.readerFor(String[].class).readValues(reader)) {
+            while (lines.hasNextValue()) {
+                String[] cells = lines.nextValue();
+                int lineNo = lines.getCurrentLocation().getLineNr() - 1;
+                if (cells.length == 1 && cells[0].isBlank()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
                 int labelAt = labelColumn >= -1 ? labelColumn : cells.length + labelColumn + 1;
-                float[] row = new float[cells.length - (labelAt >= 0 ? 1 : 0)];
+                float[] row = new float[cells.length - (labelAt >= 0 && labelAt < cells.length ? 1 : 0)];
+                Integer label = null;
                 boolean numeric = true;
                 int k = 0;
-                Integer label = null;
-                for (int c = 0; c < cells.length; c++) {
-                    String cell = cells[c].trim();
-                    if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-                        cell = cell.substring(1, cell.length() - 1).trim();
-                    }
-                    double v;
+                for (int c = 0; c < cells.length && numeric; c++) {
                     try {
-                        v = Double.parseDouble(cell);
+                        double v = Double.parseDouble(cells[c]);
+                        if (c == labelAt) {
+                            label = (int) v;
+                        } else {
+                            row[k++] = (float) v;
+                        }
                     } catch (NumberFormatException e) {
                         numeric = false;
-                        break;
-                    }
-                    if (c == labelAt) {
-                        label = (int) v;
-                    } else {
-                        row[k++] = (float) v;
                     }
                 }
                 if (!numeric) {
-                    if (rows.isEmpty() && lineNo == 1) {
-                        continue; // header
+                    if (rows.isEmpty() && width < 0) {
+                        width = -2; // the header: skipped once
+                        continue;
                     }
-                    throw new DataFormatException(location + " line " + lineNo + ": not a numeric row: " + line);
+                    throw new DataFormatException(location + " line " + lineNo + ": not a numeric row: "
+                            + String.join(",", cells));
                 }
                 if (labelAt >= cells.length) {
                     throw new DataFormatException(location + " line " + lineNo + ": no label column " + labelAt
                             + " in a row of " + cells.length + " columns");
+                }
+                if (row.length == 0) {
+                    throw new DataFormatException(location + " line " + lineNo + ": a label and no feature columns");
                 }
                 if (width >= 0 && row.length != width) {
                     throw new DataFormatException(location + " line " + lineNo + ": " + row.length
@@ -79,11 +84,14 @@ final class Csv {
                     labels.add(label);
                 }
             }
-        } catch (IOException e) {
-            throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFormatException d) {
+                throw d;
+            }
+            throw new DataFormatException("Cannot read " + location + " as CSV: " + e.getMessage(), e);
         }
-        if (rows.isEmpty() || width < 1) {
-            return new Dataset(location, Shape.of(Math.max(width, 1)), new float[0], labelColumn == -1 ? null : new int[0]);
+        if (rows.isEmpty()) {
+            return new Dataset(location, Shape.of(1), new float[0], labelColumn == -1 ? null : new int[0]);
         }
         float[] data = new float[rows.size() * width];
         for (int i = 0; i < rows.size(); i++) {

@@ -55,6 +55,26 @@ class DatasetsTest {
     }
 
     @Test
+    void csvIsParsedAsRfc4180QuotedFieldsCrlfAndAll() throws Exception {
+        Path file = dir.resolve("q.csv");
+        // A quoted header cell holding commas, quoted numbers with spaces, CRLF line ends, a blank line.
+        Files.writeString(file, "\"width, cm\",\"height, cm\",class\r\n\" 1.5 \",2,\"3\"\r\n\r\n4,\"-5e-1\",6\r\n");
+        Dataset d = Datasets.load(file.toString(), "-2", Double.NaN);
+        assertThat(d.size()).isEqualTo(2);
+        assertThat(d.sampleShape()).isEqualTo(Shape.of(2));
+        assertThat(d.sample(0).toFloatArray()).containsExactly(1.5f, 2f);
+        assertThat(d.sample(1).toFloatArray()).containsExactly(4f, -0.5f);
+        assertThat(d.label(0).getAsInt()).isEqualTo(3);
+        assertThat(d.label(1).getAsInt()).isEqualTo(6);
+        Files.writeString(file, "1,2\n3,\"x,y\"\n");
+        assertThatThrownBy(() -> Datasets.load(file.toString(), "", Double.NaN))
+                .isInstanceOf(DataFormatException.class).hasMessage(file + " line 2: not a numeric row: 3,x,y");
+        Files.writeString(file, "label\n1\n2\n");
+        assertThatThrownBy(() -> Datasets.load(file.toString(), "0", Double.NaN))
+                .isInstanceOf(DataFormatException.class).hasMessage(file + " line 2: a label and no feature columns");
+    }
+
+    @Test
     void imageFolderRoundTripsPngsWithLabelsFromFolders() throws Exception {
         Tensor a = Mnist.images(0, 1);
         Tensor b = Mnist.images(1, 2);

@@ -1,7 +1,7 @@
 /**
- * Neuron coverage without JUnit: the criteria (DeepXplore's NC; DeepGauge's KMNC, NBC, SNAC, TKNC,
- * TKNP), mergeable coverage data and its JSON data file, DeepGauge profiles and their cache, gates,
- * and the translation into the report model. Used by {@link org.deepjunit.NeuronCoverage}'s
- * extension; not meant to be called from tests directly.
+ * Neuron coverage without JUnit: the criteria (DeepXplore's NC; DeepGauge's KMNC, NBC, SNAC, TKNC, TKNP),
+ * {@link org.deepjunit.coverage.CoverageRule}s and their gates, the recorder a test's forward passes reach,
+ * mergeable coverage data and its JSON data file, DeepGauge profiles and their cache, and the run's merge across
+ * JVMs. Wired by {@code @NeuronCoverage}; rendered by {@link org.deepjunit.report}.
  */
 package org.deepjunit.coverage;

@@ -177,7 +177,7 @@ class ObservedModelsExtensionTest {
     void aUserWrittenDelegatingModelIsObservedAndItsDisagreementsFound() {
         EngineExecutionResults results = run(Map.of(), selectClass(WrapperUnderDifferential.class));
         results.testEvents().assertStatistics(s -> s.failed(1));
-        assertThat(DifferentialExtensionTest.failureMessages(results)).singleElement().asString()
+        assertThat(DifferentialTestKit.failureMessages(results)).singleElement().asString()
                 .startsWith("reshaping-mlp (model under test) and reference \"other\" (reshaping-other) disagree on ")
                 .contains(" of 100 inputs");
         assertThat(dir.resolve("approved/" + WrapperUnderDifferential.class.getName() + ".predicts.received.json"))
@@ -207,7 +207,7 @@ class ObservedModelsExtensionTest {
                 + " of its forward passes was observed: call predict/activations on that instance, on the test's own"
                 + " thread (passes on other threads, e.g. in a parallel stream, are not observed), not on a model"
                 + " taken out of it.";
-        assertThat(DifferentialExtensionTest.failureMessages(results)).containsExactlyInAnyOrder(
+        assertThat(DifferentialTestKit.failureMessages(results)).containsExactlyInAnyOrder(
                 prefix + ".receivesButNeverRuns," + received,
                 prefix + ".runsOnAnotherThread," + received,
                 prefix + ".runsAModelItMadeItself, so nothing was compared with reference \"twin\" (twin). It ran"

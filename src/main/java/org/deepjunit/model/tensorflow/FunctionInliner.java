@@ -1,8 +1,6 @@
 package org.deepjunit.model.tensorflow;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,10 +10,7 @@ import java.util.Set;
 import org.deepjunit.model.ModelLoadException;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.GraphOperationBuilder;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
-import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -41,11 +36,10 @@ import org.tensorflow.proto.OpDef;
  *
  * <p>Control dependencies of the call op itself are dropped (they order side effects, which an
  * inference graph does not have). Attributes whose names start with an underscore (colocation,
- * output-shape hints) are dropped.
+ * output-shape hints) are dropped. The op definitions ({@link OpDefs}) translate named output arguments
+ * to flat indices; {@link NodeDefImporter} creates the collected nodes in dependency order.
  */
 final class FunctionInliner {
-
-    private static volatile Map<String, OpDef> opDefs;
 
     private final Graph graph;
     private final Map<String, FunctionDef> library = new HashMap<>();
@@ -83,22 +77,22 @@ final class FunctionInliner {
 
     private Result run(Output<?> output) {
         String ref = resolveTop(output.op().name() + ":" + output.index());
-        List<GraphOperation> added = build();
-        Ref r = Ref.parse(ref);
-        GraphOperation op = graph.operation(r.node);
-        return new Result(op.output(r.index), added, calls);
+        List<GraphOperation> added = NodeDefImporter.importAll(graph, emitted);
+        TensorRef r = TensorRef.parse(ref);
+        GraphOperation op = graph.operation(r.node());
+        return new Result(op.output(r.index()), added, calls);
     }
 
     // ---- resolving references to flat "name:index" strings in the new graph ----
 
     private String resolveTop(String ref) {
-        Ref r = Ref.parse(ref);
-        NodeDef node = topNodes.get(r.node);
+        TensorRef r = TensorRef.parse(ref);
+        NodeDef node = topNodes.get(r.node());
         if (node == null) {
-            throw new ModelLoadException("The graph has no node '" + r.node + "' (referenced as " + ref + ")");
+            throw new ModelLoadException("The graph has no node '" + r.node() + "' (referenced as " + ref + ")");
         }
         if (!isCallNode(node)) {
-            return topPlain(node) + ":" + r.index;
+            return topPlain(node) + ":" + r.index();
         }
         List<String> outs = topCalls.get(node.getName());
         if (outs == null) {
@@ -111,7 +105,7 @@ final class FunctionInliner {
             outs = inlineCall(node, args, node.getName(), 0);
             topCalls.put(node.getName(), outs);
         }
-        return pick(outs, node, null, r.index);
+        return pick(outs, node, null, r.index());
     }
 
     /**
@@ -132,8 +126,8 @@ final class FunctionInliner {
                 continue;
             }
             String resolved = resolveTop(in);
-            Ref original = Ref.parse(in);
-            changed |= !resolved.equals(original.node + ":" + original.index);
+            TensorRef original = TensorRef.parse(in);
+            changed |= !resolved.equals(original.node() + ":" + original.index());
             copy.addInput(resolved);
         }
         if (!changed) {
@@ -275,7 +269,7 @@ final class FunctionInliner {
         if (isCallNode(node)) {
             return pick(callOutputs(b, node), node, argName, index);
         }
-        return b.names.get(node.getName()) + ":" + flatIndex(node, argName, index);
+        return b.names.get(node.getName()) + ":" + OpDefs.flatIndex(node, argName, index);
     }
 
     private List<String> callOutputs(Body b, NodeDef node) {
@@ -303,158 +297,8 @@ final class FunctionInliner {
         }
         Set<String> ops = new java.util.LinkedHashSet<>();
         for (String out : callOutputs(b, node)) {
-            ops.add(Ref.parse(out).node);
+            ops.add(TensorRef.parse(out).node());
         }
         return new ArrayList<>(ops);
-    }
-
-    /** The flat output index of output {@code index} of output argument {@code argName} of a plain op. */
-    private int flatIndex(NodeDef node, String argName, int index) {
-        if (argName == null) {
-            return index;
-        }
-        OpDef od = opDef(node.getOp());
-        int flat = 0;
-        for (OpDef.ArgDef arg : od.getOutputArgList()) {
-            if (arg.getName().equals(argName)) {
-                return flat + index;
-            }
-            flat += count(arg, node, od);
-        }
-        throw new ModelLoadException("Op " + node.getOp() + " (node '" + node.getName() + "') has no output '"
-                + argName + "'");
-    }
-
-    private static int count(OpDef.ArgDef arg, NodeDef node, OpDef od) {
-        if (!arg.getNumberAttr().isEmpty()) {
-            return (int) attr(node, od, arg.getNumberAttr()).getI();
-        }
-        if (!arg.getTypeListAttr().isEmpty()) {
-            return attr(node, od, arg.getTypeListAttr()).getList().getTypeCount();
-        }
-        return 1;
-    }
-
-    /** A node's attribute, or the op's default when the exporter stripped default-valued attributes. */
-    private static AttrValue attr(NodeDef node, OpDef od, String name) {
-        AttrValue v = node.getAttrMap().get(name);
-        if (v != null) {
-            return v;
-        }
-        for (OpDef.AttrDef a : od.getAttrList()) {
-            if (a.getName().equals(name) && a.hasDefaultValue()) {
-                return a.getDefaultValue();
-            }
-        }
-        throw new ModelLoadException("Node '" + node.getName() + "' (" + node.getOp() + ") lacks attribute '" + name
-                + "'");
-    }
-
-    static OpDef opDef(String type) {
-        Map<String, OpDef> defs = opDefs;
-        if (defs == null) {
-            Map<String, OpDef> m = new HashMap<>();
-            for (OpDef d : TensorFlow.registeredOpList().getOpList()) {
-                m.put(d.getName(), d);
-            }
-            defs = Map.copyOf(m);
-            opDefs = defs;
-        }
-        OpDef od = defs.get(type);
-        if (od == null) {
-            throw new ModelLoadException("Op type '" + type + "' is not registered in this TensorFlow runtime "
-                    + "(TF Java " + TensorFlow.version() + "); the model needs a custom op library");
-        }
-        return od;
-    }
-
-    // ---- creating the collected nodes in the graph ----
-
-    private List<GraphOperation> build() {
-        Map<String, Integer> pending = new HashMap<>();
-        Map<String, List<String>> dependents = new HashMap<>();
-        for (NodeDef n : emitted.values()) {
-            Set<String> deps = new HashSet<>();
-            for (String in : n.getInputList()) {
-                String dep = Ref.parse(in.startsWith("^") ? in.substring(1) : in).node;
-                if (emitted.containsKey(dep)) {
-                    deps.add(dep);
-                }
-            }
-            pending.put(n.getName(), deps.size());
-            for (String d : deps) {
-                dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(n.getName());
-            }
-        }
-        Deque<String> ready = new ArrayDeque<>();
-        for (NodeDef n : emitted.values()) {
-            if (pending.get(n.getName()) == 0) {
-                ready.add(n.getName());
-            }
-        }
-        List<GraphOperation> added = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            String name = ready.poll();
-            added.add(create(emitted.get(name)));
-            for (String d : dependents.getOrDefault(name, List.of())) {
-                if (pending.merge(d, -1, Integer::sum) == 0) {
-                    ready.add(d);
-                }
-            }
-        }
-        if (added.size() != emitted.size()) {
-            throw new ModelLoadException("The inlined functions contain a cycle; cannot flatten them into a graph");
-        }
-        return added;
-    }
-
-    private GraphOperation create(NodeDef n) {
-        OpDef od = opDef(n.getOp());
-        GraphOperationBuilder ob = graph.opBuilder(n.getOp(), n.getName(), graph.baseScope());
-        List<Output<?>> data = new ArrayList<>();
-        for (String in : n.getInputList()) {
-            if (in.startsWith("^")) {
-                ob.addControlInput(graph.operationOrThrow(in.substring(1)));
-            } else {
-                Ref r = Ref.parse(in);
-                data.add(graph.operationOrThrow(r.node).output(r.index));
-            }
-        }
-        int next = 0;
-        for (OpDef.ArgDef arg : od.getInputArgList()) {
-            boolean list = !arg.getNumberAttr().isEmpty() || !arg.getTypeListAttr().isEmpty();
-            int k = count(arg, n, od);
-            if (next + k > data.size()) {
-                throw new ModelLoadException("Node '" + n.getName() + "' (" + n.getOp() + ") has " + data.size()
-                        + " inputs, fewer than its op definition needs");
-            }
-            if (list) {
-                ob.addInputList(data.subList(next, next + k).toArray(new Output<?>[0]));
-            } else {
-                ob.addInput(data.get(next));
-            }
-            next += k;
-        }
-        for (Map.Entry<String, AttrValue> a : n.getAttrMap().entrySet()) {
-            if (!a.getKey().startsWith("_")) {
-                ob.setAttr(a.getKey(), a.getValue());
-            }
-        }
-        try {
-            return ob.build();
-        } catch (RuntimeException e) {
-            throw new ModelLoadException("Cannot copy node '" + n.getName() + "' (" + n.getOp() + ") out of its "
-                    + "function: " + e.getMessage(), e);
-        }
-    }
-
-    private record Ref(String node, int index) {
-        static Ref parse(String ref) {
-            int colon = ref.lastIndexOf(':');
-            if (colon > 0 && ref.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < ref.length() - 1) {
-                return new Ref(ref.substring(0, colon), Integer.parseInt(ref.substring(colon + 1)));
-            }
-            return new Ref(ref, 0);
-        }
     }
 }

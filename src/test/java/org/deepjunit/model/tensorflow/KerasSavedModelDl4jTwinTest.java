@@ -71,9 +71,9 @@ class KerasSavedModelDl4jTwinTest {
         set(net, 2, "W", d1.kernel(), d1.in(), d1.out());
         set(net, 2, "b", d1.bias(), 1, d1.out());
         try (Model dl4j = Dl4jModel.builder(net).name("dense-dl4j").inputShape(28, 28, 1).build();
-             TensorFlowModel tf = TensorFlowModel.load(KerasSavedModelTest.fixture("dense"))) {
+             TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
             List<String> compared = new ArrayList<>();
-            for (Tensor x : List.of(Mnist.images(0, 8), KerasSavedModelTest.randomInputs())) {
+            for (Tensor x : List.of(Mnist.images(0, 8), KerasFixtureModels.randomInputs())) {
                 compared = assertLayersAgree("dense", dl4j, tf, x);
                 // Keras' flatten of a 28x28x1 image is the image itself, flat
                 double diff = tf.activations(x, List.of("flatten")).layer("flatten")
@@ -81,7 +81,7 @@ class KerasSavedModelDl4jTwinTest {
                 assertThat(diff).as("flatten").isZero();
             }
             assertThat(compared).containsExactly("dense", "dropout", "dense_1");
-            Tensor x = KerasSavedModelTest.randomInputs();
+            Tensor x = KerasFixtureModels.randomInputs();
             int[] predicted = tf.predict(x).argMax();
             Objective o = Objective.builder()
                     .logit(0, predicted[0], 1.0).logit(0, (predicted[0] + 1) % 10, -1.0).logit(1, 4, 0.5)
@@ -126,9 +126,9 @@ class KerasSavedModelDl4jTwinTest {
         net.getLayer(4).getParam("W").assign(kernel);
         set(net, 4, "b", d.bias(), 1, 10);
         try (Model dl4j = Dl4jModel.builder(net).name("cnn-dl4j-" + format).inputShape(28, 28, 1).build();
-             TensorFlowModel tf = TensorFlowModel.load(KerasSavedModelTest.fixture("cnn"))) {
+             TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("cnn"))) {
             List<String> compared = new ArrayList<>();
-            for (Tensor x : List.of(Mnist.images(0, 8), KerasSavedModelTest.randomInputs())) {
+            for (Tensor x : List.of(Mnist.images(0, 8), KerasFixtureModels.randomInputs())) {
                 compared = assertLayersAgree("cnn " + format, dl4j, tf, x);
                 // Keras' flatten is max_pooling2d_1 channels-last, flat: compare it with DL4J's pooling output
                 Tensor pool = dl4j.activations(x, List.of("max_pooling2d_1")).layer("max_pooling2d_1");
@@ -139,7 +139,7 @@ class KerasSavedModelDl4jTwinTest {
             assertThat(compared).containsExactly("conv2d", "max_pooling2d", "conv2d_1", "max_pooling2d_1", "dense");
             // Random inputs: MNIST's runs of equal pixels make exact max-pool ties, which the frameworks may
             // route to different elements of a window.
-            Tensor x = KerasSavedModelTest.randomInputs();
+            Tensor x = KerasFixtureModels.randomInputs();
             int[] predicted = tf.predict(x).argMax();
             Objective o = Objective.builder()
                     .logit(0, predicted[0], 1.0).logit(0, (predicted[0] + 1) % 10, -1.0).logit(1, 3, 0.5)

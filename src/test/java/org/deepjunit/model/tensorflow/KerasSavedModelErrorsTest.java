@@ -26,7 +26,7 @@ class KerasSavedModelErrorsTest {
 
     @Test
     void badInputsAreExceptionsWithTheExpectedValuesAndTheModelKeepsWorking() {
-        try (TensorFlowModel m = TensorFlowModel.load(KerasSavedModelTest.fixture("cnn"))) {
+        try (TensorFlowModel m = TensorFlowModel.load(KerasFixtureModels.fixture("cnn"))) {
             Tensor good = m.predict(X);
             assertThatThrownBy(() -> m.predict(Tensor.of(new float[2 * 784], 2, 784)))
                     .isInstanceOf(InputShapeException.class).hasMessageContaining("expected [batch, 28, 28, 1]");
@@ -40,10 +40,10 @@ class KerasSavedModelErrorsTest {
             assertThat(m.predict(X.as(org.deepjunit.model.DataType.FLOAT64)).maxAbsDifference(good)).isLessThan(1e-6);
             assertThat(m.predict(X).toFloatArray()).containsExactly(good.toFloatArray());
         }
-        assertThatThrownBy(() -> TensorFlowModel.builder(KerasSavedModelTest.fixture("dense")).signature("predict").build())
+        assertThatThrownBy(() -> TensorFlowModel.builder(KerasFixtureModels.fixture("dense")).signature("predict").build())
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("no signature 'predict'")
                 .hasMessageContaining("[serving_default]");
-        try (TensorFlowModel again = TensorFlowModel.load(KerasSavedModelTest.fixture("dense"))) {
+        try (TensorFlowModel again = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
             assertThat(again.predict(X).shape().dims()).containsExactly(2, 10);
         }
     }
@@ -58,7 +58,7 @@ class KerasSavedModelErrorsTest {
             assertThat(p.outputIsProbabilities()).isTrue();
             assertThat(l.outputIsProbabilities()).isFalse();
             // no metadata: names from the op scopes
-            assertThat(KerasSavedModelTest.names(p.layers())).containsExactly("flatten", "dense", "dense_1");
+            assertThat(KerasFixtureModels.names(p.layers())).containsExactly("flatten", "dense", "dense_1");
             Tensor probs = p.predict(X);
             Tensor logits = l.predict(X);
             double d = Math.log(probs.getDouble(0, 1)) - Math.log(probs.getDouble(0, 4));
@@ -77,7 +77,7 @@ class KerasSavedModelErrorsTest {
         KerasSavedModelFixtures.write(KerasSavedModelFixtures.looped(), dir, KerasSavedModelFixtures.Metadata.OBJECT_GRAPH,
                 false);
         try (TensorFlowModel m = TensorFlowModel.load(dir)) {
-            assertThat(KerasSavedModelTest.names(m.layers())).containsExactly("dense", "simple_rnn", "dense_1");
+            assertThat(KerasFixtureModels.names(m.layers())).containsExactly("dense", "simple_rnn", "dense_1");
             assertThat(m.layer("simple_rnn").kind()).isEqualTo(org.deepjunit.model.LayerKind.RECURRENT);
             Tensor x = Tensor.of(new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}, 1, 6);
             Tensor h = m.activations(x).layer("dense");
@@ -99,8 +99,8 @@ class KerasSavedModelErrorsTest {
 
     @Test
     void inputScaleIsAppliedBeforeFeedingAndChainedIntoGradients() {
-        try (TensorFlowModel plain = TensorFlowModel.load(KerasSavedModelTest.fixture("dense"));
-             TensorFlowModel raw = TensorFlowModel.builder(KerasSavedModelTest.fixture("dense"))
+        try (TensorFlowModel plain = TensorFlowModel.load(KerasFixtureModels.fixture("dense"));
+             TensorFlowModel raw = TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
                      .inputScale(InputScale.divideBy(255)).build()) {
             float[] v = X.toFloatArray();
             for (int i = 0; i < v.length; i++) {
@@ -116,7 +116,7 @@ class KerasSavedModelErrorsTest {
             }
             assertThat(raw.toString()).contains("InputScale[(x - 0.0) / 255.0]");
         }
-        assertThatThrownBy(() -> TensorFlowModel.builder(KerasSavedModelTest.fixture("dense"))
+        assertThatThrownBy(() -> TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
                 .inputScale(InputScale.meanStd(new double[] {0.4, 0.5, 0.6}, new double[] {0.2, 0.2, 0.2})).build())
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("3 channels");
     }

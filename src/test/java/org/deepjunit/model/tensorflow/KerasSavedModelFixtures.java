@@ -1,10 +1,5 @@
 package org.deepjunit.model.tensorflow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,15 +24,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.proto.DataType;
-import org.tensorflow.proto.MetaGraphDef;
-import org.tensorflow.proto.SavedModel;
-import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
-import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
-import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedUserObject;
-import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject.ObjectReference;
-import org.tensorflow.proto.VersionDef;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TNumber;
 
@@ -48,7 +35,8 @@ import org.tensorflow.types.family.TNumber;
  * nodes are named {@code sequential/dense/MatMul}; weights are resource variables
  * ({@code VarHandleOp}s passed to the calls, read with {@code ReadVariableOp} inside), saved and
  * restored by hand-written {@code save/...} ops; the Keras model config is stored as JSON in the
- * object graph or in {@code keras_metadata.pb}, as tf.keras does.
+ * object graph or in {@code keras_metadata.pb}, as tf.keras does. The layers' ops are built by
+ * {@link KerasLayerOps}, the metadata written by {@link KerasMetadataWriter}.
  *
  * <p>Regenerate the committed fixtures under {@code src/test/resources/keras-savedmodels/} with
  * {@code mvn -B -q test-compile exec:exec@keras-fixtures} (or run {@link #main} with the target
@@ -170,7 +158,7 @@ public final class KerasSavedModelFixtures {
                 Ops ti = Ops.create(inner);
                 Operand<TFloat32> xi = inputPlaceholder(ti, spec, "input_1");
                 List<Output<?>> resI = resourcePlaceholders(inner, vars.size());
-                Output<?>[] outs = layers(ti, inner, spec, xi, resI, withLogitsOutput);
+                Output<?>[] outs = KerasLayerOps.layers(ti, inner, spec, xi, resI, withLogitsOutput);
                 Signature.Builder sb = Signature.builder().key("__inference__wrapped_model_1042").input("input_1", xi);
                 for (int i = 0; i < resI.size(); i++) {
                     sb.input(argName(i), (Operand<?>) resI.get(i));
@@ -204,7 +192,7 @@ public final class KerasSavedModelFixtures {
                     }
                 }
             }
-            addMetadata(spec, dir, metadata);
+            KerasMetadataWriter.addMetadata(spec, dir, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,111 +290,6 @@ public final class KerasSavedModelFixtures {
         return res;
     }
 
-    /** The ops of every layer under {@code <model>/<layer>/}; returns {output, logits}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Output<?>[] layers(Ops tf, Graph g, Spec spec, Operand<TFloat32> x, List<Output<?>> resources,
-                                      boolean withLogits) {
-        Ops model = tf.withSubScope(spec.modelName());
-        Operand<TFloat32> current = x;
-        Operand<TFloat32> logits = null;
-        int r = 0;
-        for (KLayer layer : spec.layers()) {
-            Ops s = model.withSubScope(layer.name());
-            String scope = spec.modelName() + "/" + layer.name() + "/";
-            if (layer instanceof Dense d) {
-                Operand<TFloat32> k = s.withName("MatMul_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                current = s.withName("MatMul").linalg.matMul(current, k);
-                current = s.withName("BiasAdd").nn.biasAdd(current, b);
-                logits = current;
-                current = activation(s, d.activation(), current);
-            } else if (layer instanceof Conv c) {
-                Operand<TFloat32> k = s.withName("Conv2D_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "VALID");
-                current = s.withName("BiasAdd").nn.biasAdd(current, b);
-                current = activation(s, c.activation(), current);
-            } else if (layer instanceof MaxPool p) {
-                long sz = p.size();
-                current = (Operand) g.opBuilder("MaxPool", scope + "MaxPool", g.baseScope())
-                        .addInput(current.asOutput())
-                        .setAttr("ksize", new long[] {1, sz, sz, 1})
-                        .setAttr("strides", new long[] {1, sz, sz, 1})
-                        .setAttr("padding", "VALID")
-                        .setAttr("data_format", "NHWC")
-                        .build().output(0);
-            } else if (layer instanceof Flatten) {
-                long n = flatSize(spec, layer);
-                current = s.withName("Reshape").reshape(current, s.withName("Const").constant(new int[] {-1, (int) n}));
-            } else if (layer instanceof Dropout) {
-                current = s.withName("Identity").identity(current);
-            } else if (layer instanceof Loop l) {
-                current = loop(s, current, l.steps(), l.units());
-            }
-        }
-        Output<?> out = tf.withName("Identity").identity(current).asOutput();
-        Output<?> lg = withLogits ? tf.withName("Identity_1").identity(logits).asOutput() : null;
-        return new Output<?>[] {out, lg};
-    }
-
-    /** The number of values per sample entering {@code flatten} (shapes are not inferred through resource reads). */
-    static int flatSize(Spec spec, KLayer flatten) {
-        int[] dims = spec.inputShape().clone();
-        for (KLayer l : spec.layers()) {
-            if (l == flatten) {
-                break;
-            }
-            if (l instanceof Conv c) {
-                dims = new int[] {dims[0] - c.k() + 1, dims[1] - c.k() + 1, c.out()};
-            } else if (l instanceof MaxPool p) {
-                dims = new int[] {dims[0] / p.size(), dims[1] / p.size(), dims[2]};
-            } else if (l instanceof Dense d) {
-                dims = new int[] {d.out()};
-            }
-        }
-        int n = 1;
-        for (int d : dims) {
-            n *= d;
-        }
-        return n;
-    }
-
-    private static Operand<TFloat32> activation(Ops s, String activation, Operand<TFloat32> x) {
-        if (activation == null || activation.equals("linear")) {
-            return x;
-        }
-        return switch (activation) {
-            case "relu" -> s.withName("Relu").nn.relu(x);
-            case "softmax" -> s.withName("Softmax").nn.softmax(x);
-            case "tanh" -> s.withName("Tanh").math.tanh(x);
-            default -> throw new IllegalArgumentException("Unsupported activation " + activation);
-        };
-    }
-
-    /** {@code for i in range(steps): h = tanh(h)} as a StatelessWhile over (i, h), then a reshape to a known shape. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Operand<TFloat32> loop(Ops s, Operand<TFloat32> h, int steps, long units) {
-        ConcreteFunction cond = ConcreteFunction.create(tf -> {
-            Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-            Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
-            return Signature.builder().key("simple_rnn_while_cond").input("i", i).input("h", v)
-                    .output("c", tf.math.less(i, tf.constant(steps))).build();
-        });
-        ConcreteFunction body = ConcreteFunction.create(tf -> {
-            Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-            Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
-            return Signature.builder().key("simple_rnn_while_body").input("i", i).input("h", v)
-                    .output("i_next", tf.math.add(i, tf.constant(1))).output("h_next", tf.math.tanh(v)).build();
-        });
-        var w = s.withName("while").statelessWhile(List.of(s.withName("zero").constant(0), h), cond, body);
-        Operand<TFloat32> out = (Operand) w.output().get(1);
-        return s.withName("Reshape").reshape(out, s.withName("shape").constant(new int[] {-1, (int) units}));
-    }
-
     /** Variable names in call order: {"dense/kernel", "layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE"}. */
     static List<String[]> variables(Spec spec) {
         List<String[]> vars = new ArrayList<>();
@@ -447,93 +330,6 @@ public final class KerasSavedModelFixtures {
             }
         }
         return values;
-    }
-
-    // ---- Keras metadata ----
-
-    /** The model's JSON as tf.keras writes it for {@code _tf_keras_sequential}. */
-    static String modelJson(Spec spec) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("name", spec.modelName()).put("trainable", true).put("expects_training_arg", true)
-                .put("dtype", "float32").put("class_name", "Sequential");
-        ObjectNode config = root.putObject("config");
-        config.put("name", spec.modelName());
-        ArrayNode layers = config.putArray("layers");
-        ObjectNode input = layers.addObject();
-        input.put("class_name", "InputLayer");
-        ObjectNode ic = input.putObject("config");
-        ArrayNode shape = ic.putObject("batch_input_shape").put("class_name", "__tuple__").putArray("items");
-        shape.addNull();
-        for (int d : spec.inputShape()) {
-            shape.add(d);
-        }
-        ic.put("dtype", "float32").put("name", "input_1");
-        for (KLayer l : spec.layers()) {
-            ObjectNode node = layers.addObject();
-            ObjectNode c = json.createObjectNode();
-            c.put("name", l.name()).put("trainable", true).put("dtype", "float32");
-            if (l instanceof Dense d) {
-                node.put("class_name", "Dense");
-                c.put("units", d.out()).put("activation", d.activation()).put("use_bias", true);
-            } else if (l instanceof Conv cv) {
-                node.put("class_name", "Conv2D");
-                c.put("filters", cv.out()).put("activation", cv.activation()).put("padding", "valid");
-                c.putArray("kernel_size").add(cv.k()).add(cv.k());
-            } else if (l instanceof MaxPool p) {
-                node.put("class_name", "MaxPooling2D");
-                c.putArray("pool_size").add(p.size()).add(p.size());
-            } else if (l instanceof Flatten) {
-                node.put("class_name", "Flatten");
-            } else if (l instanceof Dropout) {
-                node.put("class_name", "Dropout");
-                c.put("rate", 0.2);
-            } else if (l instanceof Loop) {
-                node.put("class_name", "SimpleRNN");
-            }
-            node.set("config", c);
-        }
-        return root.toString();
-    }
-
-    private static void addMetadata(Spec spec, Path dir, Metadata where) throws IOException {
-        if (where == Metadata.NONE) {
-            return;
-        }
-        String model = modelJson(spec);
-        if (where == Metadata.KERAS_METADATA_PB) {
-            ByteArrayOutputStream node = new ByteArrayOutputStream();
-            CodedOutputStream n = CodedOutputStream.newInstance(node);
-            n.writeInt32(2, 0);
-            n.writeString(3, "root");
-            n.writeString(4, "_tf_keras_sequential");
-            n.writeString(5, model);
-            n.flush();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            CodedOutputStream a = CodedOutputStream.newInstance(all);
-            a.writeByteArray(1, node.toByteArray());
-            a.flush();
-            Files.write(dir.resolve("keras_metadata.pb"), all.toByteArray());
-            return;
-        }
-        Path pb = dir.resolve("saved_model.pb");
-        SavedModel sm = SavedModel.parseFrom(Files.readAllBytes(pb));
-        VersionDef version = VersionDef.newBuilder().setProducer(1).setMinConsumer(1).build();
-        SavedObjectGraph.Builder graph = SavedObjectGraph.newBuilder();
-        SavedObject.Builder root = SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
-                .setIdentifier("_tf_keras_sequential").setVersion(version).setMetadata(model));
-        int id = 1;
-        for (KLayer l : spec.layers()) {
-            root.addChildren(ObjectReference.newBuilder().setNodeId(id++).setLocalName(l.name()));
-        }
-        graph.addNodes(root);
-        for (KLayer l : spec.layers()) {
-            graph.addNodes(SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
-                    .setIdentifier("_tf_keras_layer").setVersion(version)
-                    .setMetadata("{\"name\": \"" + l.name() + "\"}")));
-        }
-        MetaGraphDef meta = sm.getMetaGraphs(0).toBuilder().setObjectGraphDef(graph).build();
-        Files.write(pb, sm.toBuilder().setMetaGraphs(0, meta).build().toByteArray());
     }
 
     // ---- helpers ----

@@ -35,21 +35,26 @@ final class ConfigurationKeys {
     /** Configuration parameter names the launchers of this JVM were given. */
     private static final Set<String> FROM_LAUNCHERS = ConcurrentHashMap.newKeySet();
 
-    private ConfigurationKeys() {
-    }
+    private ConfigurationKeys() {}
 
     /** Every key, grouped by feature. */
     static List<Key<?>> all() {
         return Stream.of(ReportKeys.all(), CoverageKeys.all(), GenerationKeys.all(), DifferentialKeys.all())
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
     }
 
     /** The README's reference table: one row per key, with its default and what it does. */
     static String markdownTable() {
         StringBuilder table = new StringBuilder("| key | default | what it sets |\n|---|---|---|\n");
         for (Key<?> k : all()) {
-            table.append("| `").append(k.name()).append("` | ").append(k.defaultText()).append(" | ")
-                    .append(k.description()).append(" |\n");
+            table.append("| `")
+                    .append(k.name())
+                    .append("` | ")
+                    .append(k.defaultText())
+                    .append(" | ")
+                    .append(k.description())
+                    .append(" |\n");
         }
         return table.toString();
     }
@@ -106,9 +111,11 @@ final class ConfigurationKeys {
             if (lenient && !close && !inNamespace(name, known.keySet())) {
                 continue;
             }
-            problems.add("Unknown configuration parameter '" + name + "'" + (close ? ": did you mean '" + nearest
-                    + "'?" : ": DeepJUnit's parameters start with " + String.join("*, ", namespaces(known.keySet()))
-                    + "* and are listed in its README"));
+            problems.add("Unknown configuration parameter '" + name + "'"
+                    + (close
+                            ? ": did you mean '" + nearest + "'?"
+                            : ": DeepJUnit's parameters start with " + String.join("*, ", namespaces(known.keySet()))
+                                    + "* and are listed in its README"));
         }
         return problems;
     }
@@ -157,7 +164,9 @@ final class ConfigurationKeys {
                 try (InputStream in = files.nextElement().openStream()) {
                     properties.load(in);
                 }
-                properties.stringPropertyNames().stream().filter(n -> n.startsWith(Key.PREFIX)).forEach(names::add);
+                properties.stringPropertyNames().stream()
+                        .filter(n -> n.startsWith(Key.PREFIX))
+                        .forEach(names::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read junit-platform.properties: " + e.getMessage(), e);
@@ -174,8 +183,10 @@ final class ConfigurationKeys {
             r.put("deepjunit.generation." + k, "was renamed to 'deepjunit.generation.deepxplore." + k + "'");
         }
         for (String k : List.of("iterations", "threshold")) {
-            r.put("deepjunit.generation." + k, "was split into 'deepjunit.generation.deepxplore." + k
-                    + "' and 'deepjunit.generation.fuzzing." + k + "'");
+            r.put(
+                    "deepjunit.generation." + k,
+                    "was split into 'deepjunit.generation.deepxplore." + k + "' and 'deepjunit.generation.fuzzing." + k
+                            + "'");
         }
         return Map.copyOf(r);
     }

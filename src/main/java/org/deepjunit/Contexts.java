@@ -6,15 +6,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** Finds the test class's and the test method's contexts above any extension context. */
 final class Contexts {
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** The nearest context whose element is the test class: the class itself, or the innermost {@code @Nested} one. */
     static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext c = context;
         while (!(c.getElement().orElse(null) instanceof Class<?>)) {
-            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test class around "
-                    + context.getUniqueId()));
+            c = c.getParent()
+                    .orElseThrow(() -> new IllegalStateException("No test class around " + context.getUniqueId()));
         }
         return c;
     }
@@ -23,8 +22,8 @@ final class Contexts {
     static Method testMethod(ExtensionContext context) {
         ExtensionContext c = context;
         while (c.getTestMethod().isEmpty()) {
-            c = c.getParent().orElseThrow(() -> new IllegalStateException("No test method around "
-                    + context.getUniqueId()));
+            c = c.getParent()
+                    .orElseThrow(() -> new IllegalStateException("No test method around " + context.getUniqueId()));
         }
         return c.getRequiredTestMethod();
     }

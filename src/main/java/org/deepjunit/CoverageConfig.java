@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.deepjunit.coverage.CoverageRule;
-import org.deepjunit.coverage.Criterion;
 import org.deepjunit.config.Configuration;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.config.Key;
 import org.deepjunit.coverage.CoverageKeys;
+import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.CoverageSettings;
+import org.deepjunit.coverage.Criterion;
 import org.deepjunit.coverage.Gate;
 import org.deepjunit.coverage.RecordingSpec;
 
@@ -25,34 +25,44 @@ import org.deepjunit.coverage.RecordingSpec;
  */
 final class CoverageConfig {
 
-    private CoverageConfig() {
-    }
+    private CoverageConfig() {}
 
     /**
      * Resolves the settings for a test element; {@code annotations} from the most specific (method) to the least
      * (outermost class), nulls skipped. The first annotation that sets an attribute wins, then the parameter.
      */
     public static CoverageSettings resolve(Configuration s, List<NeuronCoverage> annotations) {
-        List<NeuronCoverage> anns = annotations.stream().filter(java.util.Objects::nonNull).toList();
+        List<NeuronCoverage> anns =
+                annotations.stream().filter(java.util.Objects::nonNull).toList();
 
         Optional<NeuronCoverage> t = first(anns, a -> !Double.isNaN(a.threshold()));
-        double threshold = s.resolve(CoverageKeys.THRESHOLD, t.map(NeuronCoverage::threshold).orElse(0.0),
-                t.isPresent(), "@NeuronCoverage(threshold)");
-        NeuronCoverage.Scaling scaling = anns.stream().map(NeuronCoverage::scaling)
-                .filter(x -> x != NeuronCoverage.Scaling.DEFAULT).findFirst().orElse(null);
-        boolean scaled = scaling != null ? scaling == NeuronCoverage.Scaling.SCALED : s.getOrDefault(CoverageKeys.SCALED);
+        double threshold = s.resolve(
+                CoverageKeys.THRESHOLD,
+                t.map(NeuronCoverage::threshold).orElse(0.0),
+                t.isPresent(),
+                "@NeuronCoverage(threshold)");
+        NeuronCoverage.Scaling scaling = anns.stream()
+                .map(NeuronCoverage::scaling)
+                .filter(x -> x != NeuronCoverage.Scaling.DEFAULT)
+                .findFirst()
+                .orElse(null);
+        boolean scaled =
+                scaling != null ? scaling == NeuronCoverage.Scaling.SCALED : s.getOrDefault(CoverageKeys.SCALED);
         Optional<NeuronCoverage> k = first(anns, a -> a.k() != -1);
         int kValue = s.resolve(CoverageKeys.K, k.map(NeuronCoverage::k).orElse(0), k.isPresent(), "@NeuronCoverage(k)");
         Optional<NeuronCoverage> top = first(anns, a -> a.topK() != -1);
-        int topKValue = s.resolve(CoverageKeys.TOP_K, top.map(NeuronCoverage::topK).orElse(0), top.isPresent(),
-                "@NeuronCoverage(topK)");
+        int topKValue = s.resolve(
+                CoverageKeys.TOP_K, top.map(NeuronCoverage::topK).orElse(0), top.isPresent(), "@NeuronCoverage(topK)");
 
-        List<String> include = patterns(anns, NeuronCoverage::layers, "@NeuronCoverage(layers)", s,
-                CoverageKeys.LAYERS_INCLUDE);
-        List<String> exclude = patterns(anns, NeuronCoverage::excludeLayers, "@NeuronCoverage(excludeLayers)", s,
-                CoverageKeys.LAYERS_EXCLUDE);
+        List<String> include =
+                patterns(anns, NeuronCoverage::layers, "@NeuronCoverage(layers)", s, CoverageKeys.LAYERS_INCLUDE);
+        List<String> exclude = patterns(
+                anns, NeuronCoverage::excludeLayers, "@NeuronCoverage(excludeLayers)", s, CoverageKeys.LAYERS_EXCLUDE);
 
-        String profile = anns.stream().map(NeuronCoverage::profileData).filter(x -> !x.isBlank()).findFirst()
+        String profile = anns.stream()
+                .map(NeuronCoverage::profileData)
+                .filter(x -> !x.isBlank())
+                .findFirst()
                 .orElse(s.get(CoverageKeys.PROFILE_DATA).orElse(null));
         Optional<NeuronCoverage> scale = first(anns, a -> !Double.isNaN(a.profileScale()));
         double scaleValue = scale.isPresent()
@@ -60,8 +70,11 @@ final class CoverageConfig {
                 : s.get(CoverageKeys.PROFILE_SCALE).orElse(Double.NaN);
 
         Set<Criterion> criteria = EnumSet.noneOf(Criterion.class);
-        anns.stream().filter(a -> a.criteria().length > 0).findFirst()
-                .ifPresentOrElse(a -> criteria.addAll(Arrays.asList(a.criteria())),
+        anns.stream()
+                .filter(a -> a.criteria().length > 0)
+                .findFirst()
+                .ifPresentOrElse(
+                        a -> criteria.addAll(Arrays.asList(a.criteria())),
                         () -> s.get(CoverageKeys.CRITERIA).ifPresent(criteria::addAll));
         if (criteria.isEmpty()) {
             criteria.addAll(CoverageSettings.defaultCriteria(profile != null));
@@ -105,8 +118,12 @@ final class CoverageConfig {
         return r.element() + ":" + r.criterion() + ":" + r.value() + ":" + r.minimum() + ":" + r.maximum();
     }
 
-    private static List<String> patterns(List<NeuronCoverage> anns, Function<NeuronCoverage, String[]> get,
-                                         String attribute, Configuration s, Key<List<String>> key) {
+    private static List<String> patterns(
+            List<NeuronCoverage> anns,
+            Function<NeuronCoverage, String[]> get,
+            String attribute,
+            Configuration s,
+            Key<List<String>> key) {
         for (NeuronCoverage a : anns) {
             String[] v = get.apply(a);
             if (v.length > 0) {

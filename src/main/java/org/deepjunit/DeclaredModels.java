@@ -51,8 +51,8 @@ final class DeclaredModels implements ExtensionContext.Store.CloseableResource, 
             check(field, field.getType(), field.getModifiers());
             add(new Declaration(name(field.getAnnotation(TestModel.class), field.getName()), field));
         }
-        for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, TestModel.class,
-                HierarchyTraversalMode.TOP_DOWN)) {
+        for (Method method :
+                AnnotationSupport.findAnnotatedMethods(testClass, TestModel.class, HierarchyTraversalMode.TOP_DOWN)) {
             check(method, method.getReturnType(), method.getModifiers());
             if (method.getParameterCount() != 0) {
                 throw new ExtensionConfigurationException("@TestModel method " + describe(method)
@@ -66,14 +66,22 @@ final class DeclaredModels implements ExtensionContext.Store.CloseableResource, 
     static DeclaredModels of(ExtensionContext context) {
         ExtensionContext classContext = Contexts.classContext(context);
         Class<?> testClass = classContext.getRequiredTestClass();
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> {
-            DeclaredModels outer = null;
-            if (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
-                outer = classContext.getParent().filter(p -> p.getTestClass().isPresent())
-                        .map(DeclaredModels::of).orElse(null);
-            }
-            return new DeclaredModels(testClass, outer);
-        }, DeclaredModels.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        testClass,
+                        c -> {
+                            DeclaredModels outer = null;
+                            if (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
+                                outer = classContext
+                                        .getParent()
+                                        .filter(p -> p.getTestClass().isPresent())
+                                        .map(DeclaredModels::of)
+                                        .orElse(null);
+                            }
+                            return new DeclaredModels(testClass, outer);
+                        },
+                        DeclaredModels.class);
     }
 
     Class<?> testClass() {
@@ -134,8 +142,8 @@ final class DeclaredModels implements ExtensionContext.Store.CloseableResource, 
                     + "; declared: " + names());
         }
         if (closed) {
-            throw new ExtensionConfigurationException("@TestModel '" + name + "' of " + testClass.getName()
-                    + " was asked for after its class finished");
+            throw new ExtensionConfigurationException(
+                    "@TestModel '" + name + "' of " + testClass.getName() + " was asked for after its class finished");
         }
         if (d.member() instanceof Field field) {
             Object value = read(field, d);
@@ -244,8 +252,8 @@ final class DeclaredModels implements ExtensionContext.Store.CloseableResource, 
             method.setAccessible(true);
             value = method.invoke(null);
         } catch (InvocationTargetException e) {
-            throw new ExtensionConfigurationException("@TestModel method " + d.describe() + " failed: "
-                    + e.getCause(), e.getCause());
+            throw new ExtensionConfigurationException(
+                    "@TestModel method " + d.describe() + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ExtensionConfigurationException("Cannot call @TestModel method " + d.describe() + ": " + e, e);
         }
@@ -258,12 +266,13 @@ final class DeclaredModels implements ExtensionContext.Store.CloseableResource, 
     private static void check(Member member, Class<?> type, int modifiers) {
         String what = "@TestModel " + (member instanceof Method ? "method " : "field ") + describe(member);
         if (!Modifier.isStatic(modifiers)) {
-            throw new ExtensionConfigurationException(what + " must be static: models are shared by the whole test "
-                    + "class");
+            throw new ExtensionConfigurationException(
+                    what + " must be static: models are shared by the whole test " + "class");
         }
         if (!Model.class.isAssignableFrom(type)) {
-            throw new ExtensionConfigurationException(what + " must " + (member instanceof Method ? "return" : "be of type")
-                    + " org.deepjunit.model.Model (or a subtype), not " + type.getName());
+            throw new ExtensionConfigurationException(
+                    what + " must " + (member instanceof Method ? "return" : "be of type")
+                            + " org.deepjunit.model.Model (or a subtype), not " + type.getName());
         }
     }
 

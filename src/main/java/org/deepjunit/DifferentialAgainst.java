@@ -1,7 +1,6 @@
 package org.deepjunit;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,6 +8,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.TopOneOracle;
 import org.junit.jupiter.api.extension.ExtendWith;

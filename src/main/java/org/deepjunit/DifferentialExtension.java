@@ -5,18 +5,18 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.deepjunit.model.Model;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.differential.DifferentialChecker;
 import org.deepjunit.differential.GoldenFile;
-import org.opentest4j.AssertionFailedError;
 import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.Model;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The Jupiter extension behind {@link DifferentialAgainst}: resolves and checks the reference
@@ -62,14 +62,24 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
         Method method = Contexts.testMethod(context);
         String testName = setup.testClass.getName() + "." + method.getName();
         String base = baseName(setup.testClass, method, setup.variant);
-        GoldenFile golden = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "golden:" + setup.approvedDir.resolve(base), k -> open(setup, base, testName), GoldenFile.class);
+        GoldenFile golden = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "golden:" + setup.approvedDir.resolve(base),
+                        k -> open(setup, base, testName),
+                        GoldenFile.class);
         golden.claimLegacyNotice().ifPresent(notice -> {
             System.out.println("[deepjunit] " + notice);
             context.publishReportEntry(REPORT_KEY + ".legacy", notice);
         });
-        DifferentialChecker checker = new DifferentialChecker(setup, golden, testName,
-                arguments.stream().filter(a -> a instanceof Model m && setup.isUnderTest(m)).map(a -> (Model) a).toList());
+        DifferentialChecker checker = new DifferentialChecker(
+                setup,
+                golden,
+                testName,
+                arguments.stream()
+                        .filter(a -> a instanceof Model m && setup.isUnderTest(m))
+                        .map(a -> (Model) a)
+                        .toList());
         Throwable thrown = null;
         ForwardListeners.Binding binding = ForwardListeners.bind(checker);
         try {
@@ -83,9 +93,14 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
         try {
             checker.recheckApproved();
             failure = checker.finish().map(AssertionFailedError::new).orElse(null);
-            context.publishReportEntry(REPORT_KEY, String.format(Locale.ROOT,
-                    "compared %d inputs with reference \"%s\", largest difference %.3g",
-                    checker.checked(), setup.referenceName, checker.maxDifference()));
+            context.publishReportEntry(
+                    REPORT_KEY,
+                    String.format(
+                            Locale.ROOT,
+                            "compared %d inputs with reference \"%s\", largest difference %.3g",
+                            checker.checked(),
+                            setup.referenceName,
+                            checker.maxDifference()));
         } catch (Throwable t) {
             failure = t;
         }
@@ -102,8 +117,8 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
 
     private static GoldenFile open(DifferentialSetup setup, String base, String testName) {
         try {
-            return GoldenFile.open(setup.approvedDir, base, legacyBaseName(setup.testClass, base), testName,
-                    setup.approve);
+            return GoldenFile.open(
+                    setup.approvedDir, base, legacyBaseName(setup.testClass, base), testName, setup.approve);
         } catch (IllegalStateException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -140,5 +155,4 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
         return AnnotationSupport.findAnnotation(testClass, DifferentialAgainst.class)
                 .map(a -> DifferentialSetup.of(classContext, (AnnotatedElement) testClass, a));
     }
-
 }

@@ -3,13 +3,13 @@ package org.deepjunit;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.differential.ComparedModels;
 import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.Tolerance;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -37,19 +37,30 @@ final class DifferentialSetup implements ComparedModels {
         this.testClass = classContext.getRequiredTestClass();
         Settings settings = Settings.of(classContext);
         // Configuration first: nothing is created while a value is wrong.
-        double absolute = settings.resolve(DifferentialKeys.TOLERANCE_ABSOLUTE, annotation.absoluteTolerance(),
-                !Double.isNaN(annotation.absoluteTolerance()), "@DifferentialAgainst(absoluteTolerance)");
-        double relative = settings.resolve(DifferentialKeys.TOLERANCE_RELATIVE, annotation.relativeTolerance(),
-                !Double.isNaN(annotation.relativeTolerance()), "@DifferentialAgainst(relativeTolerance)");
+        double absolute = settings.resolve(
+                DifferentialKeys.TOLERANCE_ABSOLUTE,
+                annotation.absoluteTolerance(),
+                !Double.isNaN(annotation.absoluteTolerance()),
+                "@DifferentialAgainst(absoluteTolerance)");
+        double relative = settings.resolve(
+                DifferentialKeys.TOLERANCE_RELATIVE,
+                annotation.relativeTolerance(),
+                !Double.isNaN(annotation.relativeTolerance()),
+                "@DifferentialAgainst(relativeTolerance)");
         this.tolerance = new Tolerance(absolute, relative);
-        this.variant = settings.resolve(DifferentialKeys.VARIANT, annotation.variant(), !annotation.variant().isEmpty(),
+        this.variant = settings.resolve(
+                DifferentialKeys.VARIANT,
+                annotation.variant(),
+                !annotation.variant().isEmpty(),
                 "@DifferentialAgainst(variant)");
         if (annotation.topK() < 1) {
             throw ConfigurationException.invalid("@DifferentialAgainst(topK)", annotation.topK(), "an integer >= 1");
         }
         this.topK = annotation.topK();
         this.approve = settings.getOrDefault(DifferentialKeys.APPROVE);
-        this.approvedDir = settings.getOrDefault(DifferentialKeys.APPROVED_DIR).toAbsolutePath().normalize();
+        this.approvedDir = settings.getOrDefault(DifferentialKeys.APPROVED_DIR)
+                .toAbsolutePath()
+                .normalize();
         this.inputsDir = settings.reportDirectory().resolve("inputs");
         this.oracle = instantiate(annotation.comparator());
         this.models = DeclaredModels.of(classContext);
@@ -98,10 +109,11 @@ final class DifferentialSetup implements ComparedModels {
         return models.nameOf(model).filter(n -> !n.equals(referenceName)).isPresent();
     }
 
-    static DifferentialSetup of(ExtensionContext classContext, AnnotatedElement element, DifferentialAgainst annotation) {
+    static DifferentialSetup of(
+            ExtensionContext classContext, AnnotatedElement element, DifferentialAgainst annotation) {
         ExtensionContext.Store store = classContext.getStore(DifferentialExtension.NAMESPACE);
-        return store.getOrComputeIfAbsent("setup:" + element, k -> new DifferentialSetup(classContext, annotation),
-                DifferentialSetup.class);
+        return store.getOrComputeIfAbsent(
+                "setup:" + element, k -> new DifferentialSetup(classContext, annotation), DifferentialSetup.class);
     }
 
     @Override
@@ -160,7 +172,8 @@ final class DifferentialSetup implements ComparedModels {
         }
         if (!compatible(model.outputShape(), reference.outputShape())) {
             throw new ExtensionConfigurationException("Reference model \"" + referenceName + "\" (" + reference.name()
-                    + ") gives outputs of shape " + reference.outputShape() + " but the model under test (" + model.name()
+                    + ") gives outputs of shape " + reference.outputShape() + " but the model under test ("
+                    + model.name()
                     + ") gives " + model.outputShape() + ": @DifferentialAgainst on " + testClass.getName()
                     + " needs a reference with the same outputs");
         }
@@ -185,9 +198,10 @@ final class DifferentialSetup implements ComparedModels {
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ExtensionConfigurationException("@DifferentialAgainst(comparator = " + type.getName() + ".class) on "
-                    + testClass.getName() + ": cannot create it with a no-argument constructor (" + e + ")", e);
+            throw new ExtensionConfigurationException(
+                    "@DifferentialAgainst(comparator = " + type.getName() + ".class) on " + testClass.getName()
+                            + ": cannot create it with a no-argument constructor (" + e + ")",
+                    e);
         }
     }
-
 }

@@ -20,15 +20,25 @@ record GeneratedInputSaver(GeneratedInput input, double[] range) implements Afte
             return;
         }
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
-        meta.put("test", context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
+        meta.put(
+                "test",
+                context.getRequiredTestClass().getName() + "#"
+                        + context.getRequiredTestMethod().getName());
         meta.putAll(input.provenance());
         meta.put("failure", failure == null ? null : String.valueOf(failure));
         meta.put("validRange", range);
         Path generated = Settings.of(context).reportDirectory().resolve("generated");
-        String group = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-        SavedInputs.save(generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
-                input.index() + "-seed" + input.seedId(), input.tensor(), range, meta);
-        SavedInputs.writeIndex(generated, "Saved inputs",
+        String group = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
+        SavedInputs.save(
+                generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
+                input.index() + "-seed" + input.seedId(),
+                input.tensor(),
+                range,
+                meta);
+        SavedInputs.writeIndex(
+                generated,
+                "Saved inputs",
                 "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
     }
 }

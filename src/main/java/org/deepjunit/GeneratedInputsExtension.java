@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.deepjunit.model.Model;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
@@ -16,6 +15,7 @@ import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.GenerationKeys;
 import org.deepjunit.generation.Rngs;
 import org.deepjunit.generation.Seeds;
+import org.deepjunit.model.Model;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -29,8 +29,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class GeneratedInputsExtension implements TestTemplateInvocationContextProvider {
 
-    private static final ExtensionContext.Namespace DATA = ExtensionContext.Namespace.create(
-            GeneratedInputsExtension.class, "datasets");
+    private static final ExtensionContext.Namespace DATA =
+            ExtensionContext.Namespace.create(GeneratedInputsExtension.class, "datasets");
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -48,7 +48,8 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
 
     private Stream<TestTemplateInvocationContext> provide(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
-        GeneratedInputs a = AnnotationSupport.findAnnotation(method, GeneratedInputs.class).orElseThrow();
+        GeneratedInputs a =
+                AnnotationSupport.findAnnotation(method, GeneratedInputs.class).orElseThrow();
         Settings settings = Settings.of(context);
         String where = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         GenerationPlan plan = GenerationPlan.resolve(a, method, settings, where);
@@ -61,13 +62,20 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
         Dataset dataset = dataset(context, plan);
         check(plan, models, dataset);
 
-        String replayHint = "re-run with -D" + GenerationKeys.SEED.name() + "=" + plan.runSeed() + "; one invocation: -D"
-                + GenerationKeys.REPLAY.name() + "=<n>";
-        System.out.println("[deepjunit] @GeneratedInputs " + where + ": " + plan.generator().name() + ", run seed "
-                + plan.runSeed() + " (" + replayHint + ")");
+        String replayHint = "re-run with -D" + GenerationKeys.SEED.name() + "=" + plan.runSeed()
+                + "; one invocation: -D" + GenerationKeys.REPLAY.name() + "=<n>";
+        System.out.println("[deepjunit] @GeneratedInputs " + where + ": "
+                + plan.generator().name() + ", run seed " + plan.runSeed() + " (" + replayHint + ")");
         context.publishReportEntry(Map.of("deepjunit.generation.seed", Long.toString(plan.runSeed())));
-        Seeds seeds = new Seeds(plan.models(), models, dataset, Rngs.sample(dataset.size(), plan.seeds(),
-                plan.runSeed()), plan.batch(), plan.runSeed(), plan.range()[0], plan.range()[1]);
+        Seeds seeds = new Seeds(
+                plan.models(),
+                models,
+                dataset,
+                Rngs.sample(dataset.size(), plan.seeds(), plan.runSeed()),
+                plan.batch(),
+                plan.runSeed(),
+                plan.range()[0],
+                plan.range()[1]);
         CandidateSource source = plan.generator().start(seeds);
         GeneratedInvocations invocations = new GeneratedInvocations(source, where, plan, context);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(invocations, 0), false);
@@ -76,11 +84,13 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
     private static Dataset dataset(ExtensionContext context, GenerationPlan plan) {
         String key = plan.seedSource() + "\u0000" + plan.labels() + "\u0000" + plan.scale();
         try {
-            return context.getRoot().getStore(DATA).getOrComputeIfAbsent(key,
-                    k -> Datasets.load(plan.seedSource(), plan.labels(), plan.scale()), Dataset.class);
+            return context.getRoot()
+                    .getStore(DATA)
+                    .getOrComputeIfAbsent(
+                            key, k -> Datasets.load(plan.seedSource(), plan.labels(), plan.scale()), Dataset.class);
         } catch (RuntimeException e) {
-            throw new ExtensionConfigurationException("Cannot load seed source " + plan.seedSource() + ": "
-                    + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "Cannot load seed source " + plan.seedSource() + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.generation.Candidate;
 import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.GeneratedInput;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,7 +35,9 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
         this.where = where;
         this.plan = plan;
         this.context = context;
-        this.deadline = plan.maxTime() == null ? Long.MAX_VALUE : System.nanoTime() + plan.maxTime().toNanos();
+        this.deadline = plan.maxTime() == null
+                ? Long.MAX_VALUE
+                : System.nanoTime() + plan.maxTime().toNanos();
     }
 
     @Override
@@ -43,7 +45,9 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
         while (pending.isEmpty() && !done) {
             if (index >= plan.count()) {
                 stop("count budget of " + plan.count() + " reached");
-            } else if (plan.replay() != null && plan.replay().index() > 0 && index >= plan.replay().index()) {
+            } else if (plan.replay() != null
+                    && plan.replay().index() > 0
+                    && index >= plan.replay().index()) {
                 stop("replayed invocation [" + plan.replay().index() + "]");
             } else if (System.nanoTime() > deadline) {
                 stop("time budget reached");

@@ -24,16 +24,26 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * configuration parameter, else default; the budgets the other way round) and the configured generator of the
  * method's one source annotation.
  */
-record GenerationPlan(List<String> models, String seedSource, String labels, double scale, double[] range,
-                      int seeds, int batch, int count, Duration maxTime, long runSeed, Replay replay,
-                      InputGenerator<?> generator) {
+record GenerationPlan(
+        List<String> models,
+        String seedSource,
+        String labels,
+        double scale,
+        double[] range,
+        int seeds,
+        int batch,
+        int count,
+        Duration maxTime,
+        long runSeed,
+        Replay replay,
+        InputGenerator<?> generator) {
 
     private static final String ATTRIBUTE = "@GeneratedInputs(%s)";
 
     static GenerationPlan resolve(GeneratedInputs a, Method method, Configuration configuration, String where) {
         if (a.models().length == 0) {
-            throw new ConfigurationException("@GeneratedInputs on " + where + " names no models: list @TestModel "
-                    + "names in models = {...}");
+            throw new ConfigurationException(
+                    "@GeneratedInputs on " + where + " names no models: list @TestModel " + "names in models = {...}");
         }
         if (a.seedSource().isBlank()) {
             throw new ConfigurationException("@GeneratedInputs on " + where + " has no seedSource");
@@ -51,10 +61,11 @@ record GenerationPlan(List<String> models, String seedSource, String labels, dou
             GenerationKeys.COUNT.type().check(a.count(), attribute("count"));
         }
         int count = configuration.get(GenerationKeys.COUNT).orElse(a.count() != -1 ? a.count() : Integer.MAX_VALUE);
-        Duration annotated = a.maxTime().isBlank() ? null
-                : ValueType.duration().parse(a.maxTime(), attribute("maxTime"));
+        Duration annotated =
+                a.maxTime().isBlank() ? null : ValueType.duration().parse(a.maxTime(), attribute("maxTime"));
         Duration maxTime = configuration.get(GenerationKeys.MAX_TIME).orElse(annotated);
-        long runSeed = a.seed() != Long.MIN_VALUE ? a.seed()
+        long runSeed = a.seed() != Long.MIN_VALUE
+                ? a.seed()
                 : configuration.get(GenerationKeys.SEED).orElseGet(() -> new SecureRandom().nextLong());
         Replay replay = configuration.get(GenerationKeys.REPLAY).orElse(null);
 
@@ -63,8 +74,19 @@ record GenerationPlan(List<String> models, String seedSource, String labels, dou
             throw new ConfigurationException(generator.name() + " needs at least " + generator.minimumModels()
                     + " models, got " + a.models().length + ": " + Arrays.toString(a.models()));
         }
-        return new GenerationPlan(List.of(a.models()), a.seedSource(), a.labels(), a.scale(), range.clone(), seeds,
-                batch, count, maxTime, runSeed, replay, generator);
+        return new GenerationPlan(
+                List.of(a.models()),
+                a.seedSource(),
+                a.labels(),
+                a.scale(),
+                range.clone(),
+                seeds,
+                batch,
+                count,
+                maxTime,
+                runSeed,
+                replay,
+                generator);
     }
 
     private static String attribute(String name) {
@@ -80,21 +102,28 @@ record GenerationPlan(List<String> models, String seedSource, String labels, dou
             }
         }
         if (sources.size() != 1) {
-            throw new ConfigurationException("@GeneratedInputs on " + where + (sources.isEmpty()
-                    ? " has no source annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or "
-                    + "@InputsSource(YourGenerator.class)"
-                    : " has " + sources.size() + " source annotations " + sources.stream()
-                    .map(s -> "@" + s.annotationType().getSimpleName()).toList() + "; keep one"));
+            throw new ConfigurationException("@GeneratedInputs on " + where
+                    + (sources.isEmpty()
+                            ? " has no source annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or "
+                                    + "@InputsSource(YourGenerator.class)"
+                            : " has " + sources.size() + " source annotations "
+                                    + sources.stream()
+                                            .map(s -> "@" + s.annotationType().getSimpleName())
+                                            .toList() + "; keep one"));
         }
         Annotation source = sources.get(0);
-        InputsSource named = source instanceof InputsSource s ? s
-                : AnnotationSupport.findAnnotation(source.annotationType(), InputsSource.class).orElseThrow();
+        InputsSource named = source instanceof InputsSource s
+                ? s
+                : AnnotationSupport.findAnnotation(source.annotationType(), InputsSource.class)
+                        .orElseThrow();
         InputGenerator<?> generator;
         try {
             generator = ReflectionSupport.newInstance(named.value());
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Cannot create generator " + named.value().getName()
-                    + ": it needs a no-argument constructor (" + e + ")", e);
+            throw new ConfigurationException(
+                    "Cannot create generator " + named.value().getName() + ": it needs a no-argument constructor (" + e
+                            + ")",
+                    e);
         }
         configure(generator, source, named, configuration);
         return generator;
@@ -102,13 +131,14 @@ record GenerationPlan(List<String> models, String seedSource, String labels, dou
 
     /** Hands the generator the annotation its type parameter asks for: the composed one, or {@code @InputsSource}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void configure(InputGenerator generator, Annotation source, InputsSource named,
-                                  Configuration configuration) {
+    private static void configure(
+            InputGenerator generator, Annotation source, InputsSource named, Configuration configuration) {
         Class<?> wanted = annotationType(generator.getClass());
         Annotation argument = wanted.isInstance(source) ? source : named;
         if (!wanted.isInstance(argument)) {
             throw new ConfigurationException(generator.getClass().getName() + " reads @" + wanted.getSimpleName()
-                    + ", but the test method's source is @" + source.annotationType().getSimpleName());
+                    + ", but the test method's source is @"
+                    + source.annotationType().getSimpleName());
         }
         generator.configure(argument, configuration);
     }
@@ -116,7 +146,8 @@ record GenerationPlan(List<String> models, String seedSource, String labels, dou
     private static Class<?> annotationType(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == InputGenerator.class
+                if (t instanceof ParameterizedType p
+                        && p.getRawType() == InputGenerator.class
                         && p.getActualTypeArguments()[0] instanceof Class<?> annotation) {
                     return annotation;
                 }

@@ -1,7 +1,6 @@
 package org.deepjunit;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,9 +8,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.apiguardian.api.API;
 import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.Criterion;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Records the neuron coverage of every forward pass ({@code predict}, {@code activations}) that a DeepJUnit

@@ -6,24 +6,24 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.deepjunit.coverage.Criterion;
-import org.deepjunit.model.Model;
+import java.util.Set;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.coverage.CoverageCaches;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageKeys;
-import org.deepjunit.coverage.CoverageSettings;
-import org.deepjunit.coverage.Gate;
-import org.deepjunit.coverage.ModelCoverage;
 import org.deepjunit.coverage.CoverageRecorder;
 import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.coverage.CoverageSettings;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.Gate;
+import org.deepjunit.coverage.ModelCoverage;
 import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.Model;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,7 +40,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class NeuronCoverageExtension extends TestBodyInterceptor implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NeuronCoverageExtension.class);
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(NeuronCoverageExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -65,7 +66,9 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         for (String name : declared.ownNames()) {
             Optional<Model> model = declared.existing(name);
             if (model.isEmpty() || !observed.contains(model.get())) {
-                CoverageData.Unobserved u = new CoverageData.Unobserved(model.map(Model::name).orElse(name), name,
+                CoverageData.Unobserved u = new CoverageData.Unobserved(
+                        model.map(Model::name).orElse(name),
+                        name,
                         declared.testClass().getName());
                 data.addUnobserved(u);
                 run.data().addUnobserved(u);
@@ -79,24 +82,38 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         Optional<Method> method = context.getTestMethod();
         NeuronCoverage onMethod = method.flatMap(m -> AnnotationSupport.findAnnotation(m, NeuronCoverage.class))
                 .orElse(null);
-        CoverageSettings settings = onMethod == null ? classSettings(context)
-                : context.getStore(NS).getOrComputeIfAbsent("settings",
-                        k -> resolve(context, annotations(context, onMethod)), CoverageSettings.class);
+        CoverageSettings settings = onMethod == null
+                ? classSettings(context)
+                : context.getStore(NS)
+                        .getOrComputeIfAbsent(
+                                "settings",
+                                k -> resolve(context, annotations(context, onMethod)),
+                                CoverageSettings.class);
         CoverageRun run = run(context);
         CoverageData testData = new CoverageData();
         CoverageData classData = classData(context);
         List<Set<Model>> observedSets = new ArrayList<>();
-        for (ExtensionContext c = Contexts.classContext(context); c.getTestClass().isPresent(); c = c.getParent().orElseThrow()) {
+        for (ExtensionContext c = Contexts.classContext(context);
+                c.getTestClass().isPresent();
+                c = c.getParent().orElseThrow()) {
             observedSets.add(observed(c));
         }
-        CoverageCaches caches = context.getRoot().getStore(NS).getOrComputeIfAbsent("caches:" + run.reportDir(),
-                k -> new CoverageCaches(CoverageRun.profileDir(run.reportDir())), CoverageCaches.class);
-        CoverageRecorder recorder = new CoverageRecorder(settings, caches,
-                List.of(testData, classData, run.data()), model -> observedSets.forEach(set -> set.add(model)));
+        CoverageCaches caches = context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent(
+                        "caches:" + run.reportDir(),
+                        k -> new CoverageCaches(CoverageRun.profileDir(run.reportDir())),
+                        CoverageCaches.class);
+        CoverageRecorder recorder = new CoverageRecorder(
+                settings,
+                caches,
+                List.of(testData, classData, run.data()),
+                model -> observedSets.forEach(set -> set.add(model)));
         try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             invocation.proceed();
         } catch (ConfigurationException e) {
-            throw Settings.asJUnit(e); // a layer pattern or profile that does not fit the model, found at its first pass
+            throw Settings.asJUnit(
+                    e); // a layer pattern or profile that does not fit the model, found at its first pass
         }
         publish(context, settings, testData);
         if (onMethod != null && onMethod.rules().length > 0) {
@@ -112,9 +129,13 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
             for (Criterion c : settings.criteria()) {
                 long[] count = m.count(c, settings.threshold(), settings.scaled());
                 String key = "deepjunit.coverage." + names.get(m.key()) + "." + c;
-                entries.put(key, c == Criterion.TKNP ? Long.toString(count[0])
-                        : count[0] + "/" + count[1] + String.format(Locale.ROOT, " (%.1f%%)",
-                        100.0 * count[0] / Math.max(1, count[1])));
+                entries.put(
+                        key,
+                        c == Criterion.TKNP
+                                ? Long.toString(count[0])
+                                : count[0] + "/" + count[1]
+                                        + String.format(
+                                                Locale.ROOT, " (%.1f%%)", 100.0 * count[0] / Math.max(1, count[1])));
             }
         }
         if (!entries.isEmpty()) {
@@ -147,8 +168,8 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
 
     private static CoverageSettings classSettings(ExtensionContext context) {
         ExtensionContext cls = Contexts.classContext(context);
-        return cls.getStore(NS).getOrComputeIfAbsent("settings",
-                k -> resolve(cls, annotations(cls, null)), CoverageSettings.class);
+        return cls.getStore(NS)
+                .getOrComputeIfAbsent("settings", k -> resolve(cls, annotations(cls, null)), CoverageSettings.class);
     }
 
     private static CoverageData classData(ExtensionContext context) {
@@ -159,8 +180,12 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
     /** The models observed during a class (its {@code @Nested} classes included), by identity. */
     @SuppressWarnings("unchecked")
     private static Set<Model> observed(ExtensionContext context) {
-        return Contexts.classContext(context).getStore(NS).getOrComputeIfAbsent("observed",
-                k -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())), Set.class);
+        return Contexts.classContext(context)
+                .getStore(NS)
+                .getOrComputeIfAbsent(
+                        "observed",
+                        k -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())),
+                        Set.class);
     }
 
     private static List<NeuronCoverage> annotations(ExtensionContext context, NeuronCoverage onMethod) {
@@ -168,7 +193,8 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         list.add(onMethod);
         for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
             AnnotatedElement element = c;
-            list.add(AnnotationSupport.findAnnotation(element, NeuronCoverage.class).orElse(null));
+            list.add(AnnotationSupport.findAnnotation(element, NeuronCoverage.class)
+                    .orElse(null));
         }
         return list;
     }
@@ -178,8 +204,9 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         Settings settings = Settings.of(context);
         CoverageRun run = CoverageRun.of(settings.reportDirectory());
         run.configured(settings.get(CoverageKeys.THRESHOLD), settings.get(CoverageKeys.SCALED));
-        context.getRoot().getStore(NS).getOrComputeIfAbsent("jvm-data:" + run.reportDir(), k -> new JvmDataWriter(run),
-                JvmDataWriter.class);
+        context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent("jvm-data:" + run.reportDir(), k -> new JvmDataWriter(run), JvmDataWriter.class);
         return run;
     }
 

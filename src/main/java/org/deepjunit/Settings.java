@@ -36,8 +36,8 @@ final class Settings implements Configuration {
      */
     public static Settings of(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
-        Settings settings = root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class, k -> new Settings(root),
-                Settings.class);
+        Settings settings =
+                root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class, k -> new Settings(root), Settings.class);
         if (!settings.unknownKeys.isEmpty()) {
             throw new ExtensionConfigurationException(String.join("\n", settings.unknownKeys));
         }

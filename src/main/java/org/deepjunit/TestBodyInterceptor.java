@@ -18,26 +18,31 @@ abstract class TestBodyInterceptor implements InvocationInterceptor {
      * Runs {@code invocation.proceed()} with whatever this extension needs around it; {@code arguments} are the
      * test method's resolved arguments (none for a dynamic test).
      */
-    protected abstract void aroundTestBody(Invocation<Void> invocation, ExtensionContext context,
-                                           List<Object> arguments) throws Throwable;
+    protected abstract void aroundTestBody(
+            Invocation<Void> invocation, ExtensionContext context, List<Object> arguments) throws Throwable;
 
     @Override
-    public final void interceptTestMethod(Invocation<Void> invocation,
-                                          ReflectiveInvocationContext<Method> invocationContext,
-                                          ExtensionContext context) throws Throwable {
+    public final void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         aroundTestBody(invocation, context, invocationContext.getArguments());
     }
 
     @Override
-    public final void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                                  ReflectiveInvocationContext<Method> invocationContext,
-                                                  ExtensionContext context) throws Throwable {
+    public final void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         aroundTestBody(invocation, context, invocationContext.getArguments());
     }
 
     @Override
-    public final void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
-                                           ExtensionContext context) throws Throwable {
+    public final void interceptDynamicTest(
+            Invocation<Void> invocation, DynamicTestInvocationContext invocationContext, ExtensionContext context)
+            throws Throwable {
         aroundTestBody(invocation, context, List.of());
     }
 }

@@ -27,7 +27,8 @@ final class TestModelExtension implements BeforeAllCallback, ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        String value = parameterContext.findAnnotation(TestModel.class).orElseThrow().value();
+        String value =
+                parameterContext.findAnnotation(TestModel.class).orElseThrow().value();
         if (value.isEmpty() && !parameterContext.getParameter().isNamePresent()) {
             throw new ParameterResolutionException("@TestModel parameter " + parameterContext.getIndex() + " of "
                     + parameterContext.getDeclaringExecutable().getName() + " has no name: write @TestModel(\"name\"),"
@@ -40,9 +41,10 @@ final class TestModelExtension implements BeforeAllCallback, ParameterResolver {
         }
         Model model = DeclaredModels.of(extensionContext).get(name);
         if (!type.isInstance(model)) {
-            throw new ParameterResolutionException("@TestModel '" + name + "' is a " + model.getClass().getName()
-                    + " (DeepJUnit hands models out observed), not a " + type.getName()
-                    + ": declare the parameter as " + Model.class.getName());
+            throw new ParameterResolutionException(
+                    "@TestModel '" + name + "' is a " + model.getClass().getName()
+                            + " (DeepJUnit hands models out observed), not a " + type.getName()
+                            + ": declare the parameter as " + Model.class.getName());
         }
         return model;
     }

@@ -28,8 +28,8 @@ class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[A-Z]\\w*(?:\\.[\\w*]+)?;",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?([\\w.]+)\\.[A-Z]\\w*(?:\\.[\\w*]+)?;", Pattern.MULTILINE);
     private static final Map<Path, String> SOURCES = new TreeMap<>();
 
     @BeforeAll
@@ -62,7 +62,8 @@ class ArchitectureTest {
         List<String> offenders = new ArrayList<>();
         SOURCES.forEach((file, source) -> {
             if (!packageOf(source).equals("org.deepjunit")
-                    && imports(source).stream().anyMatch(p -> p.startsWith("org.junit") || p.startsWith("org.opentest4j"))) {
+                    && imports(source).stream()
+                            .anyMatch(p -> p.startsWith("org.junit") || p.startsWith("org.opentest4j"))) {
                 offenders.add(file.toString());
             }
         });
@@ -75,7 +76,9 @@ class ArchitectureTest {
         SOURCES.values().forEach(source -> {
             String pkg = packageOf(source);
             Set<String> own = deps.computeIfAbsent(pkg, k -> new HashSet<>());
-            imports(source).stream().filter(p -> p.startsWith("org.deepjunit") && !p.equals(pkg)).forEach(own::add);
+            imports(source).stream()
+                    .filter(p -> p.startsWith("org.deepjunit") && !p.equals(pkg))
+                    .forEach(own::add);
         });
         List<String> cycles = new ArrayList<>();
         for (String a : deps.keySet()) {
@@ -86,7 +89,9 @@ class ArchitectureTest {
             }
         }
         assertThat(cycles).isEmpty();
-        assertThat(deps.get("org.deepjunit.model")).as("the bottom package imports no other").isEmpty();
+        assertThat(deps.get("org.deepjunit.model"))
+                .as("the bottom package imports no other")
+                .isEmpty();
     }
 
     private static boolean reaches(Map<String, Set<String>> deps, String from, String to, Set<String> seen) {
@@ -101,8 +106,8 @@ class ArchitectureTest {
     @Test
     void everyPublicTypeIsMarkedWithApi() {
         List<String> unmarked = new ArrayList<>();
-        Pattern publicType = Pattern.compile("^public (final |abstract )?(class|interface|record|enum|@interface) ",
-                Pattern.MULTILINE);
+        Pattern publicType = Pattern.compile(
+                "^public (final |abstract )?(class|interface|record|enum|@interface) ", Pattern.MULTILINE);
         SOURCES.forEach((file, source) -> {
             if (publicType.matcher(source).find() && !source.contains("\n@API(status = ")) {
                 unmarked.add(file.toString());

@@ -25,7 +25,8 @@ class ConfigurationKeysTest {
             assertThat(k.defaultText()).as("default of %s", k).isNotBlank();
             assertThat(k.description()).as("description of %s", k).isNotBlank();
             if (k.defaultValue() != null) {
-                assertThat(k.parse(String.valueOf(k.defaultValue()))).as("%s's default parses", k)
+                assertThat(k.parse(String.valueOf(k.defaultValue())))
+                        .as("%s's default parses", k)
                         .isEqualTo(k.defaultValue());
             }
         }
@@ -39,7 +40,8 @@ class ConfigurationKeysTest {
         readme = readme.replaceAll("(?s)## Migrating from earlier snapshots.*?\n## ", "## ");
         Set<String> mentioned = new HashSet<>();
         // As a key is written: `deepjunit.x`, -Ddeepjunit.x=..., or deepjunit.x=... in a properties block.
-        Matcher m = Pattern.compile("(?<![\\w.])(deepjunit\\.[A-Za-z0-9.]*[A-Za-z0-9])(?=[=`])").matcher(readme);
+        Matcher m = Pattern.compile("(?<![\\w.])(deepjunit\\.[A-Za-z0-9.]*[A-Za-z0-9])(?=[=`])")
+                .matcher(readme);
         while (m.find()) {
             if (!m.group(1).matches(".*\\.(xml|csv|json)")) { // the report's files
                 mentioned.add(m.group(1));
@@ -54,25 +56,35 @@ class ConfigurationKeysTest {
 
     @Test
     void unknownNamesAreReportedWithTheNearestKeyOrWhatReplacedThem() {
-        assertThat(ConfigurationKeys.problems(List.of("deepjunit.coverage.treshold", "deepjunit.coverage.threshold",
-                "deepjunit.approve", "deepjunit.generation.iterations", "junit.jupiter.x"), false)).containsExactly(
-                "Unknown configuration parameter 'deepjunit.coverage.treshold': did you mean "
-                        + "'deepjunit.coverage.threshold'?",
-                "Configuration parameter 'deepjunit.approve' was renamed to 'deepjunit.differential.approve'",
-                "Configuration parameter 'deepjunit.generation.iterations' was split into "
-                        + "'deepjunit.generation.deepxplore.iterations' and 'deepjunit.generation.fuzzing.iterations'");
-        assertThat(ConfigurationKeys.problems(List.of("deepjunit.version"), false)).containsExactly(
-                "Unknown configuration parameter 'deepjunit.version': DeepJUnit's parameters start with "
-                        + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.report.*"
-                        + " and are listed in its README");
+        assertThat(ConfigurationKeys.problems(
+                        List.of(
+                                "deepjunit.coverage.treshold",
+                                "deepjunit.coverage.threshold",
+                                "deepjunit.approve",
+                                "deepjunit.generation.iterations",
+                                "junit.jupiter.x"),
+                        false))
+                .containsExactly(
+                        "Unknown configuration parameter 'deepjunit.coverage.treshold': did you mean "
+                                + "'deepjunit.coverage.threshold'?",
+                        "Configuration parameter 'deepjunit.approve' was renamed to 'deepjunit.differential.approve'",
+                        "Configuration parameter 'deepjunit.generation.iterations' was split into "
+                                + "'deepjunit.generation.deepxplore.iterations' and 'deepjunit.generation.fuzzing.iterations'");
+        assertThat(ConfigurationKeys.problems(List.of("deepjunit.version"), false))
+                .containsExactly(
+                        "Unknown configuration parameter 'deepjunit.version': DeepJUnit's parameters start with "
+                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.report.*"
+                                + " and are listed in its README");
         // A system property may be a build's own value; only DeepJUnit's namespaces and near misses count there.
-        assertThat(ConfigurationKeys.problems(List.of("deepjunit.version", "deepjunit.coverge.threshold",
-                "deepjunit.coverage.whatever"), true)).containsExactly(
-                "Unknown configuration parameter 'deepjunit.coverge.threshold': did you mean "
-                        + "'deepjunit.coverage.threshold'?",
-                "Unknown configuration parameter 'deepjunit.coverage.whatever': DeepJUnit's parameters start with "
-                        + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.report.*"
-                        + " and are listed in its README");
+        assertThat(ConfigurationKeys.problems(
+                        List.of("deepjunit.version", "deepjunit.coverge.threshold", "deepjunit.coverage.whatever"),
+                        true))
+                .containsExactly(
+                        "Unknown configuration parameter 'deepjunit.coverge.threshold': did you mean "
+                                + "'deepjunit.coverage.threshold'?",
+                        "Unknown configuration parameter 'deepjunit.coverage.whatever': DeepJUnit's parameters start with "
+                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.report.*"
+                                + " and are listed in its README");
     }
 
     @Test

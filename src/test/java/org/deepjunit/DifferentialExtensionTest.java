@@ -10,14 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Optional;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.differential.ApprovedFile;
 import org.deepjunit.differential.ApprovedVerdict;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,8 +120,9 @@ class DifferentialExtensionTest {
 
         @org.junit.jupiter.api.TestFactory
         java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> seeds(@TestModel("mlp") Model model) {
-            return java.util.stream.IntStream.range(0, 16).mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
-                    "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
+            return java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
+                            "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
         }
     }
 
@@ -222,7 +223,8 @@ class DifferentialExtensionTest {
             Matcher count = Pattern.compile("disagree on (\\d+) of 4 inputs").matcher(m);
             assertThat(count.find()).as(m).isTrue();
             reported += Integer.parseInt(count.group(1));
-            assertThat(m).startsWith("mlp (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ")
+            assertThat(m)
+                    .startsWith("mlp (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ")
                     .contains("top-1 differs: ")
                     .contains("  model under test top-3: ")
                     .contains("  reference        top-3: ")
@@ -257,15 +259,18 @@ class DifferentialExtensionTest {
         assertThat(Files.readString(approved)).isEqualTo(text);
 
         // 4. Later runs pass against the approved verdicts, and leave no received file.
-        run(Flow.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(16).failed(0));
+        run(Flow.class, Map.of())
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(16).failed(0));
         assertThat(received).doesNotExist();
 
         // 5. A reference that changes its answers on approved inputs fails them, as deviations from the verdict.
         Flow.delta = -2.5;
         EngineExecutionResults changed = run(Flow.class, Map.of());
-        assertThat(failureMessages(changed)).anySatisfy(m -> assertThat(m)
-                .contains("deviate from the approved verdict")
-                .contains("the reference now answers "));
+        assertThat(failureMessages(changed))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("deviate from the approved verdict")
+                        .contains("the reference now answers "));
         assertThat(received).exists();
         Flow.delta = 2.5;
     }
@@ -275,15 +280,20 @@ class DifferentialExtensionTest {
         EngineExecutionResults results = run(Dynamic.class, Map.of());
         // Expected: the seeds whose inputs change top-1 class between the two models (the tolerance is 1).
         long expected = 0;
-        try (Model a = Dynamic.mlp(); Model b = Dynamic.perturbed()) {
+        try (Model a = Dynamic.mlp();
+                Model b = Dynamic.perturbed()) {
             for (int seed = 0; seed < 16; seed++) {
                 Tensor inputs = SmallNets.inputs(seed, 4);
-                expected += java.util.Arrays.equals(a.predict(inputs).argMax(), b.predict(inputs).argMax()) ? 0 : 1;
+                expected += java.util.Arrays.equals(
+                                a.predict(inputs).argMax(), b.predict(inputs).argMax())
+                        ? 0
+                        : 1;
             }
         }
         assertThat(results.testEvents().failed().count()).isEqualTo(expected).isPositive();
         assertThat(results.testEvents().succeeded().count()).isEqualTo(16 - expected);
-        assertThat(dir.resolve("approved/" + Dynamic.class.getName() + ".seeds.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Dynamic.class.getName() + ".seeds.received.json"))
+                .exists();
     }
 
     @Test
@@ -299,29 +309,45 @@ class DifferentialExtensionTest {
     void withoutModelEveryOtherDeclaredModelIsChecked() {
         EngineExecutionResults results = run(Implicit.class, Map.of());
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
-        assertThat(failureMessages(results)).singleElement().asString()
+        assertThat(failureMessages(results))
+                .singleElement()
+                .asString()
                 .startsWith("own (model under test) and reference \"perturbed\" (mlp-perturbed) disagree on ");
-        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.received.json"))
+                .exists();
     }
 
     @Test
     void variantNamesTheFile() {
         run(Implicit.class, Map.of("deepjunit.differential.variant", "gpu"));
-        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.gpu.received.json")).exists();
+        assertThat(dir.resolve("approved/" + Implicit.class.getName() + ".checked.gpu.received.json"))
+                .exists();
         EngineExecutionResults bad = run(Implicit.class, Map.of("deepjunit.differential.variant", "a/b"));
-        bad.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                message("Invalid value 'a/b' for deepjunit.differential.variant: expected letters, digits, '-' or '_'"
-                        + " (it becomes part of a file name)")));
+        bad.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        "Invalid value 'a/b' for deepjunit.differential.variant: expected letters, digits, '-' or '_'"
+                                                + " (it becomes part of a file name)")));
     }
 
     @Test
     void missingReferenceFailsTheClassBeforeAnyModelIsCreated() {
         CREATED.set(0);
         EngineExecutionResults results = run(MissingReference.class, Map.of());
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("@DifferentialAgainst(reference = \"missing\") on " + MissingReference.class.getName()
-                        + ": no @TestModel(\"missing\") in MissingReference or its superclasses (declared: [mlp, other])")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        "@DifferentialAgainst(reference = \"missing\") on "
+                                                + MissingReference.class.getName()
+                                                + ": no @TestModel(\"missing\") in MissingReference or its superclasses (declared: [mlp, other])")));
         results.testEvents().assertStatistics(s -> s.started(0));
         assertThat(CREATED.get()).isZero();
     }
@@ -329,31 +355,47 @@ class DifferentialExtensionTest {
     @Test
     void referenceWithAnotherInputShapeFailsTheClass() {
         EngineExecutionResults results = run(OtherInputShape.class, Map.of());
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("Reference model \"wide\" (wide) takes inputs of shape [6] but the model under test (mlp) takes [4]:"
-                        + " @DifferentialAgainst on " + OtherInputShape.class.getName()
-                        + " needs a reference for the same inputs")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        "Reference model \"wide\" (wide) takes inputs of shape [6] but the model under test (mlp) takes [4]:"
+                                                + " @DifferentialAgainst on " + OtherInputShape.class.getName()
+                                                + " needs a reference for the same inputs")));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
 
     @Test
     void referenceWithAnotherOutputSizeFailsTheClass() {
         EngineExecutionResults results = run(OtherOutputSize.class, Map.of());
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("Reference model \"four\" (four) gives outputs of shape [4] but the model under test (mlp) gives [3]:"
-                        + " @DifferentialAgainst on " + OtherOutputSize.class.getName()
-                        + " needs a reference with the same outputs")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        "Reference model \"four\" (four) gives outputs of shape [4] but the model under test (mlp) gives [3]:"
+                                                + " @DifferentialAgainst on " + OtherOutputSize.class.getName()
+                                                + " needs a reference with the same outputs")));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
 
     @Test
     void implicitModelWithAnotherOutputSizeIsAConfigurationError() {
         EngineExecutionResults results = run(ImplicitOtherOutputSize.class, Map.of());
-        results.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message(m -> m.startsWith("Reference model \"four\" (four) gives outputs of shape [4] but the model under test (own)"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        m -> m.startsWith(
+                                                "Reference model \"four\" (four) gives outputs of shape [4] but the model under test (own)"))));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -364,8 +406,11 @@ class DifferentialExtensionTest {
 
     private static List<String> reportEntries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
-                .map(Event::getPayload).flatMap(Optional::stream)
-                .map(p -> ((org.junit.platform.engine.reporting.ReportEntry) p).getKeyValuePairs().get(DifferentialExtension.REPORT_KEY))
+                .map(Event::getPayload)
+                .flatMap(Optional::stream)
+                .map(p -> ((org.junit.platform.engine.reporting.ReportEntry) p)
+                        .getKeyValuePairs()
+                        .get(DifferentialExtension.REPORT_KEY))
                 .toList();
     }
 }

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.differential.ApprovedFile;
 import org.deepjunit.differential.ApprovedVerdict;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
@@ -52,7 +52,8 @@ class DifferentialProofTest {
         int correct = 0;
         for (int start = from; start < to; start += 100) {
             Tensor images = Mnist.images(start, start + 100);
-            int[] predicted = model.predict(flat ? images.reshape(100, 784) : images).argMax();
+            int[] predicted =
+                    model.predict(flat ? images.reshape(100, 784) : images).argMax();
             int[] labels = Mnist.labels(start, start + 100);
             for (int i = 0; i < 100; i++) {
                 correct += predicted[i] == labels[i] ? 1 : 0;
@@ -138,22 +139,30 @@ class DifferentialProofTest {
     @Test
     void oneWeightPerturbedIsFoundReportedSavedAndApproved() throws Exception {
         Perturbed.tfDir = dir.resolve("tf");
-        Path received = dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.received.json");
-        Path approved = dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.approved.json");
+        Path received =
+                dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.received.json");
+        Path approved =
+                dir.resolve("approved/" + Perturbed.class.getName() + ".classifiesTheMnistSample.approved.json");
 
         EngineExecutionResults failing = run(Perturbed.class, Map.of());
         failing.testEvents().assertStatistics(s -> s.failed(1));
         String message = failureMessages(failing).get(0);
         System.out.println("Perturbed LeNet-1 vs TF twin, failure message:\n" + message);
         List<ApprovedVerdict> records = ApprovedFile.read(received).records();
-        long flips = records.stream().filter(v -> v.modelUnderTest().top1() != v.reference().top1()).count();
+        long flips = records.stream()
+                .filter(v -> v.modelUnderTest().top1() != v.reference().top1())
+                .count();
         System.out.println("Perturbed LeNet-1: " + records.size() + " disagreements of " + SAMPLE + ", " + flips
                 + " with another top-1 class");
-        assertThat(message).startsWith("lenet1-perturbed (model under test) and reference \"lenet1Tf\" (lenet1-tf) disagree on "
-                + records.size() + " of " + SAMPLE + " inputs");
+        assertThat(message)
+                .startsWith("lenet1-perturbed (model under test) and reference \"lenet1Tf\" (lenet1-tf) disagree on "
+                        + records.size() + " of " + SAMPLE + " inputs");
         assertThat(records).hasSizeGreaterThan(10);
         assertThat(flips).isPositive();
-        assertThat(message).contains("top-1 differs: ").contains("model under test top-3: ").contains(".png")
+        assertThat(message)
+                .contains("top-1 differs: ")
+                .contains("model under test top-3: ")
+                .contains(".png")
                 .contains("... and " + (records.size() - 10) + " more, all in the received file");
         for (ApprovedVerdict v : records) {
             assertThat(dir.resolve("report/inputs/" + v.id() + ".png")).exists();
@@ -166,20 +175,36 @@ class DifferentialProofTest {
             assertThat(index).contains("<img src=\"" + v.id() + ".png\">").contains("href=\"" + v.id() + ".npy\"");
         }
 
-        run(Perturbed.class, Map.of("deepjunit.differential.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(Perturbed.class, Map.of("deepjunit.differential.approve", "true"))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(received).doesNotExist();
         assertThat(approved).exists();
-        run(Perturbed.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(Perturbed.class, Map.of())
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(received).doesNotExist();
     }
 
     @Test
     void retrainedModelAgainstTheApprovedPreviousFile() throws Exception {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(42)
-                .weightInit(WeightInit.XAVIER).updater(new Adam(1e-3)).list()
-                .layer(new DenseLayer.Builder().name("hidden").nIn(784).nOut(32).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(32).nOut(10)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(1e-3))
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("hidden")
+                        .nIn(784)
+                        .nOut(32)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nIn(32)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build());
         net.init();
         for (int epoch = 0; epoch < 3; epoch++) {
@@ -195,15 +220,19 @@ class DifferentialProofTest {
         EngineExecutionResults changed = run(Retrained.class, Map.of());
         changed.testEvents().assertStatistics(s -> s.failed(1));
         List<ApprovedVerdict> records = ApprovedFile.read(received).records();
-        long flips = records.stream().filter(v -> v.modelUnderTest().top1() != v.reference().top1()).count();
+        long flips = records.stream()
+                .filter(v -> v.modelUnderTest().top1() != v.reference().top1())
+                .count();
         System.out.println("Retrained MLP vs previous file: " + records.size() + " changed answers of " + SAMPLE
                 + " held-out digits, " + flips + " with another top-1 class");
         assertThat(records).isNotEmpty().hasSizeLessThan(SAMPLE / 2);
-        assertThat(failureMessages(changed).get(0)).startsWith(
-                "mlp-retrained (model under test) and reference \"approvedVersion\" (mlp-v1) disagree on "
+        assertThat(failureMessages(changed).get(0))
+                .startsWith("mlp-retrained (model under test) and reference \"approvedVersion\" (mlp-v1) disagree on "
                         + records.size() + " of " + SAMPLE + " inputs");
 
-        run(Retrained.class, Map.of("deepjunit.differential.approve", "true")).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(Retrained.class, Map.of("deepjunit.differential.approve", "true"))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         assertThat(received).doesNotExist();
         run(Retrained.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
     }
@@ -225,18 +254,26 @@ class DifferentialProofTest {
         all.put("deepjunit.differential.approved.dir", dir.resolve("approved").toString());
         all.put("deepjunit.report.dir", dir.resolve("report").toString());
         all.putIfAbsent("deepjunit.differential.approve", "false");
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectClass(subject)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(all)
+                .selectors(selectClass(subject))
+                .execute();
     }
 
     private static List<String> failureMessages(EngineExecutionResults results) {
         return results.testEvents().failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
                 .toList();
     }
 
     private static List<String> reportEntries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
-                .map(Event::getPayload).flatMap(Optional::stream)
+                .map(Event::getPayload)
+                .flatMap(Optional::stream)
                 .map(p -> ((ReportEntry) p).getKeyValuePairs().get(DifferentialExtension.REPORT_KEY))
                 .toList();
     }

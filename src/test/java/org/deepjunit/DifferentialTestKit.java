@@ -16,8 +16,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 final class DifferentialTestKit {
 
-    private DifferentialTestKit() {
-    }
+    private DifferentialTestKit() {}
 
     static EngineExecutionResults run(Path dir, Class<?> subject, Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
@@ -26,14 +25,19 @@ final class DifferentialTestKit {
         all.putIfAbsent("deepjunit.differential.approve", "false");
         all.put("junit.jupiter.execution.parallel.enabled", "true");
         all.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(all)
-                .selectors(selectClass(subject)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(all)
+                .selectors(selectClass(subject))
+                .execute();
     }
 
     static List<String> failureMessages(EngineExecutionResults results) {
         return results.testEvents().failed().stream()
-                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                        .getThrowable().orElseThrow().getMessage())
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
                 .toList();
     }
 }

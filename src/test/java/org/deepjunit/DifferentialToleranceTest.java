@@ -118,7 +118,8 @@ class DifferentialToleranceTest {
         // Preconditions, checked with plain loops: same top-1 on every input, some output beyond the
         // default |a - b| <= 1e-6 + 0.01 * max(|a|, |b|), every output within 1 of the other.
         boolean beyondDefault = false;
-        try (Model a = SmallChange.mlp(); Model b = SmallChange.changed()) {
+        try (Model a = SmallChange.mlp();
+                Model b = SmallChange.changed()) {
             Tensor inputs = SmallNets.inputs(12, 8);
             double[] oa = a.predict(inputs).toDoubleArray();
             double[] ob = b.predict(inputs).toDoubleArray();
@@ -133,19 +134,25 @@ class DifferentialToleranceTest {
 
         EngineExecutionResults byDefault = run(SmallChange.class, Map.of());
         byDefault.testEvents().assertStatistics(s -> s.succeeded(0).failed(1));
-        assertThat(failureMessages(byDefault)).singleElement().asString()
+        assertThat(failureMessages(byDefault))
+                .singleElement()
+                .asString()
                 .contains("(tolerance: absolute 1.0E-6 + relative 0.01, oracle TopOneOracle)")
                 .doesNotContain("top-1 differs");
         run(SmallChange.class, Map.of("deepjunit.differential.tolerance.absolute", "1"))
-                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
-        run(SmallChangeLoose.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+        run(SmallChangeLoose.class, Map.of())
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void aStricterToleranceRejectsWhatTheDefaultAccepts() {
         // Preconditions, checked with plain loops: every output within the default tolerance, some not equal.
         double largest = 0;
-        try (Model a = TinyChange.mlp(); Model b = TinyChange.nudged()) {
+        try (Model a = TinyChange.mlp();
+                Model b = TinyChange.nudged()) {
             Tensor inputs = SmallNets.inputs(12, 8);
             double[] oa = a.predict(inputs).toDoubleArray();
             double[] ob = b.predict(inputs).toDoubleArray();
@@ -157,14 +164,20 @@ class DifferentialToleranceTest {
         }
         assertThat(largest).isGreaterThan(1e-6);
 
-        run(TinyChange.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(TinyChange.class, Map.of())
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
         EngineExecutionResults strict = run(TinyChange.class, Map.of("deepjunit.differential.tolerance.relative", "0"));
         strict.testEvents().assertStatistics(s -> s.succeeded(0).failed(1));
-        assertThat(failureMessages(strict)).singleElement().asString()
+        assertThat(failureMessages(strict))
+                .singleElement()
+                .asString()
                 .contains("(tolerance: absolute 1.0E-6 + relative 0.0, oracle TopOneOracle)");
         EngineExecutionResults annotated = run(TinyChangeStrict.class, Map.of());
         annotated.testEvents().assertStatistics(s -> s.succeeded(0).failed(1));
-        assertThat(failureMessages(annotated)).singleElement().asString()
+        assertThat(failureMessages(annotated))
+                .singleElement()
+                .asString()
                 .contains("(tolerance: absolute 0.0 + relative 0.0, oracle TopOneOracle)");
     }
 
@@ -176,8 +189,14 @@ class DifferentialToleranceTest {
         // (that failure happens with any tolerance: the tolerance itself is checked by
         // aLooserToleranceAcceptsWhatTheDefaultRejects and aStricterToleranceRejectsWhatTheDefaultAccepts)
         EngineExecutionResults bad = run(Implicit.class, Map.of("deepjunit.differential.tolerance.relative", "-0.5"));
-        bad.testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                message("Invalid value '-0.5' for deepjunit.differential.tolerance.relative: expected a number >= 0")));
+        bad.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message(
+                                        "Invalid value '-0.5' for deepjunit.differential.tolerance.relative: expected a number >= 0")));
     }
 
     // ------------------------------------------------------------------ helpers

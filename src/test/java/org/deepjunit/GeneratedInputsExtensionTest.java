@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.config.Configuration;
 import org.deepjunit.generation.Candidate;
 import org.deepjunit.generation.CandidateSource;
@@ -25,6 +23,8 @@ import org.deepjunit.generation.InputsSource;
 import org.deepjunit.generation.Seeds;
 import org.deepjunit.generation.Transformation;
 import org.deepjunit.generation.Transformations;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ class GeneratedInputsExtensionTest {
 
     static Model twin(LeNet net) {
         try {
-            return DeepXploreModels.tensorflow(net, Files.createTempDirectory("deepjunit-gen").resolve(net.modelName()));
+            return DeepXploreModels.tensorflow(
+                    net, Files.createTempDirectory("deepjunit-gen").resolve(net.modelName()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +64,12 @@ class GeneratedInputsExtensionTest {
             return twin(LeNet.LENET4);
         }
 
-        @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, labels = LABELS, seeds = 16, batch = 8,
+        @GeneratedInputs(
+                models = {"lenet1", "lenet4"},
+                seedSource = MNIST,
+                labels = LABELS,
+                seeds = 16,
+                batch = 8,
                 seed = 42)
         @DeepXploreSearch
         void deepxplore(GeneratedInput input, Tensor tensor, @TestModel("lenet1") Model lenet1) {
@@ -72,18 +78,31 @@ class GeneratedInputsExtensionTest {
             for (float v : tensor.toFloatArray()) {
                 assertThat(v).isBetween(0f, 1f);
             }
-            assertThat(lenet1.predict(tensor).argMax()[0]).isEqualTo(input.predictions().get("lenet1"));
+            assertThat(lenet1.predict(tensor).argMax()[0])
+                    .isEqualTo(input.predictions().get("lenet1"));
             assertThat(input.l0()).isPositive();
         }
 
-        @GeneratedInputs(models = {"lenet1"}, seedSource = MNIST, labels = LABELS, seeds = 3, seed = 5)
-        @Transformations(value = {Transformation.ROTATION, Transformation.BLUR}, ranges = "rotation=-30:30")
+        @GeneratedInputs(
+                models = {"lenet1"},
+                seedSource = MNIST,
+                labels = LABELS,
+                seeds = 3,
+                seed = 5)
+        @Transformations(
+                value = {Transformation.ROTATION, Transformation.BLUR},
+                ranges = "rotation=-30:30")
         void transform(GeneratedInput input) {
             assertThat(input.seedLabel()).isPresent();
             assertThat(input.parameters()).containsKey(input.method());
         }
 
-        @GeneratedInputs(models = {"lenet1", "lenet4"}, seedSource = MNIST, seeds = 8, batch = 8, seed = 5)
+        @GeneratedInputs(
+                models = {"lenet1", "lenet4"},
+                seedSource = MNIST,
+                seeds = 8,
+                batch = 8,
+                seed = 5)
         @Fuzzing(iterations = 3)
         void fuzz(GeneratedInput input) {
             assertThat(Integer.parseInt(input.parameters().get("coverageGain"))).isPositive();
@@ -101,7 +120,8 @@ class GeneratedInputsExtensionTest {
         Map<String, String> params = new HashMap<>(extra);
         params.put("junit.jupiter.execution.parallel.enabled", "false");
         params.put("deepjunit.report.dir", reports.toString());
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(params)
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(params)
                 .selectors(selectMethod(Subject.class, method, parameterTypes(method)))
                 .execute();
     }
@@ -136,8 +156,15 @@ class GeneratedInputsExtensionTest {
                     }
                     Tensor inverted = Tensor.wrap(x, seed.shape());
                     int label = seeds.models().get(0).predict(inverted).argMax()[0];
-                    return List.of(new Candidate(id, seeds.dataset().label(id), seed, inverted, "inverted",
-                            "1-x", Map.of(), Map.of(seeds.names().get(0), label)));
+                    return List.of(new Candidate(
+                            id,
+                            seeds.dataset().label(id),
+                            seed,
+                            inverted,
+                            "inverted",
+                            "1-x",
+                            Map.of(),
+                            Map.of(seeds.names().get(0), label)));
                 }
 
                 @Override
@@ -150,13 +177,16 @@ class GeneratedInputsExtensionTest {
 
     private static String parameterTypes(String method) {
         return switch (method) {
-            case "deepxplore" -> GeneratedInput.class.getName() + "," + Tensor.class.getName() + "," + Model.class.getName();
+            case "deepxplore" ->
+                GeneratedInput.class.getName() + "," + Tensor.class.getName() + "," + Model.class.getName();
             default -> GeneratedInput.class.getName();
         };
     }
 
     private static List<String> names(EngineExecutionResults r) {
-        return r.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+        return r.testEvents().started().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName())
+                .toList();
     }
 
     @Test
@@ -181,7 +211,8 @@ class GeneratedInputsExtensionTest {
 
     @Test
     void countBudgetFromConfigurationOverridesAndTimeBudgetStopsCleanly() {
-        assertThat(names(run("deepxplore", Map.of("deepjunit.generation.count", "2")))).hasSize(2);
+        assertThat(names(run("deepxplore", Map.of("deepjunit.generation.count", "2"))))
+                .hasSize(2);
         EngineExecutionResults r = run("deepxplore", Map.of("deepjunit.generation.maxTime", "1ms"));
         r.containerEvents().assertStatistics(s -> s.failed(0));
         assertThat(names(r).size()).isLessThanOrEqualTo(8);
@@ -221,97 +252,142 @@ class GeneratedInputsExtensionTest {
             return twin(LeNet.LENET1);
         }
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/ten-features.csv")
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = "classpath:/generation/ten-features.csv")
         @DeepXploreSearch
-        void wrongShape(GeneratedInput input) {
-        }
+        void wrongShape(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = "classpath:/generation/empty.csv")
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = "classpath:/generation/empty.csv")
         @DeepXploreSearch
-        void emptySource(GeneratedInput input) {
-        }
+        void emptySource(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST)
         @DeepXploreSearch(lambda1 = -1)
-        void badLambda(GeneratedInput input) {
-        }
+        void badLambda(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST)
         @DeepXploreSearch
-        void stepFromConfiguration(GeneratedInput input) {
-        }
+        void stepFromConfiguration(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
-        @DeepXploreSearch(constraint = ConstraintType.OCCLUSION, occlusion = {20, 20, 10, 10})
-        void occlusionDoesNotFit(GeneratedInput input) {
-        }
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST)
+        @DeepXploreSearch(
+                constraint = ConstraintType.OCCLUSION,
+                occlusion = {20, 20, 10, 10})
+        void occlusionDoesNotFit(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a"}, seedSource = MNIST)
+        @GeneratedInputs(
+                models = {"a"},
+                seedSource = MNIST)
         @DeepXploreSearch
-        void oneModel(GeneratedInput input) {
-        }
+        void oneModel(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "nope"}, seedSource = MNIST)
+        @GeneratedInputs(
+                models = {"a", "nope"},
+                seedSource = MNIST)
         @DeepXploreSearch
-        void unknownModel(GeneratedInput input) {
-        }
+        void unknownModel(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, scale = 1)
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST,
+                scale = 1)
         @DeepXploreSearch
-        void outsideRange(GeneratedInput input) {
-        }
+        void outsideRange(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
-        void noSource(GeneratedInput input) {
-        }
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST)
+        void noSource(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST)
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST)
         @DeepXploreSearch
         @Fuzzing
-        void twoSources(GeneratedInput input) {
-        }
+        void twoSources(GeneratedInput input) {}
 
-        @GeneratedInputs(models = {"a", "b"}, seedSource = MNIST, count = 0)
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST,
+                count = 0)
         @DeepXploreSearch
-        void zeroCount(GeneratedInput input) {
-        }
+        void zeroCount(GeneratedInput input) {}
     }
 
     private static void assertFailsBeforeInvocations(String method, Map<String, String> extra, String message) {
         Map<String, String> params = new HashMap<>(extra);
         params.put("junit.jupiter.execution.parallel.enabled", "false");
-        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter").configurationParameters(params)
-                .selectors(selectMethod(BadSubject.class, method, GeneratedInput.class.getName())).execute();
+        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(params)
+                .selectors(selectMethod(BadSubject.class, method, GeneratedInput.class.getName()))
+                .execute();
         r.testEvents().assertStatistics(s -> s.started(0));
-        r.containerEvents().assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
-                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                TestExecutionResultConditions.message(message)));
+        r.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(message)));
     }
 
     @Test
     void badInputFailsWithExactMessagesBeforeAnyInvocation() {
-        assertFailsBeforeInvocations("wrongShape", Map.of(), "Seeds from classpath:/generation/ten-features.csv have "
-                + "shape [10] but model 'a' expects [28, 28, 1]");
-        assertFailsBeforeInvocations("emptySource", Map.of(),
-                "Seed source classpath:/generation/empty.csv holds no samples");
-        assertFailsBeforeInvocations("badLambda", Map.of(),
+        assertFailsBeforeInvocations(
+                "wrongShape",
+                Map.of(),
+                "Seeds from classpath:/generation/ten-features.csv have "
+                        + "shape [10] but model 'a' expects [28, 28, 1]");
+        assertFailsBeforeInvocations(
+                "emptySource", Map.of(), "Seed source classpath:/generation/empty.csv holds no samples");
+        assertFailsBeforeInvocations(
+                "badLambda",
+                Map.of(),
                 "Invalid value '-1' for @DeepXploreSearch(lambda1): expected a number between 0 and 1000");
-        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.deepxplore.step", "0"),
+        assertFailsBeforeInvocations(
+                "stepFromConfiguration",
+                Map.of("deepjunit.generation.deepxplore.step", "0"),
                 "Invalid value '0' for deepjunit.generation.deepxplore.step: expected a number > 0 and <= 1000");
-        assertFailsBeforeInvocations("occlusionDoesNotFit", Map.of(), "Constraint occlusion does not fit the seeds: "
-                + "Occlusion rectangle at (20, 20) of 10x10 does not fit inputs of shape [28, 28, 1]");
+        assertFailsBeforeInvocations(
+                "occlusionDoesNotFit",
+                Map.of(),
+                "Constraint occlusion does not fit the seeds: "
+                        + "Occlusion rectangle at (20, 20) of 10x10 does not fit inputs of shape [28, 28, 1]");
         assertFailsBeforeInvocations("oneModel", Map.of(), "DEEPXPLORE needs at least 2 models, got 1: [a]");
-        assertFailsBeforeInvocations("unknownModel", Map.of(),
-                "No @TestModel named 'nope' in " + BadSubject.class.getName() + " or its superclasses; declared: [a, b]");
-        assertFailsBeforeInvocations("outsideRange", Map.of(), "Seeds from " + MNIST + " have values in [0.0, 255.0], "
-                + "outside the valid range [0.0, 1.0]: set scale or range");
-        assertFailsBeforeInvocations("stepFromConfiguration", Map.of("deepjunit.generation.replay", "x"),
+        assertFailsBeforeInvocations(
+                "unknownModel",
+                Map.of(),
+                "No @TestModel named 'nope' in " + BadSubject.class.getName()
+                        + " or its superclasses; declared: [a, b]");
+        assertFailsBeforeInvocations(
+                "outsideRange",
+                Map.of(),
+                "Seeds from " + MNIST + " have values in [0.0, 255.0], "
+                        + "outside the valid range [0.0, 1.0]: set scale or range");
+        assertFailsBeforeInvocations(
+                "stepFromConfiguration",
+                Map.of("deepjunit.generation.replay", "x"),
                 "Invalid value 'x' for deepjunit.generation.replay: expected an invocation index >= 1, or seed:<seed id>");
-        assertFailsBeforeInvocations("noSource", Map.of(), "@GeneratedInputs on BadSubject.noSource has no source"
-                + " annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or @InputsSource(YourGenerator.class)");
-        assertFailsBeforeInvocations("twoSources", Map.of(), "@GeneratedInputs on BadSubject.twoSources has 2 source"
-                + " annotations [@DeepXploreSearch, @Fuzzing]; keep one");
-        assertFailsBeforeInvocations("zeroCount", Map.of(),
-                "Invalid value '0' for @GeneratedInputs(count): expected an integer >= 1");
+        assertFailsBeforeInvocations(
+                "noSource",
+                Map.of(),
+                "@GeneratedInputs on BadSubject.noSource has no source"
+                        + " annotation: add @DeepXploreSearch, @Transformations, @Fuzzing or @InputsSource(YourGenerator.class)");
+        assertFailsBeforeInvocations(
+                "twoSources",
+                Map.of(),
+                "@GeneratedInputs on BadSubject.twoSources has 2 source"
+                        + " annotations [@DeepXploreSearch, @Fuzzing]; keep one");
+        assertFailsBeforeInvocations(
+                "zeroCount", Map.of(), "Invalid value '0' for @GeneratedInputs(count): expected an integer >= 1");
     }
 }

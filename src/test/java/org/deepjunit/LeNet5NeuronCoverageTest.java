@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.report.CoverageReports;
 import org.deepjunit.coverage.CoverageRun;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
+import org.deepjunit.report.CoverageReports;
 import org.deepjunit.report.CriterionValue;
 import org.deepjunit.report.ModelEntry;
 import org.deepjunit.report.NeuronCoverageReport;
@@ -73,9 +73,12 @@ class LeNet5NeuronCoverageTest {
         subjectModel = model;
         Path report = dir.resolve("report");
         EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of("deepjunit.report.dir", report.toString(),
-                        "junit.jupiter.execution.parallel.enabled", "false"))
-                .selectors(selectClass(Subject.class)).execute().testEvents().assertStatistics(s -> s.succeeded(1));
+                .configurationParameters(Map.of(
+                        "deepjunit.report.dir", report.toString(), "junit.jupiter.execution.parallel.enabled", "false"))
+                .selectors(selectClass(Subject.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         CoverageData data = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId());
         NeuronCoverageReport r = CoverageReports.build(data, "lenet5", Instant.now(), null, null);
         ModelEntry entry = r.models().get(0);
@@ -86,11 +89,17 @@ class LeNet5NeuronCoverageTest {
         for (double t : THRESHOLDS) {
             int expected = independentNc(model, acts, t);
             CriterionValue reported = entry.criteria().stream()
-                    .filter(c -> c.criterion().equals("NC(t=" + java.math.BigDecimal.valueOf(t).stripTrailingZeros()
-                            .toPlainString() + ")")).findFirst().orElseThrow();
+                    .filter(c -> c.criterion()
+                            .equals("NC(t="
+                                    + java.math.BigDecimal.valueOf(t)
+                                            .stripTrailingZeros()
+                                            .toPlainString() + ")"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(reported.covered()).as("%s NC at t=%s", model, t).isEqualTo(expected);
             assertThat(reported.total()).isEqualTo(268);
-            System.out.printf("%s NC(t=%s) = %d/268 (independent: %d)%n", model.name(), t, reported.covered(), expected);
+            System.out.printf(
+                    "%s NC(t=%s) = %d/268 (independent: %d)%n", model.name(), t, reported.covered(), expected);
             if (t == 0) {
                 assertThat(entry.coveredCount()).isEqualTo(expected);
             }

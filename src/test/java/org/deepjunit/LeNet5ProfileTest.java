@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deepjunit.coverage.Criterion;
-import org.deepjunit.model.Model;
-import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.coverage.ModelCoverage;
 import org.deepjunit.coverage.CoverageRun;
-import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
@@ -55,12 +53,20 @@ class LeNet5ProfileTest {
             model = dl4j;
             Path report = dir.resolve("report");
             EngineTestKit.engine("junit-jupiter")
-                    .configurationParameters(Map.of("deepjunit.report.dir", report.toString(),
-                            "deepjunit.coverage.profile.data", profileData.toString(),
-                            "junit.jupiter.execution.parallel.enabled", "false"))
-                    .selectors(selectClass(OwnProfileDataSubject.class)).execute().testEvents()
+                    .configurationParameters(Map.of(
+                            "deepjunit.report.dir",
+                            report.toString(),
+                            "deepjunit.coverage.profile.data",
+                            profileData.toString(),
+                            "junit.jupiter.execution.parallel.enabled",
+                            "false"))
+                    .selectors(selectClass(OwnProfileDataSubject.class))
+                    .execute()
+                    .testEvents()
                     .assertStatistics(s -> s.succeeded(1));
-            ModelCoverage m = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId()).models().get(0);
+            ModelCoverage m = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId())
+                    .models()
+                    .get(0);
             assertThat(m.profile().samples()).isEqualTo(2000);
             assertThat(m.count(Criterion.NBC, 0, true)).containsExactly(0, 2 * 268);
             assertThat(m.count(Criterion.SNAC, 0, true)).containsExactly(0, 268);
@@ -81,10 +87,18 @@ class LeNet5ProfileTest {
             model = tf;
             Path report = dir.resolve("report");
             EngineTestKit.engine("junit-jupiter")
-                    .configurationParameters(Map.of("deepjunit.report.dir", report.toString(),
-                            "junit.jupiter.execution.parallel.enabled", "false"))
-                    .selectors(selectClass(Subject.class)).execute().testEvents().assertStatistics(s -> s.succeeded(1));
-            ModelCoverage m = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId()).models().get(0);
+                    .configurationParameters(Map.of(
+                            "deepjunit.report.dir",
+                            report.toString(),
+                            "junit.jupiter.execution.parallel.enabled",
+                            "false"))
+                    .selectors(selectClass(Subject.class))
+                    .execute()
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1));
+            ModelCoverage m = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId())
+                    .models()
+                    .get(0);
             assertThat(m.profile().samples()).isEqualTo(10_000);
             assertThat(m.count(Criterion.NBC, 0, true)).containsExactly(0, 2 * 268);
             assertThat(m.count(Criterion.SNAC, 0, true)).containsExactly(0, 268);
@@ -134,8 +148,14 @@ class LeNet5ProfileTest {
                 }
             }
             long[] kmnc = m.count(Criterion.KMNC, 0, true);
-            System.out.printf("lenet5-tf KMNC(k=4) %d/%d (independent %d/%d), TKNC %s, TKNP %d%n", kmnc[0], kmnc[1], hit,
-                    total, java.util.Arrays.toString(m.count(Criterion.TKNC, 0, true)), m.patternCount());
+            System.out.printf(
+                    "lenet5-tf KMNC(k=4) %d/%d (independent %d/%d), TKNC %s, TKNP %d%n",
+                    kmnc[0],
+                    kmnc[1],
+                    hit,
+                    total,
+                    java.util.Arrays.toString(m.count(Criterion.TKNC, 0, true)),
+                    m.patternCount());
             assertThat(kmnc[1]).isEqualTo(total);
             // float32 channel means inside TF vs here: a value on a section edge may fall either side
             assertThat((double) kmnc[0]).isCloseTo(hit, org.assertj.core.data.Offset.offset(2.0));

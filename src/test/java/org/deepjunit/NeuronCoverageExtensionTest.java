@@ -2,7 +2,6 @@ package org.deepjunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -14,14 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.CoverageRule.Element;
-import org.deepjunit.coverage.Criterion;
-import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.report.CoverageReports;
-import org.deepjunit.coverage.TinyModel;
 import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.TinyModel;
 import org.deepjunit.report.CoverageReportWriter;
+import org.deepjunit.report.CoverageReports;
 import org.deepjunit.report.ModelEntry;
 import org.deepjunit.report.NeuronCoverageReport;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
 /** {@link NeuronCoverage} through real Jupiter engine runs (EngineTestKit) on the hand-set {@link TinyModel}. */
@@ -96,15 +94,13 @@ class NeuronCoverageExtensionTest {
     @NeuronCoverage(threshold = 1.5)
     static class ThresholdTooLarge {
         @Test
-        void t() {
-        }
+        void t() {}
     }
 
     @NeuronCoverage(k = 0)
     static class KTooSmall {
         @Test
-        void t() {
-        }
+        void t() {}
     }
 
     @NeuronCoverage(layers = "conv9")
@@ -118,8 +114,7 @@ class NeuronCoverageExtensionTest {
     @NeuronCoverage(criteria = Criterion.KMNC)
     static class DeepGaugeWithoutProfile {
         @Test
-        void t() {
-        }
+        void t() {}
     }
 
     static class MethodOnly {
@@ -137,15 +132,18 @@ class NeuronCoverageExtensionTest {
 
     // ---- helpers ----
 
-    private static EngineExecutionResults run(Path reportDir, boolean parallel, Map<String, String> extra,
-                                              Class<?>... classes) {
+    private static EngineExecutionResults run(
+            Path reportDir, boolean parallel, Map<String, String> extra, Class<?>... classes) {
         Map<String, String> params = new HashMap<>(extra);
         params.put("deepjunit.report.dir", reportDir.toString());
         params.put("junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel));
         params.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         params.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(params)
-                .selectors(Stream.of(classes).map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(params)
+                .selectors(Stream.of(classes)
+                        .map(c -> selectClass(c))
+                        .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
     }
 
@@ -171,9 +169,11 @@ class NeuronCoverageExtensionTest {
         for (int i = 0; i < 3; i++) {
             Path seq = dir.resolve("seq" + i);
             Path par = dir.resolve("par" + i);
-            run(seq, false, Map.of(), FourInputs.class, PartA.class, PartB.class).testEvents()
+            run(seq, false, Map.of(), FourInputs.class, PartA.class, PartB.class)
+                    .testEvents()
                     .assertStatistics(s -> s.failed(0));
-            run(par, true, Map.of(), FourInputs.class, PartA.class, PartB.class).testEvents()
+            run(par, true, Map.of(), FourInputs.class, PartA.class, PartB.class)
+                    .testEvents()
                     .assertStatistics(s -> s.failed(0));
             assertThat(jvmData(par).toJson()).isEqualTo(jvmData(seq).toJson());
         }
@@ -184,13 +184,16 @@ class NeuronCoverageExtensionTest {
     void dataFilesOfTwoRunsMergeToTheRunOverBothClasses(@TempDir Path dir) throws IOException {
         run(dir.resolve("a"), false, Map.of(), PartA.class).testEvents().assertStatistics(s -> s.succeeded(1));
         run(dir.resolve("b"), false, Map.of(), PartB.class).testEvents().assertStatistics(s -> s.succeeded(1));
-        run(dir.resolve("both"), false, Map.of(), PartA.class, PartB.class).testEvents()
+        run(dir.resolve("both"), false, Map.of(), PartA.class, PartB.class)
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(2));
         Path forks = dir.resolve("forks");
         Files.createDirectories(forks);
-        Files.copy(CoverageRun.dataDir(dir.resolve("a")).resolve(CoverageRun.runId() + "-" + jvm(dir.resolve("a"))),
+        Files.copy(
+                CoverageRun.dataDir(dir.resolve("a")).resolve(CoverageRun.runId() + "-" + jvm(dir.resolve("a"))),
                 forks.resolve("r-fork1.json"));
-        Files.copy(CoverageRun.dataDir(dir.resolve("b")).resolve(CoverageRun.runId() + "-" + jvm(dir.resolve("b"))),
+        Files.copy(
+                CoverageRun.dataDir(dir.resolve("b")).resolve(CoverageRun.runId() + "-" + jvm(dir.resolve("b"))),
                 forks.resolve("r-fork2.json"));
         CoverageData merged = CoverageRun.mergeRun(forks, "r");
         assertThat(merged.toJson()).isEqualTo(jvmData(dir.resolve("both")).toJson());
@@ -201,8 +204,11 @@ class NeuronCoverageExtensionTest {
 
     private static String jvm(Path reportDir) throws IOException {
         try (Stream<Path> files = Files.list(CoverageRun.dataDir(reportDir))) {
-            String name = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow()
-                    .getFileName().toString();
+            String name = files.filter(f -> f.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getFileName()
+                    .toString();
             return name.substring(CoverageRun.runId().length() + 1);
         }
     }
@@ -211,40 +217,64 @@ class NeuronCoverageExtensionTest {
     void gateViolationFailsTheClassWithJaCoCoShapedMessage(@TempDir Path dir) {
         EngineExecutionResults results = run(dir.resolve("r"), false, Map.of(), FailsGate.class);
         results.testEvents().assertStatistics(s -> s.succeeded(1));
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class),
-                message("Rule violated for layer dense1 of model tiny: NC covered ratio is 0.33, but expected minimum is 0.70\n"
-                        + "Rule violated for layer out of model tiny: NC covered ratio is 0.50, but expected minimum is 0.70")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(AssertionError.class),
+                                message(
+                                        "Rule violated for layer dense1 of model tiny: NC covered ratio is 0.33, but expected minimum is 0.70\n"
+                                                + "Rule violated for layer out of model tiny: NC covered ratio is 0.50, but expected minimum is 0.70")));
     }
 
     @Test
     void gateFromConfigurationAndPassingGate(@TempDir Path dir) {
         EngineExecutionResults passing = run(dir.resolve("p"), false, Map.of(), PassesGate.class);
-        passing.allEvents().assertThatEvents().noneMatch(e -> e.getType() == EventType.FINISHED
-                && e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .map(r -> r.getStatus() != org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL).orElse(false));
-        EngineExecutionResults failing = run(dir.resolve("f"), false,
-                Map.of("deepjunit.coverage.rules", "MODEL:NC:MISSEDCOUNT::0"), FailsGate.class);
-        failing.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.contains(
-                "Rule violated for model tiny: NC missed count is 3, but expected maximum is 0"))));
+        passing.allEvents()
+                .assertThatEvents()
+                .noneMatch(e -> e.getType() == EventType.FINISHED
+                        && e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .map(r -> r.getStatus()
+                                        != org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL)
+                                .orElse(false));
+        EngineExecutionResults failing = run(
+                dir.resolve("f"),
+                false,
+                Map.of("deepjunit.coverage.rules", "MODEL:NC:MISSEDCOUNT::0"),
+                FailsGate.class);
+        failing.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(message(m -> m.contains(
+                                "Rule violated for model tiny: NC missed count is 3, but expected maximum is 0"))));
     }
 
     @Test
     void badConfigurationIsAClearExtensionConfigurationException(@TempDir Path dir) {
-        expectConfigError(run(dir.resolve("1"), false, Map.of(), ThresholdTooLarge.class),
+        expectConfigError(
+                run(dir.resolve("1"), false, Map.of(), ThresholdTooLarge.class),
                 "Invalid value '1.5' for @NeuronCoverage(threshold): expected a number between 0 and 1");
-        expectConfigError(run(dir.resolve("2"), false, Map.of("deepjunit.coverage.threshold", "-0.1"), FourInputs.class),
+        expectConfigError(
+                run(dir.resolve("2"), false, Map.of("deepjunit.coverage.threshold", "-0.1"), FourInputs.class),
                 "Invalid value '-0.1' for deepjunit.coverage.threshold: expected a number between 0 and 1");
-        expectConfigError(run(dir.resolve("3"), false, Map.of(), KTooSmall.class),
+        expectConfigError(
+                run(dir.resolve("3"), false, Map.of(), KTooSmall.class),
                 "Invalid value '0' for @NeuronCoverage(k): expected an integer >= 1");
-        expectConfigError(run(dir.resolve("4"), false, Map.of("deepjunit.coverage.k", "0"), FourInputs.class),
+        expectConfigError(
+                run(dir.resolve("4"), false, Map.of("deepjunit.coverage.k", "0"), FourInputs.class),
                 "Invalid value '0' for deepjunit.coverage.k: expected an integer >= 1");
-        expectConfigError(run(dir.resolve("5"), false, Map.of(), UnknownLayer.class),
+        expectConfigError(
+                run(dir.resolve("5"), false, Map.of(), UnknownLayer.class),
                 "Layer pattern 'conv9' (deepjunit.coverage.layers.include) matches no layer of model tiny; "
                         + "its layers are [input, dense1, out]");
-        expectConfigError(run(dir.resolve("6"), false, Map.of(), DeepGaugeWithoutProfile.class),
+        expectConfigError(
+                run(dir.resolve("6"), false, Map.of(), DeepGaugeWithoutProfile.class),
                 "KMNC needs a profile of the model over training data: set @NeuronCoverage(profileData = ...) or "
                         + "deepjunit.coverage.profile.data (MNIST IDX or .npy, classpath:/... or a file path)");
-        expectConfigError(run(dir.resolve("7"), false, Map.of("deepjunit.coverage.rules", "LAYER:NC"), FourInputs.class),
+        expectConfigError(
+                run(dir.resolve("7"), false, Map.of("deepjunit.coverage.rules", "LAYER:NC"), FourInputs.class),
                 "Invalid value 'LAYER:NC' for deepjunit.coverage.rules: expected ELEMENT[(model)]:CRITERION:VALUE:"
                         + "MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70 or MODEL(lenet5):NC:COVEREDRATIO:0.5");
     }
@@ -253,14 +283,16 @@ class NeuronCoverageExtensionTest {
     void profileDataOfTheWrongShapeIsAConfigurationError(@TempDir Path dir) throws IOException {
         Path npy = dir.resolve("wrong.npy");
         org.deepjunit.coverage.CoverageHandTestAccess.writeNpyFloat32(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
-        expectConfigError(run(dir.resolve("r"), false, Map.of("deepjunit.coverage.profile.data", npy.toString()),
-                        PartA.class),
+        expectConfigError(
+                run(dir.resolve("r"), false, Map.of("deepjunit.coverage.profile.data", npy.toString()), PartA.class),
                 "Profile data " + npy + " has samples of shape [3], which do not fit model tiny's input shape [2]");
     }
 
     private static void expectConfigError(EngineExecutionResults results, String expected) {
-        results.allEvents().assertThatEvents().haveAtLeastOne(finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class), message(expected)));
+        results.allEvents()
+                .assertThatEvents()
+                .haveAtLeastOne(
+                        finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(expected)));
     }
 
     @Test
@@ -270,10 +302,17 @@ class NeuronCoverageExtensionTest {
         CoverageData data = jvmData(dir.resolve("r"));
         assertThat(data.models().get(0).samples()).isEqualTo(1);
         List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .toList();
         // x2 (0,2): scaled dense1 (0,1,0.5), out (0,1): at t=0.75 2/5; top-2 dense1 {1,2}, out {0,1}
-        assertThat(entries).containsExactly(Map.of("deepjunit.coverage.tiny.NC", "2/5 (40.0%)",
-                "deepjunit.coverage.tiny.TKNC", "4/5 (80.0%)", "deepjunit.coverage.tiny.TKNP", "1"));
+        assertThat(entries)
+                .containsExactly(Map.of(
+                        "deepjunit.coverage.tiny.NC",
+                        "2/5 (40.0%)",
+                        "deepjunit.coverage.tiny.TKNC",
+                        "4/5 (80.0%)",
+                        "deepjunit.coverage.tiny.TKNP",
+                        "1"));
     }
 
     @Test
@@ -281,8 +320,9 @@ class NeuronCoverageExtensionTest {
         Path report = dir.resolve("report");
         run(report, false, Map.of("deepjunit.coverage.threshold", "0.5"), FourInputs.class, FailsGate.class);
         List<String> summary = CoverageRun.of(report).writeAndRender(CoverageReports::render);
-        assertThat(summary).containsExactly("DeepJUnit coverage tiny: NC(t=0.5) 4/5 = 80.0% \u00b7 report "
-                + report.toAbsolutePath().normalize().resolve("index.html"));
+        assertThat(summary)
+                .containsExactly("DeepJUnit coverage tiny: NC(t=0.5) 4/5 = 80.0% \u00b7 report "
+                        + report.toAbsolutePath().normalize().resolve("index.html"));
         assertThat(report.resolve(CoverageReportWriter.HTML_INDEX)).exists();
         assertThat(report.resolve(CoverageReportWriter.XML_FILE)).exists();
         assertThat(report.resolve(CoverageReportWriter.CSV_FILE)).exists();
@@ -291,6 +331,8 @@ class NeuronCoverageExtensionTest {
         ModelEntry tiny = r.models().get(0);
         assertThat(tiny.coveredCount()).isEqualTo(4);
         assertThat(tiny.gates()).hasSize(2).allMatch(g -> !g.passed());
-        assertThat(Files.readString(report.resolve("criteria.html"))).contains("TKNC (k=2)").contains("NC(t=0.75)");
+        assertThat(Files.readString(report.resolve("criteria.html")))
+                .contains("TKNC (k=2)")
+                .contains("NC(t=0.75)");
     }
 }

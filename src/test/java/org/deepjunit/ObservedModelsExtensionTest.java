@@ -13,20 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.deepjunit.coverage.CoverageRule;
-import org.deepjunit.coverage.Criterion;
-import org.deepjunit.model.Model;
 import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.ObservedModel;
+import org.deepjunit.report.CoverageReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.deepjunit.report.CoverageReports;
 
 /**
  * Every declared model is observed, or the run says why not: a user's own {@link Model} (not extending the base
@@ -167,8 +167,7 @@ class ObservedModelsExtensionTest {
         }
 
         @Test
-        void never(@TestModel("mlp") Model mlp) {
-        }
+        void never(@TestModel("mlp") Model mlp) {}
     }
 
     // ------------------------------------------------------------------ tests
@@ -177,7 +176,9 @@ class ObservedModelsExtensionTest {
     void aUserWrittenDelegatingModelIsObservedAndItsDisagreementsFound() {
         EngineExecutionResults results = run(Map.of(), selectClass(WrapperUnderDifferential.class));
         results.testEvents().assertStatistics(s -> s.failed(1));
-        assertThat(DifferentialTestKit.failureMessages(results)).singleElement().asString()
+        assertThat(DifferentialTestKit.failureMessages(results))
+                .singleElement()
+                .asString()
                 .startsWith("reshaping-mlp (model under test) and reference \"other\" (reshaping-other) disagree on ")
                 .contains(" of 100 inputs");
         assertThat(dir.resolve("approved/" + WrapperUnderDifferential.class.getName() + ".predicts.received.json"))
@@ -188,40 +189,47 @@ class ObservedModelsExtensionTest {
     void aFieldHoldingAModelThatCannotBeObservedFailsTheClassNamingBothFixes() {
         EngineExecutionResults results = run(Map.of(), selectClass(WrapperInField.class));
         results.testEvents().assertStatistics(s -> s.started(0));
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("@TestModel field WrapperInField.WRAPPER holds a " + Reshaping.class.getName()
-                        + ", which does not extend org.deepjunit.model.ObservedModel: test code that reads the field"
-                        + " directly would run it unobserved, so coverage and differential checks could not see it."
-                        + " Either make Reshaping extend ObservedModel, or declare the model with a static factory"
-                        + " method (@TestModel(\"wrapper\") static Model WRAPPER() {...}) and take it as a test"
-                        + " parameter (@TestModel(\"wrapper\") Model WRAPPER)")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(ExtensionConfigurationException.class),
+                                message("@TestModel field WrapperInField.WRAPPER holds a " + Reshaping.class.getName()
+                                        + ", which does not extend org.deepjunit.model.ObservedModel: test code that reads the field"
+                                        + " directly would run it unobserved, so coverage and differential checks could not see it."
+                                        + " Either make Reshaping extend ObservedModel, or declare the model with a static factory"
+                                        + " method (@TestModel(\"wrapper\") static Model WRAPPER() {...}) and take it as a test"
+                                        + " parameter (@TestModel(\"wrapper\") Model WRAPPER)")));
     }
 
     @Test
     void aTestThatRanNoObservedPassOfTheModelUnderTestFailsAndSaysWhy() {
         EngineExecutionResults results = run(Map.of(), selectClass(NothingObserved.class));
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(3));
-        String prefix = "No forward pass of the model under test reached DeepJUnit during " + NothingObserved.class.getName();
+        String prefix =
+                "No forward pass of the model under test reached DeepJUnit during " + NothingObserved.class.getName();
         String received = " so nothing was compared with reference \"twin\" (twin). The test received ['mlp'] but none"
                 + " of its forward passes was observed: call predict/activations on that instance, on the test's own"
                 + " thread (passes on other threads, e.g. in a parallel stream, are not observed), not on a model"
                 + " taken out of it.";
-        assertThat(DifferentialTestKit.failureMessages(results)).containsExactlyInAnyOrder(
-                prefix + ".receivesButNeverRuns," + received,
-                prefix + ".runsOnAnotherThread," + received,
-                prefix + ".runsAModelItMadeItself, so nothing was compared with reference \"twin\" (twin). It ran"
-                        + " [own], which no @TestModel of NothingObserved declares: declare the model under test with"
-                        + " @TestModel (a static factory method, or a static field whose model extends ObservedModel)"
-                        + " and take it as a parameter, or name the declared one in @DifferentialAgainst(model = ...).");
+        assertThat(DifferentialTestKit.failureMessages(results))
+                .containsExactlyInAnyOrder(
+                        prefix + ".receivesButNeverRuns," + received,
+                        prefix + ".runsOnAnotherThread," + received,
+                        prefix
+                                + ".runsAModelItMadeItself, so nothing was compared with reference \"twin\" (twin). It ran"
+                                + " [own], which no @TestModel of NothingObserved declares: declare the model under test with"
+                                + " @TestModel (a static factory method, or a static field whose model extends ObservedModel)"
+                                + " and take it as a parameter, or name the declared one in @DifferentialAgainst(model = ...).");
     }
 
     @Test
     void oneFactoryCallServesEveryAnnotationAndItsModelIsClosedOnceAfterTheClass() throws IOException {
         FACTORY_CALLS.set(0);
         Path report = dir.resolve("report");
-        EngineExecutionResults results = run(Map.of("deepjunit.report.dir", report.toString()),
-                selectClass(SharedFactory.class));
+        EngineExecutionResults results =
+                run(Map.of("deepjunit.report.dir", report.toString()), selectClass(SharedFactory.class));
         results.testEvents().assertStatistics(s -> s.succeeded(2));
         assertThat(FACTORY_CALLS.get()).isEqualTo(1);
         assertThat(lastCreated.closed.get()).isEqualTo(1);
@@ -229,28 +237,37 @@ class ObservedModelsExtensionTest {
 
         // Coverage of the user's wrappers is recorded under their own names: 8 + 8 inputs, and 2.
         CoverageData data = CoverageRun.mergeRun(CoverageRun.dataDir(report), CoverageRun.runId());
-        assertThat(data.models()).extracting(ModelCoverage::name, ModelCoverage::samples)
+        assertThat(data.models())
+                .extracting(ModelCoverage::name, ModelCoverage::samples)
                 .containsExactlyInAnyOrder(tuple("reshaping-mlp", 16L), tuple("reshaping-field", 2L));
         // The declared models no test ran are reported, and the rule naming one fails the class.
-        assertThat(data.unobserved()).extracting(CoverageData.Unobserved::model)
+        assertThat(data.unobserved())
+                .extracting(CoverageData.Unobserved::model)
                 .containsExactly("reshaping-twin", "unused"); // the reference runs unobserved; unused never ran
         String why = "not observed during " + SharedFactory.class.getName() + ": no forward pass of @TestModel"
                 + " \"unused\" reached DeepJUnit (run it in a test of that class, on the test's thread)";
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-                instanceOf(AssertionError.class), message("Rule violated for model unused: " + why)));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        finishedWithFailure(
+                                instanceOf(AssertionError.class), message("Rule violated for model unused: " + why)));
         List<String> summary = CoverageRun.of(report).writeAndRender(CoverageReports::render);
-        assertThat(summary).contains("DeepJUnit coverage unused: " + why + " \u00b7 report "
-                + report.toAbsolutePath().normalize().resolve("index.html"));
+        assertThat(summary)
+                .contains("DeepJUnit coverage unused: " + why + " \u00b7 report "
+                        + report.toAbsolutePath().normalize().resolve("index.html"));
     }
 
     @Test
     void aNameDeclaredTwiceIsAnError() {
         EngineExecutionResults results = run(Map.of(), selectClass(TwiceDeclared.class));
         results.testEvents().assertStatistics(s -> s.started(0));
-        results.allEvents().assertThatEvents().haveAtLeastOne(finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("@TestModel 'mlp' is declared twice in " + TwiceDeclared.class.getName()
-                        + ": TwiceDeclared.one() and TwiceDeclared.two(); give each model its own name")));
+        results.allEvents()
+                .assertThatEvents()
+                .haveAtLeastOne(finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message("@TestModel 'mlp' is declared twice in " + TwiceDeclared.class.getName()
+                                + ": TwiceDeclared.one() and TwiceDeclared.two(); give each model its own name")));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -262,6 +279,9 @@ class ObservedModelsExtensionTest {
         all.put("deepjunit.differential.approve", "false");
         all.put("junit.jupiter.execution.parallel.enabled", "true");
         all.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selector).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(all)
+                .selectors(selector)
+                .execute();
     }
 }

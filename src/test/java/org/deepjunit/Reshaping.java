@@ -3,13 +3,13 @@ package org.deepjunit;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
+import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.Objective;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
-import org.deepjunit.model.Activations;
-import org.deepjunit.model.Layer;
-import org.deepjunit.model.Objective;
 
 /**
  * A model as a user writes one without knowing DeepJUnit's base class: it implements {@link Model} directly and
@@ -61,7 +61,8 @@ final class Reshaping implements Model {
 
     @Override
     public Tensor inputGradient(Tensor inputs, Objective objective) {
-        return inner.inputGradient(flat(inputs), objective).reshape(inputs.shape().dims());
+        return inner.inputGradient(flat(inputs), objective)
+                .reshape(inputs.shape().dims());
     }
 
     @Override

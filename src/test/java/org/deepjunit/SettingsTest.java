@@ -49,29 +49,36 @@ class SettingsTest {
     @ExtendWith(Probe.class)
     static class Subject {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @Test
     void annotationWinsOverParameterWhichWinsOverDefault() {
         SEEN.clear();
         EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of("deepjunit.t", " 0.25 ", "junit.jupiter.execution.parallel.enabled", "false"))
+                .configurationParameters(
+                        Map.of("deepjunit.t", " 0.25 ", "junit.jupiter.execution.parallel.enabled", "false"))
                 .selectors(selectClass(Subject.class))
-                .execute().testEvents().assertStatistics(s -> s.succeeded(1));
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         assertThat(SEEN).containsExactly(0.25, 0.75, 10, true);
     }
 
     @Test
     void badValueNamesKeyValueAndExpectation() {
         EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of("deepjunit.t", "1.5", "junit.jupiter.execution.parallel.enabled", "false"))
+                .configurationParameters(
+                        Map.of("deepjunit.t", "1.5", "junit.jupiter.execution.parallel.enabled", "false"))
                 .selectors(selectClass(Subject.class))
-                .execute().testEvents()
-                .assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
-                        TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                        TestExecutionResultConditions.message(
-                                "Invalid value '1.5' for deepjunit.t: expected a number between 0 and 1")));
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(
+                                        "Invalid value '1.5' for deepjunit.t: expected a number between 0 and 1")));
     }
 }

@@ -17,16 +17,27 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** Tiny DL4J classifiers for the extension's engine tests: fast, deterministic, easy to perturb. */
 final class SmallNets {
 
-    private SmallNets() {
-    }
+    private SmallNets() {}
 
     /** A {@code in -> 8 tanh -> out softmax} MLP from a seed, with {@code delta} added to output weight (row, col). */
     static Model mlp(String name, int in, int out, long seed, int row, int col, double delta) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
-                .dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER).list()
-                .layer(new DenseLayer.Builder().name("hidden").nIn(in).nOut(8).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(8).nOut(out)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("hidden")
+                        .nIn(in)
+                        .nOut(8)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nIn(8)
+                        .nOut(out)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build());
         net.init();
         if (delta != 0) {

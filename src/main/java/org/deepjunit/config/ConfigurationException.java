@@ -26,7 +26,7 @@ public class ConfigurationException extends RuntimeException {
      * a parameter ({@code deepjunit.coverage.k}) or an attribute ({@code @NeuronCoverage(k)}).
      */
     public static ConfigurationException invalid(String where, Object value, String expected) {
-        return new ConfigurationException("Invalid value '" + ValueType.show(value) + "' for " + where
-                + ": expected " + expected);
+        return new ConfigurationException(
+                "Invalid value '" + ValueType.show(value) + "' for " + where + ": expected " + expected);
     }
 }

@@ -36,8 +36,8 @@ public final class Key<T> {
     }
 
     /** A key with a default value, shown in documentation as {@code defaultText}. */
-    public static <T> Key<T> of(String name, ValueType<T> type, T defaultValue, String defaultText,
-                                String description) {
+    public static <T> Key<T> of(
+            String name, ValueType<T> type, T defaultValue, String defaultText, String description) {
         return new Key<>(name, type, defaultValue, defaultText, description);
     }
 

@@ -80,8 +80,10 @@ public final class ValueType<T> {
             text = "a number" + (low == null ? "" : " " + low) + (low != null && high != null ? " and" : "")
                     + (high == null ? "" : " " + high);
         }
-        return new ValueType<>(text, Double::parseDouble, d -> Double.isFinite(d)
-                && (minInclusive ? d >= min : d > min) && (maxInclusive ? d <= max : d < max));
+        return new ValueType<>(
+                text,
+                Double::parseDouble,
+                d -> Double.isFinite(d) && (minInclusive ? d >= min : d > min) && (maxInclusive ? d <= max : d < max));
     }
 
     /** An integer of at least {@code min}. */
@@ -96,16 +98,21 @@ public final class ValueType<T> {
 
     /** {@code true} or {@code false}, in any case. */
     public static ValueType<Boolean> bool() {
-        return new ValueType<>("true or false", s -> switch (s.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> null;
-        }, b -> true);
+        return new ValueType<>(
+                "true or false",
+                s -> switch (s.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> null;
+                },
+                b -> true);
     }
 
     /** A positive duration: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */
     public static ValueType<Duration> duration() {
-        return new ValueType<>("a positive duration such as 500ms, 30s, 2m, 1h or PT30S", ValueType::parseDuration,
+        return new ValueType<>(
+                "a positive duration such as 500ms, 30s, 2m, 1h or PT30S",
+                ValueType::parseDuration,
                 d -> !d.isNegative() && !d.isZero());
     }
 
@@ -117,25 +124,35 @@ public final class ValueType<T> {
 
     /** A file or directory path. */
     public static ValueType<Path> path() {
-        return new ValueType<>("a file system path", Path::of, p -> !p.toString().isEmpty());
+        return new ValueType<>(
+                "a file system path", Path::of, p -> !p.toString().isEmpty());
     }
 
     /** A constant of {@code type}, by name in any case. */
     public static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
-        return new ValueType<>("one of " + Arrays.toString(type.getEnumConstants()), s -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(s)) {
-                    return constant;
-                }
-            }
-            return null;
-        }, e -> true);
+        return new ValueType<>(
+                "one of " + Arrays.toString(type.getEnumConstants()),
+                s -> {
+                    for (E constant : type.getEnumConstants()) {
+                        if (constant.name().equalsIgnoreCase(s)) {
+                            return constant;
+                        }
+                    }
+                    return null;
+                },
+                e -> true);
     }
 
     /** Comma-separated values of {@code element}, blanks skipped; each checked by it. */
     public static <E> ValueType<List<E>> listOf(ValueType<E> element, String expected) {
-        return new ValueType<>(expected, s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                .map(x -> element.parse(x, "")).toList(), l -> l.stream().allMatch(element.valid::test));
+        return new ValueType<>(
+                expected,
+                s -> Arrays.stream(s.split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .map(x -> element.parse(x, ""))
+                        .toList(),
+                l -> l.stream().allMatch(element.valid::test));
     }
 
     private static Duration parseDuration(String text) {
@@ -147,12 +164,13 @@ public final class ValueType<T> {
         if (!m.matches()) {
             return null;
         }
-        double millis = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-            case "ms" -> 1;
-            case "s" -> 1000;
-            case "m" -> 60_000;
-            default -> 3_600_000;
-        };
+        double millis = Double.parseDouble(m.group(1))
+                * switch (m.group(2)) {
+                    case "ms" -> 1;
+                    case "s" -> 1000;
+                    case "m" -> 60_000;
+                    default -> 3_600_000;
+                };
         return Duration.ofMillis((long) millis);
     }
 

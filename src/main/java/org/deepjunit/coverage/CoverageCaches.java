@@ -24,8 +24,7 @@ import org.deepjunit.model.Model;
 public final class CoverageCaches {
 
     /** A model prepared for a spec: its fingerprint, counted layers and profile (null without one). */
-    record Prepared(String fingerprint, List<Layer> layers, Profile profile) {
-    }
+    record Prepared(String fingerprint, List<Layer> layers, Profile profile) {}
 
     private final Path profileDir;
     private final Map<Model, String> fingerprints = Collections.synchronizedMap(new WeakHashMap<>());
@@ -65,13 +64,14 @@ public final class CoverageCaches {
             return new Prepared(fingerprint, layers, null);
         }
         try {
-            ProfileData data = profileData.computeIfAbsent(spec.profileData() + "|" + spec.profileScale(),
+            ProfileData data = profileData.computeIfAbsent(
+                    spec.profileData() + "|" + spec.profileScale(),
                     k -> ProfileData.load(spec.profileData(), spec.profileScale()));
-            return new Prepared(fingerprint, layers, Profiles.profile(model, fingerprint, data, layers, profileDir,
-                    profiles));
+            return new Prepared(
+                    fingerprint, layers, Profiles.profile(model, fingerprint, data, layers, profileDir, profiles));
         } catch (IOException | DataFormatException e) {
-            throw new ConfigurationException("Cannot read profile data for model " + model.name() + ": "
-                    + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "Cannot read profile data for model " + model.name() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.Shape;
@@ -42,8 +42,7 @@ public final class CoverageData {
     public static final String FORMAT = "deepjunit-coverage/1";
 
     /** A gate verdict recorded with the data: which model key and element, whether it held, JaCoCo-style message. */
-    public record Verdict(String modelKey, String element, boolean passed, String message) {
-    }
+    public record Verdict(String modelKey, String element, boolean passed, String message) {}
 
     /**
      * A model a test class declared but never ran where DeepJUnit could observe it: its coverage is unknown, which
@@ -107,14 +106,16 @@ public final class CoverageData {
     /** The declared models no forward pass reached, sorted by model, class and declared name. */
     public List<Unobserved> unobserved() {
         List<Unobserved> list = new ArrayList<>(unobserved);
-        list.sort(java.util.Comparator.comparing(Unobserved::model).thenComparing(Unobserved::testClass)
+        list.sort(java.util.Comparator.comparing(Unobserved::model)
+                .thenComparing(Unobserved::testClass)
                 .thenComparing(Unobserved::declaredName));
         return list;
     }
 
     public List<Verdict> verdicts() {
         List<Verdict> list = new ArrayList<>(verdicts);
-        list.sort(java.util.Comparator.comparing(Verdict::modelKey).thenComparing(Verdict::element)
+        list.sort(java.util.Comparator.comparing(Verdict::modelKey)
+                .thenComparing(Verdict::element)
                 .thenComparing(Verdict::message));
         return list;
     }
@@ -130,9 +131,16 @@ public final class CoverageData {
         }
         Map<String, String> names = new TreeMap<>();
         for (ModelCoverage m : models.values()) {
-            names.put(m.key(), counts.get(m.name()) == 1 ? m.name()
-                    : m.name() + "~" + m.fingerprint().substring(0, Math.min(8, m.fingerprint().length())) + "~"
-                    + m.spec().id().substring(0, 6));
+            names.put(
+                    m.key(),
+                    counts.get(m.name()) == 1
+                            ? m.name()
+                            : m.name() + "~"
+                                    + m.fingerprint()
+                                            .substring(
+                                                    0,
+                                                    Math.min(8, m.fingerprint().length())) + "~"
+                                    + m.spec().id().substring(0, 6));
         }
         return names;
     }
@@ -245,24 +253,34 @@ public final class CoverageData {
         CoverageData data = new CoverageData();
         for (JsonNode mn : root.path("models")) {
             JsonNode sn = mn.get("spec");
-            RecordingSpec spec = new RecordingSpec(sn.get("k").asInt(), sn.get("topK").asInt(),
-                    strings(sn.get("include")), strings(sn.get("exclude")),
+            RecordingSpec spec = new RecordingSpec(
+                    sn.get("k").asInt(),
+                    sn.get("topK").asInt(),
+                    strings(sn.get("include")),
+                    strings(sn.get("exclude")),
                     sn.hasNonNull("profileData") ? sn.get("profileData").asText() : null,
                     sn.get("profileScale").asDouble());
             List<Layer> layers = new ArrayList<>();
             Map<String, double[][]> bounds = new java.util.LinkedHashMap<>();
             for (JsonNode ln : mn.get("layers")) {
-                layers.add(new Layer(ln.get("name").asText(), LayerKind.valueOf(ln.get("kind").asText()),
+                layers.add(new Layer(
+                        ln.get("name").asText(),
+                        LayerKind.valueOf(ln.get("kind").asText()),
                         Shape.of(ln.get("neurons").asInt())));
                 if (ln.has("low")) {
-                    bounds.put(ln.get("name").asText(), new double[][] {doubles(ln.get("low")), doubles(ln.get("high"))});
+                    bounds.put(
+                            ln.get("name").asText(), new double[][] {doubles(ln.get("low")), doubles(ln.get("high"))});
                 }
             }
-            Profile profile = mn.has("profile") ? new Profile(mn.get("fingerprint").asText(),
-                    mn.get("profile").get("dataHash").asText(), mn.get("profile").get("samples").asLong(), bounds)
+            Profile profile = mn.has("profile")
+                    ? new Profile(
+                            mn.get("fingerprint").asText(),
+                            mn.get("profile").get("dataHash").asText(),
+                            mn.get("profile").get("samples").asLong(),
+                            bounds)
                     : null;
-            ModelCoverage m = new ModelCoverage(mn.get("name").asText(), mn.get("fingerprint").asText(), spec,
-                    profile, layers);
+            ModelCoverage m = new ModelCoverage(
+                    mn.get("name").asText(), mn.get("fingerprint").asText(), spec, profile, layers);
             for (JsonNode ln : mn.get("layers")) {
                 LayerCoverage l = m.layers().get(ln.get("name").asText());
                 copy(doubles(ln.get("maxScaled")), l.maxScaled, l.name);
@@ -270,8 +288,8 @@ public final class CoverageData {
                 copy(doubles(ln.get("minRaw")), l.minRaw, l.name);
                 JsonNode sec = ln.get("sections");
                 if (sec.size() != l.sections.length) {
-                    throw new IllegalArgumentException("Layer " + l.name + ": " + sec.size() + " section words, expected "
-                            + l.sections.length);
+                    throw new IllegalArgumentException(
+                            "Layer " + l.name + ": " + sec.size() + " section words, expected " + l.sections.length);
                 }
                 for (int i = 0; i < l.sections.length; i++) {
                     l.sections[i] = sec.get(i).asLong();
@@ -288,11 +306,16 @@ public final class CoverageData {
             data.add(m);
         }
         for (JsonNode vn : root.path("verdicts")) {
-            data.addVerdict(new Verdict(vn.get("model").asText(), vn.get("element").asText(),
-                    vn.get("passed").asBoolean(), vn.get("message").asText()));
+            data.addVerdict(new Verdict(
+                    vn.get("model").asText(),
+                    vn.get("element").asText(),
+                    vn.get("passed").asBoolean(),
+                    vn.get("message").asText()));
         }
         for (JsonNode un : root.path("notObserved")) {
-            data.addUnobserved(new Unobserved(un.get("model").asText(), un.get("declaredName").asText(),
+            data.addUnobserved(new Unobserved(
+                    un.get("model").asText(),
+                    un.get("declaredName").asText(),
                     un.get("testClass").asText()));
         }
         return data;
@@ -300,7 +323,8 @@ public final class CoverageData {
 
     private static void copy(double[] from, double[] to, String layer) {
         if (from.length != to.length) {
-            throw new IllegalArgumentException("Layer " + layer + ": " + from.length + " values, expected " + to.length);
+            throw new IllegalArgumentException(
+                    "Layer " + layer + ": " + from.length + " values, expected " + to.length);
         }
         System.arraycopy(from, 0, to, 0, to.length);
     }

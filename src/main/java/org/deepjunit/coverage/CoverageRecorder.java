@@ -1,13 +1,13 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.deepjunit.model.Model;
+import org.apiguardian.api.API;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
+import org.deepjunit.model.Model;
 
 /**
  * The forward listener that records coverage: each event's neuron values go into a private delta, which is merged
@@ -25,8 +25,8 @@ public final class CoverageRecorder implements ForwardListener {
      * @param targets  the data every recorded pass is merged into (the test's, the class's and the run's)
      * @param observed told of every model whose forward pass is recorded
      */
-    public CoverageRecorder(CoverageSettings settings, CoverageCaches caches, List<CoverageData> targets,
-                            Consumer<Model> observed) {
+    public CoverageRecorder(
+            CoverageSettings settings, CoverageCaches caches, List<CoverageData> targets, Consumer<Model> observed) {
         this.settings = settings;
         this.caches = caches;
         this.targets = List.copyOf(targets);
@@ -43,7 +43,8 @@ public final class CoverageRecorder implements ForwardListener {
         Model model = event.model();
         observed.accept(model);
         CoverageCaches.Prepared p = caches.prepare(model, settings.spec());
-        ModelCoverage delta = new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
+        ModelCoverage delta =
+                new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
         delta.request(settings.threshold(), settings.scaled());
         delta.record(event.neuronValues());
         for (CoverageData target : targets) {

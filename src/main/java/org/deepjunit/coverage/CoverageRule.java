@@ -1,13 +1,12 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * A coverage gate in JaCoCo's check vocabulary, used in {@link NeuronCoverage#rules()}: for each

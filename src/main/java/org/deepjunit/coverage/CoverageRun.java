@@ -1,7 +1,6 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * This JVM's share of a test run's coverage, per report directory, and the end-of-run work: write this JVM's data
@@ -38,7 +38,11 @@ public final class CoverageRun {
 
     private static final Map<Path, CoverageRun> RUNS = new ConcurrentHashMap<>();
     private static final String JVM_ID = ProcessHandle.current().pid() + "-"
-            + ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+            + ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(Instant::toEpochMilli)
+                    .orElse(0L);
     private static volatile String runId;
 
     private final Path reportDir;
@@ -90,7 +94,8 @@ public final class CoverageRun {
             id = System.getProperty(RUN_ID_PROPERTY);
             if (id == null || id.isBlank()) {
                 ProcessHandle owner = buildToolAncestor().orElse(ProcessHandle.current());
-                id = "run-" + owner.pid() + "-" + owner.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+                id = "run-" + owner.pid() + "-"
+                        + owner.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
             }
             runId = id.replaceAll("[^A-Za-z0-9._-]", "_");
         }
@@ -101,8 +106,10 @@ public final class CoverageRun {
         Optional<ProcessHandle> p = ProcessHandle.current().parent();
         for (int depth = 0; depth < 4 && p.isPresent(); depth++) {
             String cmd = p.get().info().commandLine().orElse("");
-            if (cmd.contains("plexus-classworlds") || cmd.contains("org.codehaus.plexus.classworlds")
-                    || cmd.contains("GradleWorkerMain") || cmd.contains("org.gradle.")) {
+            if (cmd.contains("plexus-classworlds")
+                    || cmd.contains("org.codehaus.plexus.classworlds")
+                    || cmd.contains("GradleWorkerMain")
+                    || cmd.contains("org.gradle.")) {
                 return p;
             }
             p = p.get().parent();
@@ -159,8 +166,9 @@ public final class CoverageRun {
         if (!Files.isDirectory(reportDir.getParent()) || !Files.isDirectory(dir)) {
             return List.of();
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+        try (FileChannel channel =
+                        FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             CoverageData merged = mergeRun(dir, runId());
             if (merged.isEmpty()) {
                 return List.of();

@@ -1,11 +1,11 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Resolved coverage settings of one test class or method.
@@ -17,8 +17,8 @@ import java.util.Set;
  * @param gates     rules checked after the class (or method)
  */
 @API(status = INTERNAL, since = "0.1")
-public record CoverageSettings(double threshold, boolean scaled, Set<Criterion> criteria, RecordingSpec spec,
-                               List<Gate> gates) {
+public record CoverageSettings(
+        double threshold, boolean scaled, Set<Criterion> criteria, RecordingSpec spec, List<Gate> gates) {
 
     public CoverageSettings {
         if (!(threshold >= 0 && threshold <= 1)) {

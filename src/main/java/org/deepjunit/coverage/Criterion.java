@@ -1,6 +1,7 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /**
@@ -15,7 +16,12 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public enum Criterion {
-    NC, KMNC, NBC, SNAC, TKNC, TKNP;
+    NC,
+    KMNC,
+    NBC,
+    SNAC,
+    TKNC,
+    TKNP;
 
     /** Whether the criterion needs a profile of the model over training data. */
     public boolean needsProfile() {

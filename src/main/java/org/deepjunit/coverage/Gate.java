@@ -1,7 +1,6 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.deepjunit.coverage.CoverageRule.Element;
 import org.deepjunit.coverage.CoverageRule.Value;
 
@@ -35,8 +35,9 @@ public record Gate(String model, Element element, Criterion criterion, Value val
         if (Double.isNaN(minimum) && Double.isNaN(maximum)) {
             throw new IllegalArgumentException("a rule needs a minimum or a maximum");
         }
-        if (value.isRatio() && (!Double.isNaN(minimum) && (minimum < 0 || minimum > 1)
-                || !Double.isNaN(maximum) && (maximum < 0 || maximum > 1))) {
+        if (value.isRatio()
+                && (!Double.isNaN(minimum) && (minimum < 0 || minimum > 1)
+                        || !Double.isNaN(maximum) && (maximum < 0 || maximum > 1))) {
             throw new IllegalArgumentException("a ratio's minimum and maximum lie in [0, 1]");
         }
     }
@@ -68,7 +69,9 @@ public record Gate(String model, Element element, Criterion criterion, Value val
                 throw new IllegalArgumentException(shape);
             }
             try {
-                gates.add(new Gate(element.group(2), Element.valueOf(element.group(1).toUpperCase(Locale.ROOT)),
+                gates.add(new Gate(
+                        element.group(2),
+                        Element.valueOf(element.group(1).toUpperCase(Locale.ROOT)),
                         Criterion.valueOf(f[1].trim().toUpperCase(Locale.ROOT)),
                         Value.valueOf(f[2].trim().toUpperCase(Locale.ROOT)),
                         f[3].isBlank() ? Double.NaN : Double.parseDouble(f[3].trim()),
@@ -88,20 +91,25 @@ public record Gate(String model, Element element, Criterion criterion, Value val
         List<CoverageData.Verdict> verdicts = new ArrayList<>();
         Map<String, String> names = data.displayNames();
         List<ModelCoverage> chosen = data.models().stream()
-                .filter(m -> model.isEmpty() || model.equals(names.get(m.key())) || model.equals(m.name())).toList();
+                .filter(m -> model.isEmpty() || model.equals(names.get(m.key())) || model.equals(m.name()))
+                .toList();
         if (!model.isEmpty() && chosen.isEmpty()) {
             String why = data.unobserved().stream()
                     .filter(u -> model.equals(u.model()) || model.equals(u.declaredName()))
-                    .map(CoverageData.Unobserved::reason).findFirst()
+                    .map(CoverageData.Unobserved::reason)
+                    .findFirst()
                     .orElse("no coverage was recorded for it (models with coverage: "
                             + new java.util.TreeSet<>(names.values()) + ")");
-            verdicts.add(new CoverageData.Verdict("unobserved:" + model, "model " + model, false,
-                    "Rule violated for model " + model + ": " + why));
+            verdicts.add(new CoverageData.Verdict(
+                    "unobserved:" + model, "model " + model, false, "Rule violated for model " + model + ": " + why));
             return verdicts;
         }
         for (ModelCoverage m : chosen) {
             if (!m.spec().hasProfile() && criterion.needsProfile()) {
-                verdicts.add(new CoverageData.Verdict(m.key(), "model " + names.get(m.key()), false,
+                verdicts.add(new CoverageData.Verdict(
+                        m.key(),
+                        "model " + names.get(m.key()),
+                        false,
                         "Rule violated for model " + names.get(m.key()) + ": " + criterion
                                 + " needs a profile (deepjunit.coverage.profile.data), none was given"));
                 continue;
@@ -111,7 +119,9 @@ public record Gate(String model, Element element, Criterion criterion, Value val
                 verdicts.add(verdict(m.key(), "model " + modelName, m.count(criterion, threshold, scaled)));
             } else {
                 for (String layer : m.layers().keySet()) {
-                    verdicts.add(verdict(m.key(), "layer " + layer + " of model " + modelName,
+                    verdicts.add(verdict(
+                            m.key(),
+                            "layer " + layer + " of model " + modelName,
                             m.count(layer, criterion, threshold, scaled)));
                 }
             }
@@ -133,26 +143,33 @@ public record Gate(String model, Element element, Criterion criterion, Value val
             return new CoverageData.Verdict(key, what, true, "No " + criterion + " items for " + what);
         }
         if (!Double.isNaN(minimum) && actual < minimum) {
-            return new CoverageData.Verdict(key, what, false, message(what, actual, minimum, "minimum", RoundingMode.FLOOR));
+            return new CoverageData.Verdict(
+                    key, what, false, message(what, actual, minimum, "minimum", RoundingMode.FLOOR));
         }
         if (!Double.isNaN(maximum) && actual > maximum) {
-            return new CoverageData.Verdict(key, what, false, message(what, actual, maximum, "maximum", RoundingMode.CEILING));
+            return new CoverageData.Verdict(
+                    key, what, false, message(what, actual, maximum, "maximum", RoundingMode.CEILING));
         }
-        return new CoverageData.Verdict(key, what, true, "Rule passed for " + what + ": " + criterion + " "
-                + value.words() + " is " + format(actual, Double.isNaN(minimum) ? maximum : minimum, RoundingMode.HALF_EVEN));
+        return new CoverageData.Verdict(
+                key,
+                what,
+                true,
+                "Rule passed for " + what + ": " + criterion + " " + value.words() + " is "
+                        + format(actual, Double.isNaN(minimum) ? maximum : minimum, RoundingMode.HALF_EVEN));
     }
 
     private String message(String what, double actual, double expected, String bound, RoundingMode rounding) {
         return "Rule violated for " + what + ": " + criterion + " " + value.words() + " is "
-                + format(actual, expected, rounding) + ", but expected " + bound + " is " + format(expected, expected,
-                RoundingMode.HALF_EVEN);
+                + format(actual, expected, rounding) + ", but expected " + bound + " is "
+                + format(expected, expected, RoundingMode.HALF_EVEN);
     }
 
     private String format(double v, double expected, RoundingMode rounding) {
         if (!value.isRatio()) {
             return Long.toString(Math.round(v));
         }
-        int scale = Math.max(2, Math.max(0, BigDecimal.valueOf(expected).stripTrailingZeros().scale()));
+        int scale = Math.max(
+                2, Math.max(0, BigDecimal.valueOf(expected).stripTrailingZeros().scale()));
         return BigDecimal.valueOf(v).setScale(scale, rounding).toPlainString();
     }
 }

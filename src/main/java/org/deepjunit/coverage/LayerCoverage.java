@@ -1,9 +1,9 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.deepjunit.model.LayerKind;
 
 /**
@@ -16,6 +16,7 @@ public final class LayerCoverage {
 
     /** Stands for "no value yet" in the maxima (finite, so the data file stays plain JSON). */
     static final double NONE_MAX = -Double.MAX_VALUE;
+
     static final double NONE_MIN = Double.MAX_VALUE;
 
     final String name;
@@ -27,9 +28,11 @@ public final class LayerCoverage {
     final double[] minRaw;
     /** KMNC sections, bit {@code neuron * k + section}. */
     final long[] sections;
+
     final boolean[] topK;
     /** Profile bounds, or null without a profile. */
     final double[] low;
+
     final double[] high;
 
     LayerCoverage(String name, LayerKind kind, int neurons, int k, double[] low, double[] high) {
@@ -128,7 +131,8 @@ public final class LayerCoverage {
                     if (maxRaw[j] != NONE_MAX && maxRaw[j] > high[j] + slack) {
                         covered++;
                     }
-                    if (criterion == org.deepjunit.coverage.Criterion.NBC && minRaw[j] != NONE_MIN
+                    if (criterion == org.deepjunit.coverage.Criterion.NBC
+                            && minRaw[j] != NONE_MIN
                             && minRaw[j] < low[j] - slack) {
                         covered++;
                     }

@@ -1,7 +1,6 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.NeuronValues;
 
@@ -44,8 +44,9 @@ public final class ModelCoverage {
         for (Layer layer : counted) {
             double[] low = profile == null ? null : profile.low(layer.name());
             double[] high = profile == null ? null : profile.high(layer.name());
-            layers.put(layer.name(), new LayerCoverage(layer.name(), layer.kind(), layer.neuronCount(), spec.k(),
-                    low, high));
+            layers.put(
+                    layer.name(),
+                    new LayerCoverage(layer.name(), layer.kind(), layer.neuronCount(), spec.k(), low, high));
         }
     }
 

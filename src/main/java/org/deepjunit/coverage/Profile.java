@@ -1,11 +1,11 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.deepjunit.model.NeuronValues;
 
 /**

@@ -1,14 +1,14 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
+import org.apiguardian.api.API;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * Training data for a profile, read like every other dataset ({@link Datasets}): MNIST IDX, NumPy {@code .npy},
@@ -51,6 +51,7 @@ public record ProfileData(String source, Dataset dataset, String hash) {
 
     /** Samples {@code [from, to)} shaped as the model's input. */
     public Tensor batch(int from, int to, Shape modelInput) {
-        return dataset.batch(IntStream.range(from, to).toArray()).reshape(modelInput.withBatch(to - from).dims());
+        return dataset.batch(IntStream.range(from, to).toArray())
+                .reshape(modelInput.withBatch(to - from).dims());
     }
 }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.NeuronValues;
+import org.deepjunit.model.Tensor;
 
 /**
  * Computes DeepGauge profiles and caches them: in memory for the run and as JSON files
@@ -22,8 +22,7 @@ final class Profiles {
 
     private static final int BATCH = 256;
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /**
      * The profile of {@code model} over {@code data} for its counted layers, from the caches or computed.
@@ -33,8 +32,14 @@ final class Profiles {
      *
      * @throws IllegalArgumentException when the data's samples do not fit the model's input (message names both shapes)
      */
-    public static Profile profile(Model model, String fingerprint, ProfileData data, List<Layer> counted, Path cacheDir,
-                                  Map<String, Profile> memory) throws IOException {
+    public static Profile profile(
+            Model model,
+            String fingerprint,
+            ProfileData data,
+            List<Layer> counted,
+            Path cacheDir,
+            Map<String, Profile> memory)
+            throws IOException {
         if (!data.fits(model.inputShape())) {
             throw new IllegalArgumentException("Profile data " + data.source() + " has samples of shape "
                     + data.sampleShape() + ", which do not fit model " + model.name() + "'s input shape "
@@ -51,7 +56,10 @@ final class Profiles {
                 cached = null; // unreadable cache: compute again
             }
         }
-        if (cached != null && cached.bounds().keySet().containsAll(counted.stream().map(Layer::name).toList())) {
+        if (cached != null
+                && cached.bounds()
+                        .keySet()
+                        .containsAll(counted.stream().map(Layer::name).toList())) {
             memory.putIfAbsent(key, cached);
             return cached;
         }
@@ -64,7 +72,9 @@ final class Profiles {
     /** Runs the model over all samples (every layer but the input) and keeps each neuron's min and max. */
     static Profile compute(Model model, String fingerprint, ProfileData data) {
         List<String> layers = model.layers().stream()
-                .filter(l -> l.kind() != org.deepjunit.model.LayerKind.INPUT).map(Layer::name).toList();
+                .filter(l -> l.kind() != org.deepjunit.model.LayerKind.INPUT)
+                .map(Layer::name)
+                .toList();
         Profile.Builder builder = new Profile.Builder();
         for (int from = 0; from < data.count(); from += BATCH) {
             int to = Math.min(data.count(), from + BATCH);
@@ -102,7 +112,8 @@ final class Profiles {
 
     static Profile read(Path file, String fingerprint, String dataHash) throws IOException {
         JsonNode root = CoverageData.json().readTree(file.toFile());
-        if (!fingerprint.equals(root.path("fingerprint").asText()) || !dataHash.equals(root.path("dataHash").asText())) {
+        if (!fingerprint.equals(root.path("fingerprint").asText())
+                || !dataHash.equals(root.path("dataHash").asText())) {
             return null;
         }
         Map<String, double[][]> bounds = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,9 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.deepjunit.model.Model;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.Model;
 
 /**
  * What shapes recorded coverage data (as opposed to how it is judged): KMNC sections, top-k, layer selection and
@@ -27,8 +27,8 @@ import org.deepjunit.model.LayerKind;
  * @param profileScale factor applied to profile data; NaN for the default (1/255 for byte data, else 1)
  */
 @API(status = INTERNAL, since = "0.1")
-public record RecordingSpec(int k, int topK, List<String> include, List<String> exclude, String profileData,
-                            double profileScale) {
+public record RecordingSpec(
+        int k, int topK, List<String> include, List<String> exclude, String profileData, double profileScale) {
 
     public static final int DEFAULT_K = 10;
     public static final int DEFAULT_TOP_K = 2;
@@ -65,16 +65,16 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
     }
 
     String canonical() {
-        return "k=" + k + ";topk=" + topK + ";include=" + include + ";exclude=" + exclude + ";profile="
-                + profileData + ";scale=" + profileScale;
+        return "k=" + k + ";topk=" + topK + ";include=" + include + ";exclude=" + exclude + ";profile=" + profileData
+                + ";scale=" + profileScale;
     }
 
     static Pattern compile(String regex) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("a regular expression, but '" + regex + "' is not one: "
-                    + e.getDescription());
+            throw new IllegalArgumentException(
+                    "a regular expression, but '" + regex + "' is not one: " + e.getDescription());
         }
     }
 
@@ -97,7 +97,8 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
             if (layer.kind() == LayerKind.INPUT) {
                 continue;
             }
-            boolean counted = in.isEmpty() ? layer.kind().countedByDefault()
+            boolean counted = in.isEmpty()
+                    ? layer.kind().countedByDefault()
                     : in.stream().anyMatch(p -> p.matcher(layer.name()).matches());
             if (counted && out.stream().noneMatch(p -> p.matcher(layer.name()).matches())) {
                 selected.add(layer);
@@ -108,8 +109,9 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
 
     private static void requireMatch(Model model, List<Layer> layers, Pattern p, String what) {
         if (layers.stream().noneMatch(l -> p.matcher(l.name()).matches())) {
-            throw new IllegalArgumentException("Layer pattern '" + p.pattern() + "' (" + what + ") matches no layer of model "
-                    + model.name() + "; its layers are " + layers.stream().map(Layer::name).toList());
+            throw new IllegalArgumentException("Layer pattern '" + p.pattern() + "' (" + what
+                    + ") matches no layer of model " + model.name() + "; its layers are "
+                    + layers.stream().map(Layer::name).toList());
         }
     }
 
@@ -124,5 +126,4 @@ public record RecordingSpec(int k, int topK, List<String> include, List<String> 
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,7 +1,6 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +9,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
 
 /** Writes files so that readers never see half of one: a temporary file in the same folder, then an atomic move. */
 @API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path file, byte[] bytes) {
         try {

@@ -19,11 +19,12 @@ import org.deepjunit.model.Shape;
  */
 final class Csv {
 
-    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    private static final CsvMapper MAPPER = new CsvMapper()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /**
      * @param labelColumn zero-based index of the label column, or -1 for none (negative values
@@ -34,8 +35,9 @@ final class Csv {
         List<Integer> labels = new ArrayList<>();
         int width = -1;
         try (InputStream raw = Locations.open(location);
-             Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
-             MappingIterator<String[]> lines = MAPPER.readerFor(String[].class).readValues(reader)) {
+                Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
+                MappingIterator<String[]> lines =
+                        MAPPER.readerFor(String[].class).readValues(reader)) {
             while (lines.hasNextValue()) {
                 String[] cells = lines.nextValue();
                 int lineNo = lines.getCurrentLocation().getLineNr() - 1;
@@ -64,8 +66,8 @@ final class Csv {
                         width = -2; // the header: skipped once
                         continue;
                     }
-                    throw new DataFormatException(location + " line " + lineNo + ": not a numeric row: "
-                            + String.join(",", cells));
+                    throw new DataFormatException(
+                            location + " line " + lineNo + ": not a numeric row: " + String.join(",", cells));
                 }
                 if (labelAt >= cells.length) {
                     throw new DataFormatException(location + " line " + lineNo + ": no label column " + labelAt
@@ -75,8 +77,8 @@ final class Csv {
                     throw new DataFormatException(location + " line " + lineNo + ": a label and no feature columns");
                 }
                 if (width >= 0 && row.length != width) {
-                    throw new DataFormatException(location + " line " + lineNo + ": " + row.length
-                            + " features, earlier rows have " + width);
+                    throw new DataFormatException(
+                            location + " line " + lineNo + ": " + row.length + " features, earlier rows have " + width);
                 }
                 width = row.length;
                 rows.add(row);
@@ -97,7 +99,12 @@ final class Csv {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, data, i * width, width);
         }
-        return new Dataset(location, Shape.of(width), data,
-                labelColumn == -1 ? null : labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Dataset(
+                location,
+                Shape.of(width),
+                data,
+                labelColumn == -1
+                        ? null
+                        : labels.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -1,6 +1,7 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /** A data file that cannot be read as what it claims to be; the message names the file and the problem. */

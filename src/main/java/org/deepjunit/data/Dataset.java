@@ -1,11 +1,11 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -40,12 +40,12 @@ public final class Dataset {
         this.data = Objects.requireNonNull(data, "data");
         int per = sampleShape.size();
         if (per < 1 || data.length % per != 0) {
-            throw new IllegalArgumentException(name + ": " + data.length + " values do not split into samples of shape "
-                    + sampleShape);
+            throw new IllegalArgumentException(
+                    name + ": " + data.length + " values do not split into samples of shape " + sampleShape);
         }
         if (labels != null && labels.length != data.length / per) {
-            throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + (data.length / per)
-                    + " samples");
+            throw new IllegalArgumentException(
+                    name + ": " + labels.length + " labels for " + (data.length / per) + " samples");
         }
         this.labels = labels;
     }
@@ -128,8 +128,8 @@ public final class Dataset {
     /** The same samples under another per-sample shape of equal size (e.g. {@code [784]} to {@code [28, 28, 1]}). */
     public Dataset reshaped(Shape shape) {
         if (shape.size() != sampleShape.size()) {
-            throw new IllegalArgumentException("Cannot reshape samples of " + name + " from " + sampleShape + " to "
-                    + shape);
+            throw new IllegalArgumentException(
+                    "Cannot reshape samples of " + name + " from " + sampleShape + " to " + shape);
         }
         return new Dataset(name, shape, data, labels);
     }

@@ -1,10 +1,10 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 
 /**
@@ -21,8 +21,7 @@ import org.deepjunit.model.Shape;
 @API(status = STABLE, since = "0.1")
 public final class Datasets {
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * @param images      where the samples are
@@ -44,7 +43,8 @@ public final class Datasets {
             if (a.shape().length < 1) {
                 throw new DataFormatException(images + ": a scalar array holds no samples");
             }
-            int[] sample = a.shape().length == 1 ? new int[] {1}
+            int[] sample = a.shape().length == 1
+                    ? new int[] {1}
                     : java.util.Arrays.copyOfRange(a.shape(), 1, a.shape().length);
             raw = new Dataset(images, Shape.of(sample), a.values(), hasLabels ? readLabels(labels) : null);
             bytes = a.unsignedBytes();
@@ -55,8 +55,8 @@ public final class Datasets {
                 try {
                     column = Integer.parseInt(labels.trim());
                 } catch (NumberFormatException e) {
-                    throw new DataFormatException("The label of a CSV seed source is a column index, got '" + labels
-                            + "'");
+                    throw new DataFormatException(
+                            "The label of a CSV seed source is a column index, got '" + labels + "'");
                 }
             }
             raw = Csv.read(images, column);

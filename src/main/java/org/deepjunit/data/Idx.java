@@ -13,12 +13,10 @@ import org.deepjunit.model.Shape;
  */
 final class Idx {
 
-    private Idx() {
-    }
+    private Idx() {}
 
     /** Raw contents: the per-sample shape and every value. */
-    public record Contents(Shape sampleShape, float[] values, int count, boolean unsignedBytes) {
-    }
+    public record Contents(Shape sampleShape, float[] values, int count, boolean unsignedBytes) {}
 
     public static Contents read(String location) {
         try (InputStream raw = Locations.open(location)) {
@@ -27,8 +25,8 @@ final class Idx {
             int type = (magic >> 8) & 0xFF;
             int rank = magic & 0xFF;
             if ((magic >>> 16) != 0 || rank < 1 || elementSize(type) < 0) {
-                throw new DataFormatException(location + " is not an IDX file (magic 0x" + Integer.toHexString(magic)
-                        + ")");
+                throw new DataFormatException(
+                        location + " is not an IDX file (magic 0x" + Integer.toHexString(magic) + ")");
             }
             int[] dims = new int[rank];
             for (int i = 0; i < rank; i++) {
@@ -38,7 +36,8 @@ final class Idx {
                 }
             }
             int count = dims[0];
-            int[] sample = rank == 1 ? new int[] {1}
+            int[] sample = rank == 1
+                    ? new int[] {1}
                     : rank == 3 ? new int[] {dims[1], dims[2], 1} : java.util.Arrays.copyOfRange(dims, 1, rank);
             Shape sampleShape = Shape.of(sample);
             long total = (long) count * sampleShape.size();

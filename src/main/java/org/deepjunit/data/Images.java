@@ -1,7 +1,6 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -26,8 +26,7 @@ import org.deepjunit.model.Tensor;
 @API(status = INTERNAL, since = "0.1")
 public final class Images {
 
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * Reads every image under {@code dir}, sorted by relative path. Images in sub-folders whose
@@ -37,7 +36,10 @@ public final class Images {
     public static Dataset readFolder(Path dir) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(Images::isImage).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(Images::isImage)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new DataFormatException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -69,7 +71,8 @@ public final class Images {
             shape = s;
             samples.add(pixels(image, channels));
             Path parent = dir.relativize(file).getParent();
-            Integer label = parent == null ? null : parseInt(parent.getFileName().toString());
+            Integer label =
+                    parent == null ? null : parseInt(parent.getFileName().toString());
             if (label == null) {
                 labelled = false;
             } else {
@@ -87,7 +90,10 @@ public final class Images {
     /** Whether {@code file} has an image extension. */
     static boolean isImage(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".bmp")
+        return n.endsWith(".png")
+                || n.endsWith(".jpg")
+                || n.endsWith(".jpeg")
+                || n.endsWith(".bmp")
                 || n.endsWith(".gif");
     }
 
@@ -150,7 +156,8 @@ public final class Images {
         int h = s.dim(0);
         int w = s.dim(1);
         int c = s.rank() == 3 ? s.dim(2) : 1;
-        BufferedImage image = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         double span = max > min ? max - min : 1;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

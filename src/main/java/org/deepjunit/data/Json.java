@@ -29,8 +29,7 @@ public final class Json {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The value as indented JSON, ending with a newline. */
     public static byte[] write(Object value) {

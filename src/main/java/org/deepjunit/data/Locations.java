@@ -17,8 +17,7 @@ final class Locations {
 
     public static final String CLASSPATH = "classpath:";
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /** Opens the location for reading, gunzipping {@code .gz} files. */
     public static InputStream open(String location) throws IOException {

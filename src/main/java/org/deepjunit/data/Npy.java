@@ -1,7 +1,6 @@
 package org.deepjunit.data;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -32,12 +32,10 @@ public final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    private Npy() {
-    }
+    private Npy() {}
 
     /** An array read from a file: its full shape (batch first when used as a dataset) and values. */
-    public record Array(int[] shape, float[] values, boolean unsignedBytes) {
-    }
+    public record Array(int[] shape, float[] values, boolean unsignedBytes) {}
 
     public static Array read(String location) {
         try (InputStream raw = Locations.open(location)) {
@@ -68,8 +66,8 @@ public final class Npy {
                         + " (expected a numeric dtype such as '<f4')");
             }
             if (f.find() && f.group(1).equals("True")) {
-                throw new DataFormatException(location + ": Fortran-order arrays are not supported; save with "
-                        + "numpy.ascontiguousarray");
+                throw new DataFormatException(
+                        location + ": Fortran-order arrays are not supported; save with " + "numpy.ascontiguousarray");
             }
             ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             char kind = d.group(2).charAt(0);
@@ -104,8 +102,11 @@ public final class Npy {
                     case "u4" -> buf.getInt() & 0xFFFFFFFFL;
                     case "i8" -> buf.getLong();
                     case "u8" -> buf.getLong();
-                    default -> throw new DataFormatException(location + ": unsupported dtype " + d.group()
-                            .substring(d.group().lastIndexOf('\'', d.group().length() - 2)));
+                    default ->
+                        throw new DataFormatException(location + ": unsupported dtype "
+                                + d.group()
+                                        .substring(d.group()
+                                                .lastIndexOf('\'', d.group().length() - 2)));
                 };
             }
             return new Array(shape, values, kind == 'u' && size == 1);
@@ -124,9 +125,11 @@ public final class Npy {
         for (int d : dims) {
             shape.append(d).append(", ");
         }
-        String shapeText = dims.length == 1 ? "(" + dims[0] + ",)"
+        String shapeText = dims.length == 1
+                ? "(" + dims[0] + ",)"
                 : "(" + (shape.length() > 0 ? shape.substring(0, shape.length() - 2) : "") + ")";
-        String dict = "{'descr': '" + (f32 ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
+        String dict =
+                "{'descr': '" + (f32 ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
         int unpadded = 10 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";

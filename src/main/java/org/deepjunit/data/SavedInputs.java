@@ -32,8 +32,7 @@ public final class SavedInputs {
 
     private static final Object INDEX_LOCK = new Object();
 
-    private SavedInputs() {
-    }
+    private SavedInputs() {}
 
     /** The files written for one input. */
     public record Saved(Path npy, Path png, Path json) {
@@ -161,20 +160,35 @@ public final class SavedInputs {
                 String rel = generated.relativize(json.getParent()).toString().replace('\\', '/');
                 String prefix = rel.isEmpty() ? "" : rel + "/";
                 String base = json.getFileName().toString().replaceFirst("\\.json$", "");
-                StringBuilder row = new StringBuilder("<tr><td>").append(esc(rel)).append("</td><td><a href=\"")
-                        .append(esc(prefix + base + ".npy")).append("\">").append(esc(base)).append("</a> (<a href=\"")
-                        .append(esc(prefix + base + ".json")).append("\">json</a>)</td><td>");
+                StringBuilder row = new StringBuilder("<tr><td>")
+                        .append(esc(rel))
+                        .append("</td><td><a href=\"")
+                        .append(esc(prefix + base + ".npy"))
+                        .append("\">")
+                        .append(esc(base))
+                        .append("</a> (<a href=\"")
+                        .append(esc(prefix + base + ".json"))
+                        .append("\">json</a>)</td><td>");
                 if (node.has("imageFile")) {
-                    row.append("<img src=\"").append(esc(prefix + node.get("imageFile").asText())).append("\">");
+                    row.append("<img src=\"")
+                            .append(esc(prefix + node.get("imageFile").asText()))
+                            .append("\">");
                 } else if (Files.isRegularFile(json.resolveSibling(base + ".png"))) {
-                    row.append("<img src=\"").append(esc(prefix + base + ".png")).append("\">");
+                    row.append("<img src=\"")
+                            .append(esc(prefix + base + ".png"))
+                            .append("\">");
                 }
                 row.append("</td><td><pre>");
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (!e.getKey().endsWith("File")) {
-                        row.append(esc(e.getKey())).append(": ").append(esc(e.getValue().isTextual()
-                                ? e.getValue().asText() : e.getValue().toString())).append('\n');
+                        row.append(esc(e.getKey()))
+                                .append(": ")
+                                .append(esc(
+                                        e.getValue().isTextual()
+                                                ? e.getValue().asText()
+                                                : e.getValue().toString()))
+                                .append('\n');
                     }
                 }
                 rows.add(row.append("</pre></td></tr>\n").toString());

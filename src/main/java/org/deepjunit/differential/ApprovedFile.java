@@ -1,10 +1,6 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
-
-import org.deepjunit.data.AtomicFiles;
-import org.deepjunit.data.Json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
+import org.deepjunit.data.AtomicFiles;
+import org.deepjunit.data.Json;
 
 /**
  * The content of a {@code Class.method[.variant].approved.json} (or {@code .received.json}) file:
@@ -31,7 +30,8 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
         records = List.copyOf(sorted);
     }
 
-    public static ApprovedFile of(String test, String modelUnderTest, String reference, Collection<ApprovedVerdict> records) {
+    public static ApprovedFile of(
+            String test, String modelUnderTest, String reference, Collection<ApprovedVerdict> records) {
         return new ApprovedFile(test, modelUnderTest, reference, new ArrayList<>(records));
     }
 
@@ -54,8 +54,10 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
             }
             return file;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read approved verdicts " + path
-                    + ": not a DeepJUnit approved file (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "Cannot read approved verdicts " + path + ": not a DeepJUnit approved file (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 

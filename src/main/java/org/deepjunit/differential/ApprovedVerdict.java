@@ -1,7 +1,6 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -36,8 +36,15 @@ import org.deepjunit.model.Tensor;
 @API(status = EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"id", "correct", "note", "reason", "maxDifference", "modelUnderTest", "reference", "input"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApprovedVerdict(String id, Integer correct, String note, String reason, double maxDifference,
-                              Answer modelUnderTest, Answer reference, StoredInput input) {
+public record ApprovedVerdict(
+        String id,
+        Integer correct,
+        String note,
+        String reason,
+        double maxDifference,
+        Answer modelUnderTest,
+        Answer reference,
+        StoredInput input) {
 
     /** What one model answered: its name, top-1 class (-1 when not a classifier), top-k scores, and the output when not a classifier. */
     @JsonPropertyOrder({"model", "top1", "top", "output"})
@@ -57,7 +64,10 @@ public record ApprovedVerdict(String id, Integer correct, String note, String re
                 if (!sb.isEmpty()) {
                     sb.append(", ");
                 }
-                sb.append(s.label()).append(" (").append(String.format(java.util.Locale.ROOT, "%.4g", s.value())).append(')');
+                sb.append(s.label())
+                        .append(" (")
+                        .append(String.format(java.util.Locale.ROOT, "%.4g", s.value()))
+                        .append(')');
             }
             return sb.toString();
         }
@@ -65,8 +75,7 @@ public record ApprovedVerdict(String id, Integer correct, String note, String re
 
     /** One output index and its value (a probability for a softmax classifier). */
     @JsonPropertyOrder({"label", "value"})
-    public record Score(int label, double value) {
-    }
+    public record Score(int label, double value) {}
 
     /** An input sample: its shape without batch and its values as base64 little-endian float32. */
     @JsonPropertyOrder({"shape", "float32Base64"})
@@ -84,7 +93,8 @@ public record ApprovedVerdict(String id, Integer correct, String note, String re
 
         /** The sample as a batch of one, {@code [1, ...shape]}. */
         public Tensor toTensor() {
-            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(float32Base64)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer =
+                    ByteBuffer.wrap(Base64.getDecoder().decode(float32Base64)).order(ByteOrder.LITTLE_ENDIAN);
             float[] values = new float[buffer.remaining() / 4];
             buffer.asFloatBuffer().get(values);
             return Tensor.wrap(values, Shape.of(shape).withBatch(1));

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * Bound to the test's thread for one invocation: replays each forward pass of the model under test
@@ -45,9 +45,16 @@ public final class DifferentialChecker implements ForwardListener {
     private double maxDifference;
 
     /** One input that failed: a new disagreement or an approved input answered differently. */
-    record Failure(String id, Tensor sample, String where, boolean approvedInput, String reason, Comparison comparison,
-                   Answer mut, Answer ref, ApprovedVerdict record) {
-    }
+    record Failure(
+            String id,
+            Tensor sample,
+            String where,
+            boolean approvedInput,
+            String reason,
+            Comparison comparison,
+            Answer mut,
+            Answer ref,
+            ApprovedVerdict record) {}
 
     /**
      * @param injected the models under test the test method received as arguments: it meant to run one, so no
@@ -101,17 +108,23 @@ public final class DifferentialChecker implements ForwardListener {
                 Answer mut = answer(modelUnderTest, a);
                 Answer ref = answer(setup.reference(), b);
                 int proposal = ref.top1();
-                ApprovedVerdict record = new ApprovedVerdict(id, proposal >= 0 ? proposal : null,
+                ApprovedVerdict record = new ApprovedVerdict(
+                        id,
+                        proposal >= 0 ? proposal : null,
                         "Proposed: the reference's answer. Check it, set \"correct\" to the right answer, then approve.",
-                        comparison.reason(), round(comparison.maxDifference()), mut, ref,
+                        comparison.reason(),
+                        round(comparison.maxDifference()),
+                        mut,
+                        ref,
                         ApprovedVerdict.StoredInput.of(sample));
-                failures.put(id, new Failure(id, sample, where, false, comparison.reason(), comparison, mut, ref, record));
+                failures.put(
+                        id, new Failure(id, sample, where, false, comparison.reason(), comparison, mut, ref, record));
             }
         }
     }
 
-    private void checkApproved(ApprovedVerdict verdict, Tensor sample, double[] a, double[] b, Comparison comparison,
-                               String where) {
+    private void checkApproved(
+            ApprovedVerdict verdict, Tensor sample, double[] a, double[] b, Comparison comparison, String where) {
         String problemA = deviation("the model under test", verdict.correct(), verdict.modelUnderTest(), a);
         String problemB = deviation("the reference", verdict.correct(), verdict.reference(), b);
         if ((problemA == null && problemB == null) || failures.containsKey(verdict.id())) {
@@ -120,10 +133,17 @@ public final class DifferentialChecker implements ForwardListener {
         String reason = problemA == null ? problemB : problemB == null ? problemA : problemA + "; " + problemB;
         Answer mut = answer(modelUnderTest, a);
         Answer ref = answer(setup.reference(), b);
-        ApprovedVerdict record = new ApprovedVerdict(verdict.id(), verdict.correct(), verdict.note(), reason,
-                round(comparison.maxDifference()), mut, ref,
+        ApprovedVerdict record = new ApprovedVerdict(
+                verdict.id(),
+                verdict.correct(),
+                verdict.note(),
+                reason,
+                round(comparison.maxDifference()),
+                mut,
+                ref,
                 verdict.input() != null ? verdict.input() : ApprovedVerdict.StoredInput.of(sample));
-        failures.put(verdict.id(), new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record));
+        failures.put(
+                verdict.id(), new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record));
     }
 
     /** Null when the model's answer is the correct one or the one approved for it, else what is wrong. */
@@ -159,11 +179,13 @@ public final class DifferentialChecker implements ForwardListener {
         Map<Shape, List<ApprovedVerdict>> byShape = new LinkedHashMap<>();
         for (ApprovedVerdict v : golden.approvedRecords()) {
             if (v.input() != null && !seen.contains(v.id())) {
-                byShape.computeIfAbsent(Shape.of(v.input().shape()), s -> new ArrayList<>()).add(v);
+                byShape.computeIfAbsent(Shape.of(v.input().shape()), s -> new ArrayList<>())
+                        .add(v);
             }
         }
         for (List<ApprovedVerdict> group : byShape.values()) {
-            Tensor inputs = Tensor.concat(group.stream().map(v -> v.input().toTensor()).toArray(Tensor[]::new));
+            Tensor inputs =
+                    Tensor.concat(group.stream().map(v -> v.input().toTensor()).toArray(Tensor[]::new));
             Tensor a = model.predict(inputs.as(model.dataType()));
             Tensor b = setup.reference().predict(inputs.as(setup.reference().dataType()));
             synchronized (this) {
@@ -171,8 +193,14 @@ public final class DifferentialChecker implements ForwardListener {
                     ApprovedVerdict v = group.get(i);
                     double[] oa = a.sample(i).toDoubleArray();
                     double[] ob = b.sample(i).toDoubleArray();
-                    checkApproved(v, inputs.sample(i), oa, ob, setup.oracle().compare(oa, ob, setup.tolerance()),
-                            "approved input re-checked from " + golden.approvedPath().getFileName());
+                    checkApproved(
+                            v,
+                            inputs.sample(i),
+                            oa,
+                            ob,
+                            setup.oracle().compare(oa, ob, setup.tolerance()),
+                            "approved input re-checked from "
+                                    + golden.approvedPath().getFileName());
                 }
             }
         }
@@ -211,28 +239,48 @@ public final class DifferentialChecker implements ForwardListener {
             metadata.put("reference", f.ref());
             saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
         }
-        SavedInputs.writeIndex(setup.inputsDir(), "Inputs the models disagreed on",
+        SavedInputs.writeIndex(
+                setup.inputsDir(),
+                "Inputs the models disagreed on",
                 "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "
                         + "from an approved verdict; each with its tensor (.npy) and metadata (.json). Verdicts are "
                         + "approved in the .received.json files of the approved directory.");
-        golden.recordFailures(testName, name(modelUnderTest), setup.reference().name(),
+        golden.recordFailures(
+                testName,
+                name(modelUnderTest),
+                setup.reference().name(),
                 failures.values().stream().map(Failure::record).toList());
 
-        long disagreements = failures.values().stream().filter(f -> !f.approvedInput()).count();
+        long disagreements =
+                failures.values().stream().filter(f -> !f.approvedInput()).count();
         long approvedFailures = failures.size() - disagreements;
         StringBuilder msg = new StringBuilder();
-        msg.append(name(modelUnderTest)).append(" (model under test) and reference \"").append(setup.referenceName())
-                .append("\" (").append(setup.reference().name()).append(")");
+        msg.append(name(modelUnderTest))
+                .append(" (model under test) and reference \"")
+                .append(setup.referenceName())
+                .append("\" (")
+                .append(setup.reference().name())
+                .append(")");
         if (disagreements > 0) {
-            msg.append(" disagree on ").append(disagreements).append(" of ").append(checked).append(" inputs");
+            msg.append(" disagree on ")
+                    .append(disagreements)
+                    .append(" of ")
+                    .append(checked)
+                    .append(" inputs");
         }
         if (approvedFailures > 0) {
-            msg.append(disagreements > 0 ? ", and " : " ").append("deviate from the approved verdict on ")
-                    .append(approvedFailures).append(approvedFailures == 1 ? " input" : " inputs");
+            msg.append(disagreements > 0 ? ", and " : " ")
+                    .append("deviate from the approved verdict on ")
+                    .append(approvedFailures)
+                    .append(approvedFailures == 1 ? " input" : " inputs");
         }
-        msg.append(" (tolerance: ").append(setup.tolerance()).append(", oracle ")
-                .append(setup.oracle().getClass().getSimpleName()).append(")\n");
-        // Most telling first: deviations from approved verdicts, then other top-1 answers, then the largest differences.
+        msg.append(" (tolerance: ")
+                .append(setup.tolerance())
+                .append(", oracle ")
+                .append(setup.oracle().getClass().getSimpleName())
+                .append(")\n");
+        // Most telling first: deviations from approved verdicts, then other top-1 answers, then the largest
+        // differences.
         List<Failure> ordered = new ArrayList<>(failures.values());
         ordered.sort(java.util.Comparator.comparing((Failure f) -> !f.approvedInput())
                 .thenComparing(f -> f.mut().top1() == f.ref().top1())
@@ -240,23 +288,52 @@ public final class DifferentialChecker implements ForwardListener {
         int shown = 0;
         for (Failure f : ordered) {
             if (shown++ == MESSAGE_LIMIT) {
-                msg.append("... and ").append(failures.size() - MESSAGE_LIMIT).append(" more, all in the received file\n");
+                msg.append("... and ")
+                        .append(failures.size() - MESSAGE_LIMIT)
+                        .append(" more, all in the received file\n");
                 break;
             }
-            msg.append("input ").append(f.id()).append(" (").append(f.where()).append("): ").append(f.reason()).append('\n');
-            msg.append("  model under test top-").append(setup.topK()).append(": ").append(f.mut().describeTop()).append('\n');
-            msg.append("  reference        top-").append(setup.topK()).append(": ").append(f.ref().describeTop()).append('\n');
-            msg.append(String.format(Locale.ROOT, "  largest difference: %.6g at output %d%n",
-                    f.comparison().maxDifference(), f.comparison().maxDifferenceIndex()));
-            msg.append("  input saved: ").append(String.join(", ", saved.get(f.id()).all().stream().map(DifferentialChecker::show).toList()))
+            msg.append("input ")
+                    .append(f.id())
+                    .append(" (")
+                    .append(f.where())
+                    .append("): ")
+                    .append(f.reason())
+                    .append('\n');
+            msg.append("  model under test top-")
+                    .append(setup.topK())
+                    .append(": ")
+                    .append(f.mut().describeTop())
+                    .append('\n');
+            msg.append("  reference        top-")
+                    .append(setup.topK())
+                    .append(": ")
+                    .append(f.ref().describeTop())
+                    .append('\n');
+            msg.append(String.format(
+                    Locale.ROOT,
+                    "  largest difference: %.6g at output %d%n",
+                    f.comparison().maxDifference(),
+                    f.comparison().maxDifferenceIndex()));
+            msg.append("  input saved: ")
+                    .append(String.join(
+                            ", ",
+                            saved.get(f.id()).all().stream()
+                                    .map(DifferentialChecker::show)
+                                    .toList()))
                     .append('\n');
         }
         String received = golden.receivedPath().getFileName().toString();
         String approved = golden.approvedPath().getFileName().toString();
-        msg.append("Received verdicts written to ").append(show(golden.receivedPath())).append('\n');
+        msg.append("Received verdicts written to ")
+                .append(show(golden.receivedPath()))
+                .append('\n');
         msg.append("To approve: check each record's \"correct\" answer (proposed: the reference's), then rename ")
-                .append(received).append(" to ").append(approved)
-                .append(", or run once with -D").append(DifferentialKeys.APPROVE.name())
+                .append(received)
+                .append(" to ")
+                .append(approved)
+                .append(", or run once with -D")
+                .append(DifferentialKeys.APPROVE.name())
                 .append("=true to accept every received file.");
         return Optional.of(msg.toString());
     }
@@ -264,20 +341,31 @@ public final class DifferentialChecker implements ForwardListener {
     /** Why nothing was compared although the test used a model, and how to fix it. */
     private String notObserved() {
         StringBuilder msg = new StringBuilder("No forward pass of the model under test reached DeepJUnit during ")
-                .append(testName).append(", so nothing was compared with reference \"").append(setup.referenceName())
-                .append("\" (").append(setup.reference().name()).append(").");
+                .append(testName)
+                .append(", so nothing was compared with reference \"")
+                .append(setup.referenceName())
+                .append("\" (")
+                .append(setup.reference().name())
+                .append(").");
         if (!injected.isEmpty()) {
-            msg.append(" The test received ").append(injected.stream().map(m -> "'" + m.name() + "'").toList())
+            msg.append(" The test received ")
+                    .append(injected.stream().map(m -> "'" + m.name() + "'").toList())
                     .append(" but none of its forward passes was observed: call predict/activations on that instance,"
                             + " on the test's own thread (passes on other threads, e.g. in a parallel stream, are not"
                             + " observed), not on a model taken out of it.");
         }
         if (!undeclared.isEmpty()) {
-            msg.append(" It ran ").append(undeclared).append(", which no @TestModel of ")
-                    .append(setup.testClassName()).append(" declares: declare the model under test with")
+            msg.append(" It ran ")
+                    .append(undeclared)
+                    .append(", which no @TestModel of ")
+                    .append(setup.testClassName())
+                    .append(" declares: declare the model under test with")
                     .append(" @TestModel (a static factory method, or a static field whose model extends")
                     .append(" ObservedModel) and take it as a parameter");
-            msg.append(setup.modelUnderTest() == null ? "." : ", or name the declared one in @DifferentialAgainst(model = ...).");
+            msg.append(
+                    setup.modelUnderTest() == null
+                            ? "."
+                            : ", or name the declared one in @DifferentialAgainst(model = ...).");
         }
         return msg.toString();
     }

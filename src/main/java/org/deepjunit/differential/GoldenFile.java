@@ -1,9 +1,6 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
-
-import org.deepjunit.data.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.deepjunit.data.AtomicFiles;
 
 /**
  * The approved and received files of one test method (and variant) during one run, shared by
@@ -69,7 +68,9 @@ public final class GoldenFile {
             }
         }
         Path legacy = dir.resolve(legacyBaseName + ".approved.json");
-        boolean useLegacy = !Files.exists(approvedPath) && !legacy.equals(approvedPath) && Files.exists(legacy)
+        boolean useLegacy = !Files.exists(approvedPath)
+                && !legacy.equals(approvedPath)
+                && Files.exists(legacy)
                 && test.equals(ApprovedFile.read(legacy).test());
         return new GoldenFile(approvedPath, receivedPath, useLegacy ? legacy : null, promoted);
     }
@@ -112,8 +113,8 @@ public final class GoldenFile {
      * Adds this invocation's failing records (new disagreements, or approved inputs a model now
      * answers differently) and rewrites the received file.
      */
-    public synchronized void recordFailures(String test, String modelUnderTest, String reference,
-                                            Collection<ApprovedVerdict> failures) {
+    public synchronized void recordFailures(
+            String test, String modelUnderTest, String reference, Collection<ApprovedVerdict> failures) {
         if (received == null) {
             received = new TreeMap<>(approved);
         }

@@ -14,14 +14,14 @@ import org.deepjunit.model.Tensor;
  */
 final class InputId {
 
-    private InputId() {
-    }
+    private InputId() {}
 
     /** The id of a sample {@code [1, ...]} (or of a tensor without batch dimension: all its values). */
     public static String of(Tensor sample) {
         int[] dims = sample.shape().dims();
         int from = dims.length > 0 && dims[0] == 1 ? 1 : 0;
-        ByteBuffer buffer = ByteBuffer.allocate(4 * (dims.length - from) + 4 * sample.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = ByteBuffer.allocate(4 * (dims.length - from) + 4 * sample.size())
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (int i = from; i < dims.length; i++) {
             buffer.putInt(dims[i]);
         }

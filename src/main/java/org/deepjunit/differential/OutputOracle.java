@@ -1,8 +1,8 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
+import org.apiguardian.api.API;
 import org.deepjunit.model.Tensor;
 
 /**
@@ -37,6 +37,7 @@ public interface OutputOracle {
 
     /** Compares the outputs of sample {@code i} of two batches. */
     default Comparison compare(Tensor modelUnderTest, Tensor reference, int i, Tolerance tolerance) {
-        return compare(modelUnderTest.sample(i).toDoubleArray(), reference.sample(i).toDoubleArray(), tolerance);
+        return compare(
+                modelUnderTest.sample(i).toDoubleArray(), reference.sample(i).toDoubleArray(), tolerance);
     }
 }

@@ -1,6 +1,7 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /**
@@ -26,8 +27,8 @@ public record Tolerance(double absolute, double relative) {
 
     public Tolerance {
         if (!(absolute >= 0) || !(relative >= 0) || Double.isInfinite(absolute) || Double.isInfinite(relative)) {
-            throw new IllegalArgumentException("Tolerances must be finite and >= 0, got absolute " + absolute
-                    + " and relative " + relative);
+            throw new IllegalArgumentException(
+                    "Tolerances must be finite and >= 0, got absolute " + absolute + " and relative " + relative);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /**

@@ -1,9 +1,9 @@
 package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The default oracle for classifiers: the model under test agrees with the reference when both
@@ -18,8 +18,7 @@ public class TopOneOracle implements OutputOracle {
         int b = argMax(reference);
         Comparison within = withinTolerance(modelUnderTest, reference, tolerance);
         if (a != b) {
-            String reason = "top-1 differs: " + a + " vs " + b
-                    + (within.agrees() ? "" : "; " + within.reason());
+            String reason = "top-1 differs: " + a + " vs " + b + (within.agrees() ? "" : "; " + within.reason());
             return new Comparison(false, reason, within.maxDifference(), within.maxDifferenceIndex());
         }
         return within;
@@ -62,8 +61,15 @@ public class TopOneOracle implements OutputOracle {
         if (worst < 0) {
             return new Comparison(true, "", maxDiff, maxIndex);
         }
-        String reason = String.format(Locale.ROOT, "output %d differs by %.6g (%.6g vs %.6g), more than %s allows (%.3g)",
-                worst, Math.abs(a[worst] - b[worst]), a[worst], b[worst], tolerance, tolerance.allowance(a[worst], b[worst]));
+        String reason = String.format(
+                Locale.ROOT,
+                "output %d differs by %.6g (%.6g vs %.6g), more than %s allows (%.3g)",
+                worst,
+                Math.abs(a[worst] - b[worst]),
+                a[worst],
+                b[worst],
+                tolerance,
+                tolerance.allowance(a[worst], b[worst]));
         return new Comparison(false, reason, maxDiff, maxIndex);
     }
 }

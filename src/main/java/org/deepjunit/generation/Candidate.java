@@ -1,10 +1,10 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Tensor;
 
 /**
@@ -20,8 +20,15 @@ import org.deepjunit.model.Tensor;
  * @param predictions  each model's predicted class, by model name, in model order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Candidate(int seedId, OptionalInt seedLabel, Tensor seed, Tensor input, String generator, String method,
-                        Map<String, String> parameters, Map<String, Integer> predictions) {
+public record Candidate(
+        int seedId,
+        OptionalInt seedLabel,
+        Tensor seed,
+        Tensor input,
+        String generator,
+        String method,
+        Map<String, String> parameters,
+        Map<String, Integer> predictions) {
 
     /** Whether the models predict different classes for the input. */
     public boolean disagreement() {

@@ -1,9 +1,9 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A generator's output, batch by batch, in a deterministic order: the same run seed, seed source,

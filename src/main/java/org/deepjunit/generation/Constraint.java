@@ -1,9 +1,9 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 
 /**
@@ -41,8 +41,7 @@ public interface Constraint {
      * Checks that the constraint can apply to inputs of this per-sample shape; throws
      * {@link IllegalArgumentException} with a message saying why not (checked before any search).
      */
-    default void validate(Shape sampleShape) {
-    }
+    default void validate(Shape sampleShape) {}
 
     /**
      * Rewrites {@code gradient}, one input's normalised gradient laid out like {@code sampleShape}

@@ -1,9 +1,9 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 
 /**
@@ -22,8 +22,7 @@ import org.deepjunit.model.Shape;
 @API(status = STABLE, since = "0.1")
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** No constraint: the gradient as it is. */
     public static Constraint none() {
@@ -34,8 +33,7 @@ public final class Constraints {
             }
 
             @Override
-            public void constrain(float[] gradient, Shape shape, Random random) {
-            }
+            public void constrain(float[] gradient, Shape shape, Random random) {}
         };
     }
 
@@ -79,8 +77,8 @@ public final class Constraints {
             public void validate(Shape shape) {
                 requireImage(shape, "occlusion");
                 if (row + height > shape.dim(0) || col + width > shape.dim(1)) {
-                    throw new IllegalArgumentException("Occlusion rectangle at (" + row + ", " + col + ") of "
-                            + height + "x" + width + " does not fit inputs of shape " + shape);
+                    throw new IllegalArgumentException("Occlusion rectangle at (" + row + ", " + col + ") of " + height
+                            + "x" + width + " does not fit inputs of shape " + shape);
                 }
             }
 
@@ -105,8 +103,8 @@ public final class Constraints {
     /** Blackout: {@code count} random {@code size × size} squares per step, darkening only. */
     public static Constraint blackout(int size, int count) {
         if (size < 1 || count < 1) {
-            throw new IllegalArgumentException("Blackout needs size >= 1 and count >= 1, got size " + size
-                    + ", count " + count);
+            throw new IllegalArgumentException(
+                    "Blackout needs size >= 1 and count >= 1, got size " + size + ", count " + count);
         }
         return new Constraint() {
             @Override
@@ -123,8 +121,8 @@ public final class Constraints {
             public void validate(Shape shape) {
                 requireImage(shape, "blackout");
                 if (size > shape.dim(0) || size > shape.dim(1)) {
-                    throw new IllegalArgumentException("Blackout squares of " + size + "x" + size
-                            + " do not fit inputs of shape " + shape);
+                    throw new IllegalArgumentException(
+                            "Blackout squares of " + size + "x" + size + " do not fit inputs of shape " + shape);
                 }
             }
 
@@ -163,8 +161,8 @@ public final class Constraints {
     static void requireImage(Shape shape, String what) {
         boolean image = (shape.rank() == 3 || shape.rank() == 2) && shape.isFullyKnown();
         if (!image) {
-            throw new IllegalArgumentException("The " + what + " constraint needs image inputs [height, width, channels]"
-                    + ", got inputs of shape " + shape);
+            throw new IllegalArgumentException("The " + what
+                    + " constraint needs image inputs [height, width, channels]" + ", got inputs of shape " + shape);
         }
     }
 }

@@ -1,13 +1,13 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.deepjunit.model.Model;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.NeuronValues;
 
 /**
@@ -19,8 +19,7 @@ import org.deepjunit.model.NeuronValues;
 public final class CoverageTracker {
 
     /** One neuron: a layer and the index of a unit or channel in it. */
-    public record Neuron(String layer, int index) {
-    }
+    public record Neuron(String layer, int index) {}
 
     private final Model model;
     private final double threshold;

@@ -1,20 +1,20 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * DeepXplore's joint optimisation (Pei et al., SOSP 2017, and its reference {@code gen_diff.py}),
@@ -50,9 +50,16 @@ public final class DeepXplore {
      * @param max         largest valid input value
      * @param pushedModel the name of model j for every seed, or {@code null} for a seeded random one per seed
      */
-    public record Settings(double lambda1, double lambda2, double step, double threshold, int iterations,
-                           Constraint constraint, double min, double max, String pushedModel) {
-    }
+    public record Settings(
+            double lambda1,
+            double lambda2,
+            double step,
+            double threshold,
+            int iterations,
+            Constraint constraint,
+            double min,
+            double max,
+            String pushedModel) {}
 
     /** What happened to one seed. */
     public enum Status {
@@ -65,8 +72,7 @@ public final class DeepXplore {
     }
 
     /** One seed's outcome; {@code candidate} holds the found input (or the last iterate / the seed). */
-    public record Outcome(Status status, int iterations, Candidate candidate) {
-    }
+    public record Outcome(Status status, int iterations, Candidate candidate) {}
 
     private final List<Model> models;
     private final List<String> names;
@@ -115,7 +121,8 @@ public final class DeepXplore {
         int size = sampleShape.size();
         int[][] seedPreds = new int[k][];
         for (int m = 0; m < k; m++) {
-            NeuronValues values = models.get(m).neuronValues(seeds, trackers.get(m).layers());
+            NeuronValues values =
+                    models.get(m).neuronValues(seeds, trackers.get(m).layers());
             seedPreds[m] = values.output().argMax();
             trackers.get(m).update(values);
         }
@@ -130,7 +137,9 @@ public final class DeepXplore {
         for (int i = 0; i < n; i++) {
             Tensor seed = seeds.sample(i);
             if (!agree(seedPreds, i)) {
-                outcomes[i] = new Outcome(Status.ALREADY_DIFFER, 0,
+                outcomes[i] = new Outcome(
+                        Status.ALREADY_DIFFER,
+                        0,
                         candidate(seedIds[i], labels, i, seed, seed, Map.of(), predictions(seedPreds, i)));
                 continue;
             }
@@ -195,9 +204,17 @@ public final class DeepXplore {
                 if (agree(preds, s)) {
                     still.add(i);
                 } else {
-                    outcomes[i] = new Outcome(Status.FOUND, iter, candidate(seedIds[i], labels, i, seeds.sample(i),
-                            Tensor.wrap(x[i].clone(), sampleShape.withBatch(1)),
-                            params(i, iter, pushed, targets), predictions(preds, s)));
+                    outcomes[i] = new Outcome(
+                            Status.FOUND,
+                            iter,
+                            candidate(
+                                    seedIds[i],
+                                    labels,
+                                    i,
+                                    seeds.sample(i),
+                                    Tensor.wrap(x[i].clone(), sampleShape.withBatch(1)),
+                                    params(i, iter, pushed, targets),
+                                    predictions(preds, s)));
                 }
             }
             active = still;
@@ -208,8 +225,17 @@ public final class DeepXplore {
             for (int m = 0; m < k; m++) {
                 preds[m] = new int[] {seedPreds[m][i]};
             }
-            outcomes[i] = new Outcome(Status.NOT_FOUND, settings.iterations(), candidate(seedIds[i], labels, i,
-                    seeds.sample(i), last, params(i, settings.iterations(), pushed, targets), predictions(preds, 0)));
+            outcomes[i] = new Outcome(
+                    Status.NOT_FOUND,
+                    settings.iterations(),
+                    candidate(
+                            seedIds[i],
+                            labels,
+                            i,
+                            seeds.sample(i),
+                            last,
+                            params(i, settings.iterations(), pushed, targets),
+                            predictions(preds, 0)));
         }
         List<Tensor> found = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -220,7 +246,8 @@ public final class DeepXplore {
         if (!found.isEmpty()) {
             Tensor all = Tensor.concat(found.toArray(Tensor[]::new));
             for (int m = 0; m < k; m++) {
-                trackers.get(m).update(models.get(m).neuronValues(all, trackers.get(m).layers()));
+                trackers.get(m)
+                        .update(models.get(m).neuronValues(all, trackers.get(m).layers()));
             }
         }
         return List.of(outcomes);
@@ -235,7 +262,10 @@ public final class DeepXplore {
             if (m > 0) {
                 t.append(' ');
             }
-            t.append(names.get(m)).append(':').append(targets[i][m].layer()).append('#')
+            t.append(names.get(m))
+                    .append(':')
+                    .append(targets[i][m].layer())
+                    .append('#')
                     .append(targets[i][m].index());
         }
         p.put("targets", t.toString());
@@ -249,10 +279,23 @@ public final class DeepXplore {
         return p;
     }
 
-    private Candidate candidate(int seedId, int[] labels, int i, Tensor seed, Tensor input, Map<String, String> params,
-                                Map<String, Integer> predictions) {
-        return new Candidate(seedId, labels == null ? OptionalInt.empty() : OptionalInt.of(labels[i]), seed, input,
-                "deepxplore", settings.constraint().name(), params, predictions);
+    private Candidate candidate(
+            int seedId,
+            int[] labels,
+            int i,
+            Tensor seed,
+            Tensor input,
+            Map<String, String> params,
+            Map<String, Integer> predictions) {
+        return new Candidate(
+                seedId,
+                labels == null ? OptionalInt.empty() : OptionalInt.of(labels[i]),
+                seed,
+                input,
+                "deepxplore",
+                settings.constraint().name(),
+                params,
+                predictions);
     }
 
     private Map<String, Integer> predictions(int[][] preds, int s) {

@@ -22,15 +22,27 @@ final class DeepXploreGenerator implements InputGenerator<DeepXploreSearch> {
 
     @Override
     public void configure(DeepXploreSearch a, Configuration configuration) {
-        lambda1 = configuration.resolve(GenerationKeys.DEEPXPLORE_LAMBDA1, a.lambda1(), !Double.isNaN(a.lambda1()),
+        lambda1 = configuration.resolve(
+                GenerationKeys.DEEPXPLORE_LAMBDA1,
+                a.lambda1(),
+                !Double.isNaN(a.lambda1()),
                 "@DeepXploreSearch(lambda1)");
-        lambda2 = configuration.resolve(GenerationKeys.DEEPXPLORE_LAMBDA2, a.lambda2(), !Double.isNaN(a.lambda2()),
+        lambda2 = configuration.resolve(
+                GenerationKeys.DEEPXPLORE_LAMBDA2,
+                a.lambda2(),
+                !Double.isNaN(a.lambda2()),
                 "@DeepXploreSearch(lambda2)");
-        step = configuration.resolve(GenerationKeys.DEEPXPLORE_STEP, a.step(), !Double.isNaN(a.step()),
-                "@DeepXploreSearch(step)");
-        threshold = configuration.resolve(GenerationKeys.DEEPXPLORE_THRESHOLD, a.threshold(),
-                !Double.isNaN(a.threshold()), "@DeepXploreSearch(threshold)");
-        iterations = configuration.resolve(GenerationKeys.DEEPXPLORE_ITERATIONS, a.iterations(), a.iterations() != -1,
+        step = configuration.resolve(
+                GenerationKeys.DEEPXPLORE_STEP, a.step(), !Double.isNaN(a.step()), "@DeepXploreSearch(step)");
+        threshold = configuration.resolve(
+                GenerationKeys.DEEPXPLORE_THRESHOLD,
+                a.threshold(),
+                !Double.isNaN(a.threshold()),
+                "@DeepXploreSearch(threshold)");
+        iterations = configuration.resolve(
+                GenerationKeys.DEEPXPLORE_ITERATIONS,
+                a.iterations(),
+                a.iterations() != -1,
                 "@DeepXploreSearch(iterations)");
         constraint = constraint(a);
         pushedModel = a.pushedModel().isEmpty() ? null : a.pushedModel();
@@ -50,11 +62,21 @@ final class DeepXploreGenerator implements InputGenerator<DeepXploreSearch> {
         try {
             constraint.validate(seeds.dataset().sampleShape());
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Constraint " + constraint.name() + " does not fit the seeds: "
-                    + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "Constraint " + constraint.name() + " does not fit the seeds: " + e.getMessage(), e);
         }
-        return new DeepXploreSource(seeds, new DeepXplore.Settings(lambda1, lambda2, step, threshold, iterations,
-                constraint, seeds.min(), seeds.max(), pushedModel));
+        return new DeepXploreSource(
+                seeds,
+                new DeepXplore.Settings(
+                        lambda1,
+                        lambda2,
+                        step,
+                        threshold,
+                        iterations,
+                        constraint,
+                        seeds.min(),
+                        seeds.max(),
+                        pushedModel));
     }
 
     private static Constraint constraint(DeepXploreSearch a) {
@@ -64,8 +86,10 @@ final class DeepXploreGenerator implements InputGenerator<DeepXploreSearch> {
                 constructor.setAccessible(true);
                 return constructor.newInstance();
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new ConfigurationException("Cannot create constraint " + a.constraintClass().getName()
-                        + ": it needs a no-argument constructor (" + e + ")", e);
+                throw new ConfigurationException(
+                        "Cannot create constraint " + a.constraintClass().getName()
+                                + ": it needs a no-argument constructor (" + e + ")",
+                        e);
             }
         }
         try {
@@ -82,16 +106,16 @@ final class DeepXploreGenerator implements InputGenerator<DeepXploreSearch> {
             case OCCLUSION -> {
                 int[] o = a.occlusion();
                 if (o.length != 4) {
-                    throw ConfigurationException.invalid("@DeepXploreSearch(occlusion)", Arrays.toString(o),
-                            "{row, column, height, width}");
+                    throw ConfigurationException.invalid(
+                            "@DeepXploreSearch(occlusion)", Arrays.toString(o), "{row, column, height, width}");
                 }
                 yield Constraints.occlusion(o[0], o[1], o[2], o[3]);
             }
             case BLACKOUT -> {
                 int[] b = a.blackout();
                 if (b.length != 2) {
-                    throw ConfigurationException.invalid("@DeepXploreSearch(blackout)", Arrays.toString(b),
-                            "{square size, squares per step}");
+                    throw ConfigurationException.invalid(
+                            "@DeepXploreSearch(blackout)", Arrays.toString(b), "{square size, squares per step}");
                 }
                 yield Constraints.blackout(b[0], b[1]);
             }

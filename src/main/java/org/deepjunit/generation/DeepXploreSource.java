@@ -30,7 +30,8 @@ final class DeepXploreSource implements CandidateSource {
             return null;
         }
         List<Candidate> out = new ArrayList<>();
-        for (DeepXplore.Outcome o : search.search(seeds.dataset().batch(ids), ids, seeds.labels(ids), seeds.runSeed())) {
+        for (DeepXplore.Outcome o :
+                search.search(seeds.dataset().batch(ids), ids, seeds.labels(ids), seeds.runSeed())) {
             searched++;
             switch (o.status()) {
                 case ALREADY_DIFFER -> alreadyDiffer++;
@@ -38,8 +39,7 @@ final class DeepXploreSource implements CandidateSource {
                     found++;
                     out.add(o.candidate());
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;
@@ -49,11 +49,19 @@ final class DeepXploreSource implements CandidateSource {
     public String summary() {
         StringBuilder nc = new StringBuilder();
         for (int m = 0; m < seeds.names().size(); m++) {
-            nc.append(m > 0 ? ", " : "").append(seeds.names().get(m)).append(String.format(Locale.ROOT, " %.3f",
-                    search.trackers().get(m).ratio()));
+            nc.append(m > 0 ? ", " : "")
+                    .append(seeds.names().get(m))
+                    .append(String.format(
+                            Locale.ROOT, " %.3f", search.trackers().get(m).ratio()));
         }
-        return String.format(Locale.ROOT, "DEEPXPLORE: %d seeds, %d already made the models disagree, %d of the other "
-                + "%d gave difference-inducing inputs; neuron coverage of seeds + generated inputs: %s", searched,
-                alreadyDiffer, found, searched - alreadyDiffer, nc);
+        return String.format(
+                Locale.ROOT,
+                "DEEPXPLORE: %d seeds, %d already made the models disagree, %d of the other "
+                        + "%d gave difference-inducing inputs; neuron coverage of seeds + generated inputs: %s",
+                searched,
+                alreadyDiffer,
+                found,
+                searched - alreadyDiffer,
+                nc);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
-import org.deepjunit.model.NeuronValues;
 
 /**
  * FUZZ: coverage-guided fuzzing with a seed queue, after DeepHunter (Xie et al., ISSTA 2019).
@@ -28,9 +28,14 @@ import org.deepjunit.model.NeuronValues;
  */
 final class FuzzSource implements CandidateSource {
 
-    private record Entry(int seedId, OptionalInt label, Tensor seed, float[] reference, float[] image,
-                         boolean affineUsed, String lineage) {
-    }
+    private record Entry(
+            int seedId,
+            OptionalInt label,
+            Tensor seed,
+            float[] reference,
+            float[] image,
+            boolean affineUsed,
+            String lineage) {}
 
     private final Seeds seeds;
     private final double threshold;
@@ -75,13 +80,22 @@ final class FuzzSource implements CandidateSource {
             Tensor batch = seeds.dataset().batch(ids);
             shape = batch.shape().withoutBatch();
             for (int m = 0; m < trackers.size(); m++) {
-                trackers.get(m).update(seeds.models().get(m).neuronValues(batch, trackers.get(m).layers()));
+                trackers.get(m)
+                        .update(seeds.models()
+                                .get(m)
+                                .neuronValues(batch, trackers.get(m).layers()));
             }
             int[] labels = seeds.labels(ids);
             for (int s = 0; s < ids.length; s++) {
                 float[] img = batch.sample(s).toFloatArray();
-                queue.add(new Entry(ids[s], labels == null ? OptionalInt.empty() : OptionalInt.of(labels[s]),
-                        batch.sample(s), img, img, false, ""));
+                queue.add(new Entry(
+                        ids[s],
+                        labels == null ? OptionalInt.empty() : OptionalInt.of(labels[s]),
+                        batch.sample(s),
+                        img,
+                        img,
+                        false,
+                        ""));
             }
         }
     }
@@ -114,9 +128,14 @@ final class FuzzSource implements CandidateSource {
                 }
                 String step = tr.label() + "(" + String.format(Locale.ROOT, "%.3f", p)
                         + (tr == Transformation.TRANSLATION ? String.format(Locale.ROOT, ",%.3f", q) : "") + ")";
-                batch.add(new Entry(parent.seedId(), parent.label(), parent.seed(), reference, img,
-                        parent.affineUsed() || tr.affine(), parent.lineage().isEmpty() ? step
-                        : parent.lineage() + " " + step));
+                batch.add(new Entry(
+                        parent.seedId(),
+                        parent.label(),
+                        parent.seed(),
+                        reference,
+                        img,
+                        parent.affineUsed() || tr.affine(),
+                        parent.lineage().isEmpty() ? step : parent.lineage() + " " + step));
                 break;
             }
         }
@@ -131,7 +150,8 @@ final class FuzzSource implements CandidateSource {
         NeuronValues[] values = new NeuronValues[trackers.size()];
         int[][] preds = new int[trackers.size()][];
         for (int m = 0; m < trackers.size(); m++) {
-            values[m] = seeds.models().get(m).neuronValues(inputs, trackers.get(m).layers());
+            values[m] =
+                    seeds.models().get(m).neuronValues(inputs, trackers.get(m).layers());
             preds[m] = values[m].output().argMax();
         }
         List<Candidate> out = new ArrayList<>();
@@ -150,8 +170,15 @@ final class FuzzSource implements CandidateSource {
                 params.put("alpha", Double.toString(alpha));
                 params.put("beta", Double.toString(beta));
                 String method = e.lineage().substring(e.lineage().lastIndexOf(' ') + 1);
-                out.add(new Candidate(e.seedId(), e.label(), e.seed(), inputs.sample(i), "fuzz",
-                        method.substring(0, method.indexOf('(')), params, seeds.predictions(preds, i)));
+                out.add(new Candidate(
+                        e.seedId(),
+                        e.label(),
+                        e.seed(),
+                        inputs.sample(i),
+                        "fuzz",
+                        method.substring(0, method.indexOf('(')),
+                        params,
+                        seeds.predictions(preds, i)));
             }
         }
         return out;
@@ -175,10 +202,17 @@ final class FuzzSource implements CandidateSource {
     public String summary() {
         StringBuilder nc = new StringBuilder();
         for (int m = 0; m < seeds.names().size(); m++) {
-            nc.append(m > 0 ? ", " : "").append(seeds.names().get(m))
+            nc.append(m > 0 ? ", " : "")
+                    .append(seeds.names().get(m))
                     .append(String.format(Locale.ROOT, " %.3f", trackers.get(m).ratio()));
         }
-        return String.format(Locale.ROOT, "FUZZ: %d mutants (%d invalid), %d kept for raising coverage; neuron "
-                + "coverage of seeds + kept inputs: %s", mutants, invalid, kept, nc);
+        return String.format(
+                Locale.ROOT,
+                "FUZZ: %d mutants (%d invalid), %d kept for raising coverage; neuron "
+                        + "coverage of seeds + kept inputs: %s",
+                mutants,
+                invalid,
+                kept,
+                nc);
     }
 }

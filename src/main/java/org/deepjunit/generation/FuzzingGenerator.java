@@ -20,12 +20,12 @@ final class FuzzingGenerator implements InputGenerator<Fuzzing> {
 
     @Override
     public void configure(Fuzzing a, Configuration configuration) {
-        iterations = configuration.resolve(GenerationKeys.FUZZING_ITERATIONS, a.iterations(), a.iterations() != -1,
-                "@Fuzzing(iterations)");
-        threshold = configuration.resolve(GenerationKeys.FUZZING_THRESHOLD, a.threshold(),
-                !Double.isNaN(a.threshold()), "@Fuzzing(threshold)");
-        alpha = configuration.resolve(GenerationKeys.FUZZING_ALPHA, a.alpha(), !Double.isNaN(a.alpha()),
-                "@Fuzzing(alpha)");
+        iterations = configuration.resolve(
+                GenerationKeys.FUZZING_ITERATIONS, a.iterations(), a.iterations() != -1, "@Fuzzing(iterations)");
+        threshold = configuration.resolve(
+                GenerationKeys.FUZZING_THRESHOLD, a.threshold(), !Double.isNaN(a.threshold()), "@Fuzzing(threshold)");
+        alpha = configuration.resolve(
+                GenerationKeys.FUZZING_ALPHA, a.alpha(), !Double.isNaN(a.alpha()), "@Fuzzing(alpha)");
         beta = configuration.resolve(GenerationKeys.FUZZING_BETA, a.beta(), !Double.isNaN(a.beta()), "@Fuzzing(beta)");
     }
 

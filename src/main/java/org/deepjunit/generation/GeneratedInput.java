@@ -46,9 +46,17 @@ public final class GeneratedInput {
      * @param parameters  what produced it
      * @param predictions each model's predicted class, by name, in model order
      */
-    public GeneratedInput(int index, long runSeed, int seedId, OptionalInt seedLabel, Tensor seed, Tensor tensor,
-                          String generator, String method, Map<String, String> parameters,
-                          Map<String, Integer> predictions) {
+    public GeneratedInput(
+            int index,
+            long runSeed,
+            int seedId,
+            OptionalInt seedLabel,
+            Tensor seed,
+            Tensor tensor,
+            String generator,
+            String method,
+            Map<String, String> parameters,
+            Map<String, Integer> predictions) {
         this.index = index;
         this.runSeed = runSeed;
         this.seedId = seedId;
@@ -77,8 +85,17 @@ public final class GeneratedInput {
 
     /** Numbers a generator's candidate as invocation {@code index} of the run {@code runSeed}. */
     public static GeneratedInput of(int index, long runSeed, Candidate c) {
-        return new GeneratedInput(index, runSeed, c.seedId(), c.seedLabel(), c.seed(), c.input(), c.generator(),
-                c.method(), c.parameters(), c.predictions());
+        return new GeneratedInput(
+                index,
+                runSeed,
+                c.seedId(),
+                c.seedLabel(),
+                c.seed(),
+                c.input(),
+                c.generator(),
+                c.method(),
+                c.parameters(),
+                c.predictions());
     }
 
     /**
@@ -177,9 +194,10 @@ public final class GeneratedInput {
 
     /** The display name: {@code [17] seed 4211 · lighting · L2=0.84 · lenet1=7 lenet4=1}. */
     public String displayName() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%d] seed %d · %s · L2=%.2f ·", index, seedId,
-                method, l2));
-        predictions.forEach((name, cls) -> sb.append(' ').append(name).append('=').append(cls));
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "[%d] seed %d · %s · L2=%.2f ·", index, seedId, method, l2));
+        predictions.forEach(
+                (name, cls) -> sb.append(' ').append(name).append('=').append(cls));
         return sb.toString();
     }
 

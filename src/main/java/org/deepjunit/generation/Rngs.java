@@ -1,16 +1,15 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /** Random generators derived from a run seed, so that each input's randomness does not depend on batching or timing. */
 @API(status = INTERNAL, since = "0.1")
 public final class Rngs {
 
-    private Rngs() {
-    }
+    private Rngs() {}
 
     /** The generator of seed input {@code seedId} in the run {@code runSeed}, for {@code purpose}. */
     public static Random forSeed(long runSeed, long seedId, long purpose) {

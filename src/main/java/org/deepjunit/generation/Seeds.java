@@ -1,25 +1,32 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
+import org.apiguardian.api.API;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Images;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 
 /**
  * What every generator starts from: named models, the seed dataset, which of its samples to use
  * (in order), the batch size, the run seed and the valid input range.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Seeds(List<String> names, List<Model> models, Dataset dataset, int[] ids, int batchSize, long runSeed,
-                    double min, double max) {
+public record Seeds(
+        List<String> names,
+        List<Model> models,
+        Dataset dataset,
+        int[] ids,
+        int batchSize,
+        long runSeed,
+        double min,
+        double max) {
 
     /** Throws a {@link ConfigurationException} unless the seeds are images {@code [height, width, channels]}. */
     public void requireImages(String generator) {
@@ -39,7 +46,9 @@ public record Seeds(List<String> names, List<Model> models, Dataset dataset, int
     }
 
     int[] labels(int[] batch) {
-        return dataset.hasLabels() ? Arrays.stream(batch).map(i -> dataset.label(i).getAsInt()).toArray() : null;
+        return dataset.hasLabels()
+                ? Arrays.stream(batch).map(i -> dataset.label(i).getAsInt()).toArray()
+                : null;
     }
 
     /** Each model's predicted class per sample of {@code inputs}: {@code [model][sample]}. */

@@ -19,8 +19,7 @@ import org.deepjunit.model.Tensor;
 final class TransformSource implements CandidateSource {
 
     /** A transformation with its parameter range. */
-    public record Ranged(Transformation transformation, double low, double high) {
-    }
+    public record Ranged(Transformation transformation, double low, double high) {}
 
     private final Seeds seeds;
     private final List<Ranged> transformations;
@@ -46,14 +45,18 @@ final class TransformSource implements CandidateSource {
         for (int s = 0; s < ids.length; s++) {
             float[] seed = batchSeeds.sample(s).toFloatArray();
             for (Ranged r : transformations) {
-                Random rng = Rngs.forSeed(seeds.runSeed(), ids[s], 100 + r.transformation().ordinal());
+                Random rng = Rngs.forSeed(
+                        seeds.runSeed(), ids[s], 100 + r.transformation().ordinal());
                 double p = r.low() + (r.high() - r.low()) * rng.nextDouble();
                 double q = r.low() + (r.high() - r.low()) * rng.nextDouble();
-                inputs.add(Tensor.wrap(r.transformation().apply(seed, shape, p, q, seeds.min(), seeds.max()),
-                        shape.withBatch(1)));
+                inputs.add(Tensor.wrap(
+                        r.transformation().apply(seed, shape, p, q, seeds.min(), seeds.max()), shape.withBatch(1)));
                 Map<String, String> m = new LinkedHashMap<>();
-                m.put(r.transformation().label(), r.transformation() == Transformation.TRANSLATION
-                        ? String.format(Locale.ROOT, "%.4f,%.4f", p, q) : String.format(Locale.ROOT, "%.4f", p));
+                m.put(
+                        r.transformation().label(),
+                        r.transformation() == Transformation.TRANSLATION
+                                ? String.format(Locale.ROOT, "%.4f,%.4f", p, q)
+                                : String.format(Locale.ROOT, "%.4f", p));
                 params.add(m);
             }
         }
@@ -64,9 +67,15 @@ final class TransformSource implements CandidateSource {
         int t = transformations.size();
         for (int i = 0; i < inputs.size(); i++) {
             int s = i / t;
-            Candidate c = new Candidate(ids[s], labels == null ? OptionalInt.empty() : OptionalInt.of(labels[s]),
-                    batchSeeds.sample(s), inputs.get(i), "transform", transformations.get(i % t).transformation().label(),
-                    params.get(i), seeds.predictions(preds, i));
+            Candidate c = new Candidate(
+                    ids[s],
+                    labels == null ? OptionalInt.empty() : OptionalInt.of(labels[s]),
+                    batchSeeds.sample(s),
+                    inputs.get(i),
+                    "transform",
+                    transformations.get(i % t).transformation().label(),
+                    params.get(i),
+                    seeds.predictions(preds, i));
             disagreements += c.disagreement() ? 1 : 0;
             out.add(c);
         }

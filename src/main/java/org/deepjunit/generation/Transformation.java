@@ -1,9 +1,9 @@
 package org.deepjunit.generation;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 
 /**

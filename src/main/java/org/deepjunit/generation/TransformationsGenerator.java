@@ -37,7 +37,9 @@ final class TransformationsGenerator implements InputGenerator<Transformations> 
                 // below
             }
             if (t == null || r == null || !(r[0] <= r[1])) {
-                throw ConfigurationException.invalid("@Transformations(ranges)", spec,
+                throw ConfigurationException.invalid(
+                        "@Transformations(ranges)",
+                        spec,
                         "<transformation>=<low>:<high> with low <= high, transformation one of "
                                 + Arrays.toString(Transformation.values()));
             }

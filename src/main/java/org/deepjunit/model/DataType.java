@@ -1,6 +1,7 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /** The element type of a {@link Tensor}. Models compute in one of these; adapters convert inputs. */

@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 final class Fingerprints {
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     public static String of(Model model) {
         MessageDigest sha = sha256();

@@ -1,8 +1,8 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
+import org.apiguardian.api.API;
 
 /**
  * One observed forward pass.
@@ -14,5 +14,4 @@ import org.apiguardian.api.API;
  *                     when no bound listener {@linkplain ForwardListener#wantsNeuronValues() wants} them
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ForwardEvent(Model model, Tensor inputs, Tensor output, NeuronValues neuronValues) {
-}
+public record ForwardEvent(Model model, Tensor inputs, Tensor output, NeuronValues neuronValues) {}

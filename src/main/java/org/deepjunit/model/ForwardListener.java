@@ -1,6 +1,7 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.apiguardian.api.API;
 
 /**

@@ -1,7 +1,6 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Binds {@link ForwardListener}s to the current thread. Binding is per thread because JUnit runs each test's
@@ -40,8 +40,7 @@ public final class ForwardListeners {
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
-    private ForwardListeners() {
-    }
+    private ForwardListeners() {}
 
     /** Undoes a {@link #bind}; closing twice is harmless. */
     public interface Binding extends AutoCloseable {
@@ -74,7 +73,10 @@ public final class ForwardListeners {
 
     /** The layers whose neuron values events carry: every layer but the input. */
     public static List<String> observedLayers(Model model) {
-        return model.layers().stream().filter(l -> l.kind() != LayerKind.INPUT).map(Layer::name).toList();
+        return model.layers().stream()
+                .filter(l -> l.kind() != LayerKind.INPUT)
+                .map(Layer::name)
+                .toList();
     }
 
     /** Runs {@code work} without reporting the forward passes it makes (a fingerprint's probe, say). */
@@ -89,8 +91,11 @@ public final class ForwardListeners {
     }
 
     /** A predict: runs {@code predict}, or {@code values} when a listener wants neuron values, and reports it. */
-    static Tensor observePredict(Model model, Tensor inputs, Function<Tensor, Tensor> predict,
-                                 BiFunction<Tensor, Collection<String>, NeuronValues> values) {
+    static Tensor observePredict(
+            Model model,
+            Tensor inputs,
+            Function<Tensor, Tensor> predict,
+            BiFunction<Tensor, Collection<String>, NeuronValues> values) {
         return observe(model, inputs, predict, listeners -> {
             if (wantValues(listeners)) {
                 NeuronValues v = values.apply(inputs, observedLayers(model));
@@ -102,8 +107,11 @@ public final class ForwardListeners {
     }
 
     /** An activations call: when a listener wants neuron values they come from the same pass, over every layer. */
-    static Activations observeActivations(Model model, Tensor inputs, Collection<String> layerNames,
-                                          BiFunction<Tensor, Collection<String>, Activations> activations) {
+    static Activations observeActivations(
+            Model model,
+            Tensor inputs,
+            Collection<String> layerNames,
+            BiFunction<Tensor, Collection<String>, Activations> activations) {
         return observe(model, inputs, in -> activations.apply(in, layerNames), listeners -> {
             if (!wantValues(listeners)) {
                 Activations a = activations.apply(inputs, layerNames);
@@ -111,16 +119,21 @@ public final class ForwardListeners {
             }
             List<String> observed = observedLayers(model);
             Activations everything = activations.apply(inputs, union(layerNames, observed));
-            NeuronValues values = NeuronValues.of(new Activations(subset(everything.asMap(), observed),
-                    everything.output()));
-            return new Observed<>(new Activations(subset(everything.asMap(), layerNames), everything.output()),
-                    everything.output(), values);
+            NeuronValues values =
+                    NeuronValues.of(new Activations(subset(everything.asMap(), observed), everything.output()));
+            return new Observed<>(
+                    new Activations(subset(everything.asMap(), layerNames), everything.output()),
+                    everything.output(),
+                    values);
         });
     }
 
     /** A neuron-values call: computed once over the requested and (when wanted) the observed layers. */
-    static NeuronValues observeNeuronValues(Model model, Tensor inputs, Collection<String> layerNames,
-                                            BiFunction<Tensor, Collection<String>, NeuronValues> values) {
+    static NeuronValues observeNeuronValues(
+            Model model,
+            Tensor inputs,
+            Collection<String> layerNames,
+            BiFunction<Tensor, Collection<String>, NeuronValues> values) {
         return observe(model, inputs, in -> values.apply(in, layerNames), listeners -> {
             if (!wantValues(listeners)) {
                 NeuronValues v = values.apply(inputs, layerNames);
@@ -128,17 +141,21 @@ public final class ForwardListeners {
             }
             List<String> observed = observedLayers(model);
             NeuronValues all = values.apply(inputs, union(layerNames, observed));
-            return new Observed<>(new NeuronValues(all.output(), subset(all.layers(), layerNames)), all.output(),
+            return new Observed<>(
+                    new NeuronValues(all.output(), subset(all.layers(), layerNames)),
+                    all.output(),
                     new NeuronValues(all.output(), subset(all.layers(), observed)));
         });
     }
 
     /** What one observed pass returns to its caller, and what its event carries. */
-    private record Observed<T>(T result, Tensor output, NeuronValues values) {
-    }
+    private record Observed<T>(T result, Tensor output, NeuronValues values) {}
 
-    private static <T> T observe(Model model, Tensor inputs, Function<Tensor, T> plain,
-                                 Function<List<ForwardListener>, Observed<T>> observed) {
+    private static <T> T observe(
+            Model model,
+            Tensor inputs,
+            Function<Tensor, T> plain,
+            Function<List<ForwardListener>, Observed<T>> observed) {
         State state = STATE.get();
         if (state.listeners.isEmpty() || state.depth > 0) {
             state.depth++;

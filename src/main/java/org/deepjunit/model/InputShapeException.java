@@ -1,8 +1,8 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
+import org.apiguardian.api.API;
 
 /** An input whose shape does not fit the model; the message gives both shapes. */
 @API(status = STABLE, since = "0.1")

@@ -1,9 +1,9 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One layer of a model under test, as every part of DeepJUnit sees it.

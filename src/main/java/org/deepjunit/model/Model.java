@@ -1,10 +1,10 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A deep-learning model under test, whatever framework runs it.

@@ -1,12 +1,12 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The checks every adapter runs before and after handing work to its framework, so that all
@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 @API(status = INTERNAL, since = "0.1")
 public final class ModelChecks {
 
-    private ModelChecks() {
-    }
+    private ModelChecks() {}
 
     /**
      * Checks that {@code inputs} is a non-empty batch of samples of {@code model.inputShape()}.
@@ -75,8 +74,8 @@ public final class ModelChecks {
                 what = "layer '" + layer.name() + "'";
             }
             if (term.unit() >= units) {
-                throw new ModelException("Objective term " + term + " names unit " + term.unit() + " but "
-                        + what + " has " + units + " (valid indices 0.." + (units - 1) + ")");
+                throw new ModelException("Objective term " + term + " names unit " + term.unit() + " but " + what
+                        + " has " + units + " (valid indices 0.." + (units - 1) + ")");
             }
         }
     }
@@ -94,7 +93,7 @@ public final class ModelChecks {
     }
 
     private static Map<String, Layer> layersByName(Model model) {
-        return model.layers().stream().collect(Collectors.toMap(Layer::name, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return model.layers().stream()
+                .collect(Collectors.toMap(Layer::name, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

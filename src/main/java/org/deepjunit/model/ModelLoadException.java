@@ -1,6 +1,7 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /** A model file or directory that cannot be read: missing, truncated, corrupt, or lacking a signature. */

@@ -1,11 +1,11 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What coverage needs from one forward pass: per layer and input, each neuron's raw value (a
@@ -41,8 +41,8 @@ public final class NeuronValues {
             this(layer, batch, neurons, null, means, mins, maxs);
         }
 
-        private LayerValues(String layer, int batch, int neurons, float[] floats, double[] doubles, double[] mins,
-                            double[] maxs) {
+        private LayerValues(
+                String layer, int batch, int neurons, float[] floats, double[] doubles, double[] mins, double[] maxs) {
             int length = floats != null ? floats.length : doubles.length;
             if (length != batch * neurons || mins.length != batch || maxs.length != batch) {
                 throw new IllegalArgumentException("Layer " + layer + ": " + length + " means, " + mins.length
@@ -58,8 +58,8 @@ public final class NeuronValues {
         }
 
         /** Values kept as the float32 numbers a framework computed; the arrays are taken, not copied. */
-        public static LayerValues ofFloats(String layer, int batch, int neurons, float[] means, double[] mins,
-                                           double[] maxs) {
+        public static LayerValues ofFloats(
+                String layer, int batch, int neurons, float[] means, double[] mins, double[] maxs) {
             return new LayerValues(layer, batch, neurons, means, null, mins, maxs);
         }
 

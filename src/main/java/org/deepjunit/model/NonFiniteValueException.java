@@ -1,6 +1,7 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
+
 import org.apiguardian.api.API;
 
 /** A NaN or infinite value where a model must produce finite numbers. */

@@ -1,7 +1,6 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A linear objective over neuron values and output logits, whose gradient with respect to the
@@ -114,8 +114,7 @@ public final class Objective {
 
         private final List<Term> terms = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds {@code weight · value} of a neuron for every sample. */
         public Builder neuron(String layer, int neuron, double weight) {

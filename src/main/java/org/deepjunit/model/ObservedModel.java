@@ -1,11 +1,11 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The base of every model DeepJUnit observes: the one place where inputs are checked and forward passes are
@@ -170,7 +170,8 @@ public abstract class ObservedModel implements Model {
             NeuronValues.LayerValues lv = values.layers().get(layer);
             if (lv == null || lv.batch() != inputs.batchSize()) {
                 throw new ModelException("Model '" + name() + "' computed no neuron values for layer '" + layer
-                        + "' and a batch of " + inputs.batchSize() + " (it computed " + values.layers().keySet() + ")");
+                        + "' and a batch of " + inputs.batchSize() + " (it computed "
+                        + values.layers().keySet() + ")");
             }
         }
         return values;
@@ -178,7 +179,9 @@ public abstract class ObservedModel implements Model {
 
     private Tensor checkOutput(Tensor output, int batch) {
         Shape expected = outputShape().withBatch(batch);
-        if (output == null || output.shape().rank() != expected.rank() || output.shape().dim(0) != batch
+        if (output == null
+                || output.shape().rank() != expected.rank()
+                || output.shape().dim(0) != batch
                 || !outputShape().accepts(output.shape().withoutBatch())) {
             throw new ModelException("Model '" + name() + "' gave an output of shape "
                     + (output == null ? "null" : output.shape()) + " for a batch of " + batch + "; expected "

@@ -59,8 +59,8 @@ final class ObservingModel extends ObservedModel {
     protected NeuronValues computeNeuronValues(Tensor inputs, Collection<String> layerNames) {
         NeuronValues values = delegate.neuronValues(inputs, layerNames);
         for (NeuronValues.LayerValues lv : values.layers().values()) {
-            ModelChecks.checkFinite(this, "layer '" + lv.layer() + "'",
-                    Tensor.wrap(lv.means(), Shape.of(lv.batch(), lv.neurons())));
+            ModelChecks.checkFinite(
+                    this, "layer '" + lv.layer() + "'", Tensor.wrap(lv.means(), Shape.of(lv.batch(), lv.neurons())));
         }
         return values;
     }

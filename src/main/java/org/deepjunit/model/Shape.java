@@ -1,9 +1,9 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The dimensions of one sample, or of a batch when {@link #withBatch(int)} is used.

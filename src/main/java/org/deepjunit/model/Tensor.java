@@ -1,10 +1,10 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An immutable dense array of numbers, row-major, used for every input and output that crosses
@@ -73,8 +73,8 @@ public final class Tensor {
         int batch = 0;
         for (Tensor part : parts) {
             if (!part.shape.withoutBatch().equals(sampleShape) || part.dataType() != parts[0].dataType()) {
-                throw new IllegalArgumentException("Cannot concatenate " + part.shape + " " + part.dataType()
-                        + " with " + parts[0].shape + " " + parts[0].dataType());
+                throw new IllegalArgumentException("Cannot concatenate " + part.shape + " " + part.dataType() + " with "
+                        + parts[0].shape + " " + parts[0].dataType());
             }
             batch += part.shape.dim(0);
         }
@@ -158,7 +158,9 @@ public final class Tensor {
         if (type == dataType()) {
             return this;
         }
-        return type == DataType.FLOAT32 ? new Tensor(shape, toFloatArray(), null) : new Tensor(shape, null, toDoubleArray());
+        return type == DataType.FLOAT32
+                ? new Tensor(shape, toFloatArray(), null)
+                : new Tensor(shape, null, toDoubleArray());
     }
 
     /** Returns the same elements under another shape of equal size. */
@@ -244,8 +246,10 @@ public final class Tensor {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Tensor other && shape.equals(other.shape)
-                && Arrays.equals(floats, other.floats) && Arrays.equals(doubles, other.doubles);
+        return o instanceof Tensor other
+                && shape.equals(other.shape)
+                && Arrays.equals(floats, other.floats)
+                && Arrays.equals(doubles, other.doubles);
     }
 
     @Override

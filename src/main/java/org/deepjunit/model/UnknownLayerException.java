@@ -1,10 +1,10 @@
 package org.deepjunit.model;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A layer name the model does not have; the message lists the names it has. */
 @API(status = STABLE, since = "0.1")

@@ -6,8 +6,7 @@ import java.util.Objects;
 /** Argument checks shared by the report model records. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static String name(String value, String what) {
         if (value == null) {

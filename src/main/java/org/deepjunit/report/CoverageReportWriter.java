@@ -1,7 +1,6 @@
 package org.deepjunit.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
+import org.apiguardian.api.API;
 import org.jacoco.core.analysis.IBundleCoverage;
 import org.jacoco.core.data.ExecutionData;
 import org.jacoco.core.data.SessionInfo;
@@ -59,8 +58,7 @@ public final class CoverageReportWriter {
     /** Definitions, DeepGauge criteria and gate verdicts per model. */
     public static final String CRITERIA_FILE = CriteriaPage.FILE;
 
-    private CoverageReportWriter() {
-    }
+    private CoverageReportWriter() {}
 
     /** Renders into a directory given as its path, e.g. {@code into -> render(report, into)}. */
     @FunctionalInterface
@@ -132,8 +130,8 @@ public final class CoverageReportWriter {
      * {@code $-._} by '_'. Such a folder must not be "." or ".." nor take the name of a file of the report.
      */
     static void checkModelFolders(NeuronCoverageReport report) {
-        List<String> reserved = new ArrayList<>(List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources",
-                XML_FILE, CSV_FILE, CRITERIA_FILE));
+        List<String> reserved = new ArrayList<>(
+                List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources", XML_FILE, CSV_FILE, CRITERIA_FILE));
         reserved.addAll(KEPT);
         for (ModelEntry model : report.models()) {
             String folder = model.name().replaceAll("[^A-Za-z0-9$\\-._]", "_");
@@ -149,8 +147,12 @@ public final class CoverageReportWriter {
         }
     }
 
-    private static void visit(IReportVisitor visitor, NeuronCoverageReport report, List<IBundleCoverage> bundles,
-                              ISourceFileLocator locator) throws IOException {
+    private static void visit(
+            IReportVisitor visitor,
+            NeuronCoverageReport report,
+            List<IBundleCoverage> bundles,
+            ISourceFileLocator locator)
+            throws IOException {
         List<SessionInfo> sessions = Collections.emptyList();
         List<ExecutionData> data = Collections.emptyList();
         visitor.visitInfo(sessions, data);

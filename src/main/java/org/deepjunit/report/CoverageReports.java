@@ -1,8 +1,8 @@
 package org.deepjunit.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-import org.apiguardian.api.API;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.deepjunit.coverage.Criterion;
-import org.deepjunit.coverage.RecordingSpec;
-import org.deepjunit.coverage.ModelCoverage;
-import org.deepjunit.coverage.LayerCoverage;
-import java.io.IOException;
+import org.apiguardian.api.API;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.LayerCoverage;
+import org.deepjunit.coverage.ModelCoverage;
+import org.deepjunit.coverage.RecordingSpec;
 
 /** Turns {@link CoverageData} into the renderer's {@link NeuronCoverageReport} and summary lines. */
 @API(status = INTERNAL, since = "0.1")
@@ -26,8 +26,7 @@ public final class CoverageReports {
     /** NC thresholds listed on every model besides the report's own. */
     static final double[] THRESHOLDS = {0, 0.25, 0.5, 0.75};
 
-    private CoverageReports() {
-    }
+    private CoverageReports() {}
 
     /** How NC is judged in the report: threshold and scaling. */
     public record Judgement(double threshold, boolean scaled) {
@@ -49,23 +48,25 @@ public final class CoverageReports {
             t = Double.parseDouble(r[0]);
             scaled = r[1].equals("scaled");
         }
-        return new Judgement(configuredT != null ? configuredT : t, configuredScaled != null ? configuredScaled : scaled);
+        return new Judgement(
+                configuredT != null ? configuredT : t, configuredScaled != null ? configuredScaled : scaled);
     }
 
     /**
      * The {@link CoverageRun.Renderer} of a run: the HTML, XML and CSV report of the merged coverage, written into
      * {@code reportDir}; returns one summary line per model.
      */
-    public static List<String> render(CoverageData merged, Path reportDir, Double configuredThreshold,
-                                      Boolean configuredScaled) throws IOException {
-        NeuronCoverageReport report = build(merged, "DeepJUnit neuron coverage", Instant.now(), configuredThreshold,
-                configuredScaled);
+    public static List<String> render(
+            CoverageData merged, Path reportDir, Double configuredThreshold, Boolean configuredScaled)
+            throws IOException {
+        NeuronCoverageReport report =
+                build(merged, "DeepJUnit neuron coverage", Instant.now(), configuredThreshold, configuredScaled);
         CoverageReportWriter.write(report, reportDir);
         return summary(report, reportDir.resolve(CoverageReportWriter.HTML_INDEX));
     }
 
-    public static NeuronCoverageReport build(CoverageData data, String title, Instant created, Double configuredT,
-                                             Boolean configuredScaled) {
+    public static NeuronCoverageReport build(
+            CoverageData data, String title, Instant created, Double configuredT, Boolean configuredScaled) {
         Map<String, String> names = data.displayNames();
         List<ModelEntry> models = new ArrayList<>();
         List<CoverageData.Verdict> verdicts = data.verdicts();
@@ -102,8 +103,8 @@ public final class CoverageReports {
                     gates.add(new GateVerdict(v.element(), v.passed(), v.message()));
                 }
             }
-            models.add(new ModelEntry(names.get(m.key()), definition(j, m), j.threshold(), layers, criteria,
-                    new ArrayList<>(gates)));
+            models.add(new ModelEntry(
+                    names.get(m.key()), definition(j, m), j.threshold(), layers, criteria, new ArrayList<>(gates)));
         }
         models.sort(java.util.Comparator.comparing(ModelEntry::name));
         List<String> notObserved = new ArrayList<>();
@@ -119,7 +120,9 @@ public final class CoverageReports {
     }
 
     private static List<Criterion> layerCriteria(boolean profile) {
-        return profile ? List.of(Criterion.KMNC, Criterion.NBC, Criterion.SNAC, Criterion.TKNC) : List.of(Criterion.TKNC);
+        return profile
+                ? List.of(Criterion.KMNC, Criterion.NBC, Criterion.SNAC, Criterion.TKNC)
+                : List.of(Criterion.TKNC);
     }
 
     static String label(Criterion c, RecordingSpec spec) {
@@ -134,8 +137,10 @@ public final class CoverageReports {
         String base = j.scaled()
                 ? "DeepXplore neuron coverage: per-input min-max scaled layer output, channel mean, covered when > "
                 : "Neuron coverage on raw activations (channel mean of the unscaled output), covered when > ";
-        String profile = m.profile() == null ? "no DeepGauge profile"
-                : "DeepGauge bounds from " + m.spec().profileData() + " (" + m.profile().samples() + " inputs)";
+        String profile = m.profile() == null
+                ? "no DeepGauge profile"
+                : "DeepGauge bounds from " + m.spec().profileData() + " ("
+                        + m.profile().samples() + " inputs)";
         return base + trim(j.threshold()) + "; " + m.samples() + " inputs recorded; " + profile
                 + "; top-k ties go to the lower neuron index";
     }
@@ -151,11 +156,19 @@ public final class CoverageReports {
         Path shown = index.toAbsolutePath().startsWith(cwd) ? cwd.relativize(index.toAbsolutePath()) : index;
         for (ModelEntry m : report.models()) {
             CriterionValue nc = m.criteria().stream()
-                    .filter(c -> c.criterion().startsWith("NC") && c.criterion().endsWith("(t=" + trim(m.threshold()) + ")"))
-                    .findFirst().orElse(null);
+                    .filter(c ->
+                            c.criterion().startsWith("NC") && c.criterion().endsWith("(t=" + trim(m.threshold()) + ")"))
+                    .findFirst()
+                    .orElse(null);
             String label = nc != null ? nc.criterion() : "NC(t=" + trim(m.threshold()) + ")";
-            lines.add(String.format(Locale.ROOT, "DeepJUnit coverage %s: %s %d/%d = %.1f%% \u00b7 report %s", m.name(),
-                    label, m.coveredCount(), m.neuronCount(), 100.0 * m.coveredCount() / Math.max(1, m.neuronCount()),
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "DeepJUnit coverage %s: %s %d/%d = %.1f%% \u00b7 report %s",
+                    m.name(),
+                    label,
+                    m.coveredCount(),
+                    m.neuronCount(),
+                    100.0 * m.coveredCount() / Math.max(1, m.neuronCount()),
                     shown));
         }
         for (String line : report.notObserved()) {

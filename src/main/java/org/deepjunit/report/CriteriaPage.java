@@ -2,8 +2,8 @@ package org.deepjunit.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * {@code criteria.html}: per model the coverage definition, neuron coverage per layer, DeepGauge criteria and
@@ -13,8 +13,7 @@ final class CriteriaPage {
 
     static final String FILE = "criteria.html";
 
-    private CriteriaPage() {
-    }
+    private CriteriaPage() {}
 
     static void write(NeuronCoverageReport report, Writer out) throws IOException {
         write(report, out, List.of());
@@ -38,7 +37,8 @@ final class CriteriaPage {
         if (!savedInputs.isEmpty()) {
             out.write("<p>Saved inputs:");
             for (String folder : savedInputs) {
-                String what = folder.equals("generated") ? "generated inputs (@GeneratedInputs)"
+                String what = folder.equals("generated")
+                        ? "generated inputs (@GeneratedInputs)"
                         : folder.equals("inputs") ? "inputs the models disagreed on (@DifferentialAgainst)" : folder;
                 out.write(" <a href=\"" + esc(folder) + "/index.html\">" + esc(what) + "</a>");
                 out.write(folder.equals(savedInputs.get(savedInputs.size() - 1)) ? "." : ";");
@@ -77,7 +77,9 @@ final class CriteriaPage {
         for (LayerEntry layer : model.layers()) {
             StringBuilder crit = new StringBuilder();
             for (CriterionValue c : layer.criteria()) {
-                crit.append(crit.length() == 0 ? "" : "<br>").append(esc(c.criterion())).append(": ")
+                crit.append(crit.length() == 0 ? "" : "<br>")
+                        .append(esc(c.criterion()))
+                        .append(": ")
                         .append(esc(Text.criterion(c)));
             }
             out.write("<tr><td>" + esc(layer.name()) + "</td><td>" + esc(layer.kind()) + "</td><td class=\"ctr2\">"

@@ -1,6 +1,7 @@
 package org.deepjunit.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.apiguardian.api.API;
 
 /**
@@ -16,8 +17,8 @@ public record CriterionValue(String criterion, long covered, long total) {
     public CriterionValue {
         Checks.name(criterion, "criterion name");
         if (covered < 0 || total < 0) {
-            throw new IllegalArgumentException(
-                    "criterion " + criterion + ": counts must not be negative (covered " + covered + ", total " + total + ")");
+            throw new IllegalArgumentException("criterion " + criterion + ": counts must not be negative (covered "
+                    + covered + ", total " + total + ")");
         }
         if (total > 0 && covered > total) {
             throw new IllegalArgumentException(

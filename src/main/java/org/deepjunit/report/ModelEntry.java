@@ -1,11 +1,11 @@
 package org.deepjunit.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One model's neuron coverage.
@@ -19,8 +19,13 @@ import java.util.Set;
  * @param gates      coverage gate verdicts, may be empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ModelEntry(String name, String definition, double threshold, List<LayerEntry> layers,
-                         List<CriterionValue> criteria, List<GateVerdict> gates) {
+public record ModelEntry(
+        String name,
+        String definition,
+        double threshold,
+        List<LayerEntry> layers,
+        List<CriterionValue> criteria,
+        List<GateVerdict> gates) {
 
     public ModelEntry {
         Checks.name(name, "model name");

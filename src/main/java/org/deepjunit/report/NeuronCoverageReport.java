@@ -1,12 +1,12 @@
 package org.deepjunit.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One run's neuron coverage, ready to render with {@link CoverageReportWriter}.

@@ -2,7 +2,6 @@ package org.deepjunit.report;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.jacoco.core.analysis.IBundleCoverage;
 import org.jacoco.core.analysis.IClassCoverage;
 import org.jacoco.core.analysis.ICounter;
@@ -21,8 +20,7 @@ import org.jacoco.core.analysis.ISourceNode;
  */
 final class NeuronNodes {
 
-    private NeuronNodes() {
-    }
+    private NeuronNodes() {}
 
     /** One source line: one neuron (one instruction) or nothing. */
     static final class NeuronLine implements ILine {
@@ -219,8 +217,14 @@ final class NeuronNodes {
         private final LayerLines lines;
         private final List<IMethodCoverage> methods;
 
-        LayerClass(long id, String vmName, String packageName, String sourceFileName, NeuronCounter neurons,
-                   LayerLines lines, List<IMethodCoverage> methods) {
+        LayerClass(
+                long id,
+                String vmName,
+                String packageName,
+                String sourceFileName,
+                NeuronCounter neurons,
+                LayerLines lines,
+                List<IMethodCoverage> methods) {
             super(ElementType.CLASS, vmName, neurons);
             this.id = id;
             this.packageName = packageName;

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class NeuronSource {
 
-    private NeuronSource() {
-    }
+    private NeuronSource() {}
 
     static List<String> header(ModelEntry model, LayerEntry layer) {
         List<String> lines = new ArrayList<>();
@@ -20,7 +19,8 @@ final class NeuronSource {
         lines.add("// Layer:      " + Text.oneLine(layer.name())
                 + (layer.kind().isBlank() ? "" : " (" + Text.oneLine(layer.kind()) + ")"));
         String[] definition = model.definition().isBlank()
-                ? new String[] {"(not stated)"} : model.definition().split("\\R");
+                ? new String[] {"(not stated)"}
+                : model.definition().split("\\R");
         for (int i = 0; i < definition.length; i++) {
             lines.add((i == 0 ? "// Definition: " : "//             ") + Text.oneLine(definition[i]));
         }
@@ -37,8 +37,8 @@ final class NeuronSource {
 
     static String line(NeuronEntry neuron) {
         String status = neuron.covered() ? "covered" : neuron.activated() ? "not covered" : "never activated";
-        return String.format(Locale.ROOT, "neuron %6d  %13s  %s", neuron.index(), Text.value(neuron.maxValue()),
-                status);
+        return String.format(
+                Locale.ROOT, "neuron %6d  %13s  %s", neuron.index(), Text.value(neuron.maxValue()), status);
     }
 
     static String text(ModelEntry model, LayerEntry layer) {

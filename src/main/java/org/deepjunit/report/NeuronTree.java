@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jacoco.core.analysis.IBundleCoverage;
 import org.jacoco.core.analysis.IMethodCoverage;
 import org.jacoco.core.analysis.IPackageCoverage;
@@ -26,9 +25,13 @@ final class NeuronTree {
     static final String SOURCE_SUFFIX = ".neurons";
 
     /** One layer with its identifiers. */
-    private record Layer(ModelEntry model, LayerEntry entry, String packageName, String className,
-                         String sourceFileName, Map<Integer, NeuronEntry> byIndex) {
-    }
+    private record Layer(
+            ModelEntry model,
+            LayerEntry entry,
+            String packageName,
+            String className,
+            String sourceFileName,
+            Map<Integer, NeuronEntry> byIndex) {}
 
     private final List<IBundleCoverage> bundles = new ArrayList<>();
     private final Map<String, Layer> byPackage = new HashMap<>();
@@ -50,8 +53,8 @@ final class NeuronTree {
                 for (NeuronEntry n : entry.neurons()) {
                     byIndex.put(n.index(), n);
                 }
-                Layer layer = new Layer(model, entry, packageName, packageName + "/" + layerId,
-                        layerId + SOURCE_SUFFIX, byIndex);
+                Layer layer = new Layer(
+                        model, entry, packageName, packageName + "/" + layerId, layerId + SOURCE_SUFFIX, byIndex);
                 byPackage.put(packageName, layer);
                 byClass.put(layer.className(), layer);
                 IPackageCoverage p = layerPackage(layer, classId++);
@@ -72,14 +75,14 @@ final class NeuronTree {
                 NeuronSource.header(layer.model(), layer.entry()).size(), covered);
         List<IMethodCoverage> methods = new ArrayList<>(covered.length);
         for (int i = 0; i < covered.length; i++) {
-            methods.add(new NeuronNodes.NeuronMethod(methodName(neurons.get(i).index()), covered[i],
-                    lines.lineOf(i)));
+            methods.add(new NeuronNodes.NeuronMethod(methodName(neurons.get(i).index()), covered[i], lines.lineOf(i)));
         }
-        NeuronCounter counter = NeuronCounter.of(layer.entry().missedCount(), layer.entry().coveredCount());
-        NeuronNodes.LayerClass layerClass = new NeuronNodes.LayerClass(classId, layer.className(),
-                layer.packageName(), layer.sourceFileName(), counter, lines, methods);
-        NeuronNodes.LayerSourceFile source = new NeuronNodes.LayerSourceFile(layer.sourceFileName(),
-                layer.packageName(), counter, lines);
+        NeuronCounter counter =
+                NeuronCounter.of(layer.entry().missedCount(), layer.entry().coveredCount());
+        NeuronNodes.LayerClass layerClass = new NeuronNodes.LayerClass(
+                classId, layer.className(), layer.packageName(), layer.sourceFileName(), counter, lines, methods);
+        NeuronNodes.LayerSourceFile source =
+                new NeuronNodes.LayerSourceFile(layer.sourceFileName(), layer.packageName(), counter, lines);
         return new NeuronNodes.LayerPackage(layer.packageName(), layerClass, source);
     }
 
@@ -117,17 +120,20 @@ final class NeuronTree {
             @Override
             public String getPackageName(String vmname) {
                 Layer layer = byPackage.get(vmname);
-                return layer == null ? vmname.replace('/', '.') : Text.oneLine(layer.entry().name());
+                return layer == null
+                        ? vmname.replace('/', '.')
+                        : Text.oneLine(layer.entry().name());
             }
 
             @Override
-            public String getClassName(String vmname, String vmsignature, String vmsuperclass,
-                                       String[] vminterfaces) {
+            public String getClassName(String vmname, String vmsignature, String vmsuperclass, String[] vminterfaces) {
                 Layer layer = byClass.get(vmname);
                 if (layer == null) {
                     return vmname.substring(vmname.lastIndexOf('/') + 1);
                 }
-                String kind = layer.entry().kind().isBlank() ? "" : " (" + Text.oneLine(layer.entry().kind()) + ")";
+                String kind = layer.entry().kind().isBlank()
+                        ? ""
+                        : " (" + Text.oneLine(layer.entry().kind()) + ")";
                 return Text.oneLine(layer.entry().name()) + kind;
             }
 
@@ -137,25 +143,24 @@ final class NeuronTree {
                 if (layer == null) {
                     return vmname.replace('/', '.');
                 }
-                return Text.oneLine(layer.model().name()) + " / " + Text.oneLine(layer.entry().name());
+                return Text.oneLine(layer.model().name()) + " / "
+                        + Text.oneLine(layer.entry().name());
             }
 
             @Override
-            public String getMethodName(String vmclassname, String vmmethodname, String vmdesc,
-                                        String vmsignature) {
+            public String getMethodName(String vmclassname, String vmmethodname, String vmdesc, String vmsignature) {
                 Layer layer = byClass.get(vmclassname);
                 NeuronEntry neuron = layer == null ? null : neuronOf(layer, vmmethodname);
                 if (neuron == null) {
                     return vmmethodname;
                 }
-                return "neuron " + neuron.index() + (neuron.activated()
-                        ? " (max " + Text.value(neuron.maxValue()) + ")"
-                        : " (never activated)");
+                return "neuron " + neuron.index()
+                        + (neuron.activated() ? " (max " + Text.value(neuron.maxValue()) + ")" : " (never activated)");
             }
 
             @Override
-            public String getQualifiedMethodName(String vmclassname, String vmmethodname, String vmdesc,
-                                                 String vmsignature) {
+            public String getQualifiedMethodName(
+                    String vmclassname, String vmmethodname, String vmdesc, String vmsignature) {
                 return getQualifiedClassName(vmclassname) + " / "
                         + getMethodName(vmclassname, vmmethodname, vmdesc, vmsignature);
             }

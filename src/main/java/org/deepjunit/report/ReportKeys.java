@@ -12,12 +12,14 @@ import org.deepjunit.config.ValueType;
 @API(status = STABLE, since = "0.1")
 public final class ReportKeys {
 
-    public static final Key<Path> DIRECTORY = Key.of("deepjunit.report.dir", ValueType.path(),
-            Path.of("target/deepjunit"), "target/deepjunit",
+    public static final Key<Path> DIRECTORY = Key.of(
+            "deepjunit.report.dir",
+            ValueType.path(),
+            Path.of("target/deepjunit"),
+            "target/deepjunit",
             "the report directory; generated/ and inputs/ hold saved inputs");
 
-    private ReportKeys() {
-    }
+    private ReportKeys() {}
 
     public static List<Key<?>> all() {
         return List.of(DIRECTORY);

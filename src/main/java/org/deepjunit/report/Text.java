@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number and label formatting shared by the renderers; locale-independent. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** A largest activation value: 4 decimals, or scientific notation for very small or large magnitudes. */
     static String value(double v) {

@@ -8,19 +8,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.deepjunit.model.DataType;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
+import org.deepjunit.coverage.CoverageCaches;
 import org.deepjunit.coverage.CoverageData;
-import org.deepjunit.report.CoverageReports;
+import org.deepjunit.coverage.CoverageRecorder;
 import org.deepjunit.coverage.CoverageSettings;
 import org.deepjunit.coverage.RecordingSpec;
-import org.deepjunit.coverage.CoverageRecorder;
+import org.deepjunit.model.DataType;
 import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.model.tensorflow.TfFixtures;
 import org.deepjunit.report.CoverageReportWriter;
+import org.deepjunit.report.CoverageReports;
 import org.deepjunit.report.NeuronCoverageReport;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
@@ -33,7 +34,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.deepjunit.coverage.CoverageCaches;
 
 /**
  * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
@@ -48,18 +48,21 @@ import org.deepjunit.coverage.CoverageCaches;
  */
 public final class CoverageBenchmark {
 
-    private CoverageBenchmark() {
-    }
+    private CoverageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 10);
         int runs = Integer.getInteger("bench.runs", 30);
         Path dir = Files.createTempDirectory("deepjunit-coverage-bench");
-        System.out.printf(Locale.ROOT, "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn), %d CPU cores%n",
-                warmup, runs, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn), %d CPU cores%n",
+                warmup,
+                runs,
+                Runtime.getRuntime().availableProcessors());
         Tensor images = Mnist.images(0, 64);
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
-             Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
+                Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
             compare("LeNet-5", dl4j, images, warmup, runs);
             compare("LeNet-5", tf, images, warmup, runs);
         }
@@ -82,8 +85,12 @@ public final class CoverageBenchmark {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        long neurons = CoverageReports.build(wide, "bench", Instant.now(), null, null).neuronCount();
-        System.out.printf(Locale.ROOT, "report (HTML+XML+CSV+criteria+data file), %d neurons: %s%n", neurons,
+        long neurons =
+                CoverageReports.build(wide, "bench", Instant.now(), null, null).neuronCount();
+        System.out.printf(
+                Locale.ROOT,
+                "report (HTML+XML+CSV+criteria+data file), %d neurons: %s%n",
+                neurons,
                 Timer.format(render));
     }
 
@@ -92,8 +99,8 @@ public final class CoverageBenchmark {
      * medians and the ratios to plain; returns the run data.
      */
     static CoverageData compare(String label, Model model, Tensor inputs, int warmup, int runs) {
-        CoverageSettings settings = new CoverageSettings(0, true, CoverageSettings.defaultCriteria(false),
-                RecordingSpec.defaults(), List.of());
+        CoverageSettings settings = new CoverageSettings(
+                0, true, CoverageSettings.defaultCriteria(false), RecordingSpec.defaults(), List.of());
         CoverageData run = new CoverageData();
         CoverageData cls = new CoverageData();
         CoverageCaches caches = new CoverageCaches(Path.of(System.getProperty("java.io.tmpdir")));
@@ -107,7 +114,8 @@ public final class CoverageBenchmark {
             long t1 = System.nanoTime();
             model.neuronValues(inputs, layers);
             long t2 = System.nanoTime();
-            CoverageRecorder recorder = new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> { });
+            CoverageRecorder recorder =
+                    new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> {});
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
                 model.predict(inputs);
             }
@@ -122,20 +130,44 @@ public final class CoverageBenchmark {
         Arrays.sort(values);
         Arrays.sort(recorded);
         long neurons = run.models().get(0).count(org.deepjunit.coverage.Criterion.NC, 0, true)[1];
-        System.out.printf(Locale.ROOT, "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | "
-                        + "ratio %.3fx%n", label, model.name(), neurons, Timer.format(plain), Timer.format(values),
-                Timer.median(values) / Timer.median(plain), Timer.format(recorded),
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | " + "ratio %.3fx%n",
+                label,
+                model.name(),
+                neurons,
+                Timer.format(plain),
+                Timer.format(values),
+                Timer.median(values) / Timer.median(plain),
+                Timer.format(recorded),
                 Timer.median(recorded) / Timer.median(plain));
         return run;
     }
 
     static Model wideDl4j(int[] sizes) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42)
-                .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).weightInit(WeightInit.XAVIER).list()
-                .layer(new DenseLayer.Builder().name("dense").nIn(sizes[0]).nOut(sizes[1]).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().name("dense_1").nIn(sizes[1]).nOut(sizes[2]).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("dense_2").nIn(sizes[2])
-                        .nOut(sizes[3]).activation(Activation.SOFTMAX).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nIn(sizes[0])
+                        .nOut(sizes[1])
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("dense_1")
+                        .nIn(sizes[1])
+                        .nOut(sizes[2])
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("dense_2")
+                        .nIn(sizes[2])
+                        .nOut(sizes[3])
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

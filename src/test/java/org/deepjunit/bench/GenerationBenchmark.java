@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.deepjunit.model.Model;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.Constraints;
 import org.deepjunit.generation.CoverageTracker;
 import org.deepjunit.generation.DeepXplore;
 import org.deepjunit.generation.Rngs;
+import org.deepjunit.model.Model;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 
@@ -31,8 +31,7 @@ import org.deepjunit.testing.DeepXploreModels.LeNet;
  */
 public final class GenerationBenchmark {
 
-    private GenerationBenchmark() {
-    }
+    private GenerationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seedCount = Integer.getInteger("bench.seeds", 2000);
@@ -40,16 +39,22 @@ public final class GenerationBenchmark {
         int batch = Integer.getInteger("bench.batch", 64);
         String framework = System.getProperty("bench.framework", "tf");
         Path dir = Files.createTempDirectory("deepjunit-genbench");
-        Dataset mnist = Datasets.load("classpath:/mnist/t10k-images-idx3-ubyte.gz",
-                "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
+        Dataset mnist = Datasets.load(
+                "classpath:/mnist/t10k-images-idx3-ubyte.gz", "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
         List<Model> models = new ArrayList<>();
         for (LeNet net : LeNet.values()) {
-            models.add(framework.equals("dl4j") ? DeepXploreModels.dl4j(net)
-                    : DeepXploreModels.tensorflow(net, dir.resolve(net.modelName())));
+            models.add(
+                    framework.equals("dl4j")
+                            ? DeepXploreModels.dl4j(net)
+                            : DeepXploreModels.tensorflow(net, dir.resolve(net.modelName())));
         }
         DeepXplore.Settings paper = new DeepXplore.Settings(1, 0.1, 10, 0, 50, Constraints.lighting(), 0, 1, null);
-        System.out.printf(Locale.ROOT, "DEEPXPLORE, LeNet-1/4/5 (%s), lambda1=1 lambda2=0.1 s=10 t=0, lighting, "
-                        + "50 iterations, %d CPU cores, %s%n", framework, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "DEEPXPLORE, LeNet-1/4/5 (%s), lambda1=1 lambda2=0.1 s=10 t=0, lighting, "
+                        + "50 iterations, %d CPU cores, %s%n",
+                framework,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"));
         try {
             // warm-up: graph building, JIT
@@ -61,7 +66,8 @@ public final class GenerationBenchmark {
             int differ = 0;
             for (int s = 0; s < single; s++) {
                 long t0 = System.nanoTime();
-                DeepXplore.Outcome o = one.search(mnist.batch(new int[] {ids[s]}), new int[] {ids[s]}, null, 2017).get(0);
+                DeepXplore.Outcome o = one.search(mnist.batch(new int[] {ids[s]}), new int[] {ids[s]}, null, 2017)
+                        .get(0);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (o.status() == DeepXplore.Status.FOUND) {
                     times.add(ms);
@@ -69,9 +75,15 @@ public final class GenerationBenchmark {
                     differ++;
                 }
             }
-            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "first difference-inducing input, one seed at a time: %d of %d seeds "
-                            + "(%d already differ), %s%n", sorted.length, single, differ,
+            double[] sorted =
+                    times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "first difference-inducing input, one seed at a time: %d of %d seeds "
+                            + "(%d already differ), %s%n",
+                    sorted.length,
+                    single,
+                    differ,
                     sorted.length == 0 ? "none" : Timer.format(sorted));
 
             DeepXplore all = new DeepXplore(models, paper);
@@ -89,12 +101,20 @@ public final class GenerationBenchmark {
             StringBuilder nc = new StringBuilder();
             for (int m = 0; m < models.size(); m++) {
                 CoverageTracker t = all.trackers().get(m);
-                nc.append(String.format(Locale.ROOT, " %s %d/%d", LeNet.values()[m].modelName(), t.coveredCount(),
-                        t.total()));
+                nc.append(String.format(
+                        Locale.ROOT, " %s %d/%d", LeNet.values()[m].modelName(), t.coveredCount(), t.total()));
             }
-            System.out.printf(Locale.ROOT, "%d seeds in batches of %d: %d difference-inducing inputs (%d seeds already "
-                            + "differ) in %.1f s (%.1f ms per seed); NC (seeds + generated, t=0):%s%n", seedCount, batch,
-                    found, already, seconds, seconds * 1000 / seedCount, nc);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d seeds in batches of %d: %d difference-inducing inputs (%d seeds already "
+                            + "differ) in %.1f s (%.1f ms per seed); NC (seeds + generated, t=0):%s%n",
+                    seedCount,
+                    batch,
+                    found,
+                    already,
+                    seconds,
+                    seconds * 1000 / seedCount,
+                    nc);
             System.out.println("paper (GPU laptop): first difference 0.19-0.65 s; full coverage 6.6-7.6 s");
         } finally {
             models.forEach(Model::close);

@@ -2,8 +2,8 @@ package org.deepjunit.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.testing.Mnist;
 
@@ -17,8 +17,7 @@ import org.deepjunit.testing.Mnist;
  */
 public final class KerasSavedModelBenchmark {
 
-    private KerasSavedModelBenchmark() {
-    }
+    private KerasSavedModelBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 20);
@@ -26,10 +25,18 @@ public final class KerasSavedModelBenchmark {
         int batch = 64;
         Timer timer = new Timer(warmup, runs);
         Tensor images = Mnist.images(0, batch);
-        Path dir = Path.of(KerasSavedModelBenchmark.class.getResource("/keras-savedmodels/cnn").toURI());
+        Path dir = Path.of(KerasSavedModelBenchmark.class
+                .getResource("/keras-savedmodels/cnn")
+                .toURI());
         try (TensorFlowModel model = TensorFlowModel.load(dir)) {
-            System.out.printf(Locale.ROOT, "%s%nbatch %d, %d warm-up + %d measured runs, %d CPU cores%n", model, batch,
-                    warmup, runs, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s%nbatch %d, %d warm-up + %d measured runs, %d CPU cores%n",
+                    model,
+                    batch,
+                    warmup,
+                    runs,
+                    Runtime.getRuntime().availableProcessors());
             int[] predicted = model.predict(images).argMax();
             Objective.Builder objective = Objective.builder();
             for (int s = 0; s < batch; s++) {
@@ -40,9 +47,15 @@ public final class KerasSavedModelBenchmark {
             double[] all = timer.measure(() -> model.activations(images));
             double[] gradient = timer.measure(() -> model.inputGradient(images, obj));
             System.out.printf(Locale.ROOT, "signature output only  %s%n", Timer.format(predict));
-            System.out.printf(Locale.ROOT, "all layer outputs      %s   (%.2fx)%n", Timer.format(all),
+            System.out.printf(
+                    Locale.ROOT,
+                    "all layer outputs      %s   (%.2fx)%n",
+                    Timer.format(all),
                     Timer.median(all) / Timer.median(predict));
-            System.out.printf(Locale.ROOT, "input gradient         %s   (%.2fx)%n", Timer.format(gradient),
+            System.out.printf(
+                    Locale.ROOT,
+                    "input gradient         %s   (%.2fx)%n",
+                    Timer.format(gradient),
                     Timer.median(gradient) / Timer.median(predict));
         }
     }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.deepjunit.testing.Mnist;
@@ -20,8 +20,7 @@ import org.deepjunit.testing.Mnist;
  */
 public final class ModelLayerBenchmark {
 
-    private ModelLayerBenchmark() {
-    }
+    private ModelLayerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 20);
@@ -30,10 +29,16 @@ public final class ModelLayerBenchmark {
         Timer timer = new Timer(warmup, runs);
         Tensor images = Mnist.images(0, batch);
         Path dir = Files.createTempDirectory("deepjunit-bench");
-        System.out.printf(Locale.ROOT, "LeNet-5, batch %d, %d warm-up + %d measured runs, %d CPU cores, %s%n",
-                batch, warmup, runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"));
+        System.out.printf(
+                Locale.ROOT,
+                "LeNet-5, batch %d, %d warm-up + %d measured runs, %d CPU cores, %s%n",
+                batch,
+                warmup,
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"));
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
-             Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
+                Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
             for (Model model : new Model[] {dl4j, tf}) {
                 int[] predicted = model.predict(images).argMax();
                 Objective.Builder objective = Objective.builder();
@@ -45,10 +50,18 @@ public final class ModelLayerBenchmark {
                 double[] all = timer.measure(() -> model.activations(images));
                 double[] gradient = timer.measure(() -> model.inputGradient(images, obj));
                 System.out.printf(Locale.ROOT, "%-10s predict             %s%n", model.name(), Timer.format(predict));
-                System.out.printf(Locale.ROOT, "%-10s all layer outputs   %s   (%.2fx predict)%n", model.name(),
-                        Timer.format(all), Timer.median(all) / Timer.median(predict));
-                System.out.printf(Locale.ROOT, "%-10s input gradient      %s   (%.2fx predict)%n", model.name(),
-                        Timer.format(gradient), Timer.median(gradient) / Timer.median(predict));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s all layer outputs   %s   (%.2fx predict)%n",
+                        model.name(),
+                        Timer.format(all),
+                        Timer.median(all) / Timer.median(predict));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s input gradient      %s   (%.2fx predict)%n",
+                        model.name(),
+                        Timer.format(gradient),
+                        Timer.median(gradient) / Timer.median(predict));
             }
         }
     }

@@ -65,7 +65,8 @@ class CoverageDataFileTest {
 
     @Test
     void rejectsOtherFiles() {
-        assertThatThrownBy(() -> CoverageData.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()))
+        assertThatThrownBy(() ->
+                        CoverageData.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()))
                 .hasMessage("Not a DeepJUnit coverage data file (format missing, expected deepjunit-coverage/1)");
     }
 }

@@ -99,8 +99,8 @@ class CoverageHandTest {
         ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
         assertThat(data.sampleShape().dims()).containsExactly(2);
         RecordingSpec spec = new RecordingSpec(2, 2, List.of(), List.of(), npy.toString(), 0);
-        Profile profile = Profiles.profile(model, "fp", data, spec.select(model), dir.resolve("profiles"),
-                new java.util.HashMap<>());
+        Profile profile = Profiles.profile(
+                model, "fp", data, spec.select(model), dir.resolve("profiles"), new java.util.HashMap<>());
         assertThat(profile.low("dense1")).containsExactly(0, 0, 0);
         assertThat(profile.high("dense1")).containsExactly(2, 1, 1);
         assertThat(profile.low("out")).containsExactly(0, 1);
@@ -108,7 +108,8 @@ class CoverageHandTest {
         assertThat(Files.list(dir.resolve("profiles"))).hasSize(1);
         // cached: a second call reads the same bounds
         assertThat(Profiles.read(Files.list(dir.resolve("profiles")).findFirst().orElseThrow(), "fp", data.hash())
-                .high("out")).containsExactly(3, 1);
+                        .high("out"))
+                .containsExactly(3, 1);
 
         // k = 2; x1 = (1,0): dense1 (1,0,0), out (1,0); x2 = (0,2): dense1 (0,2,1), out (1,3)
         // d0: 1 -> section 1, 0 -> section 0          {0,1}
@@ -125,9 +126,13 @@ class CoverageHandTest {
 
     @Test
     void valuesWithinFloatRoundingOfABoundCountAsInside() {
-        Profile profile = new Profile("fp", "data", 2, java.util.Map.of(
-                "dense1", new double[][] {{0, 0, 0}, {2, 1, 1}},
-                "out", new double[][] {{0, 0}, {3, 1}}));
+        Profile profile = new Profile(
+                "fp",
+                "data",
+                2,
+                java.util.Map.of(
+                        "dense1", new double[][] {{0, 0, 0}, {2, 1, 1}},
+                        "out", new double[][] {{0, 0}, {3, 1}}));
         RecordingSpec spec = spec(2, 1);
         // x = (2 + 1e-6, 0): dense1 (2.000001, 0, 0). d0 is 5e-7 relative above its high of 2, inside the
         // slack of 1e-5 * 2: no corner, and it hits the top section; d1, d2 hit section 0.
@@ -145,9 +150,10 @@ class CoverageHandTest {
         Path npy = dir.resolve("wrong.npy");
         writeNpyFloat32(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
         ProfileData data = ProfileData.load(npy.toString(), Double.NaN);
-        assertThatThrownBy(() -> Profiles.profile(model, "fp", data, spec(2, 2).select(model), dir,
-                new java.util.HashMap<>()))
-                .hasMessage("Profile data " + npy + " has samples of shape [3], which do not fit model tiny's input shape [2]");
+        assertThatThrownBy(() ->
+                        Profiles.profile(model, "fp", data, spec(2, 2).select(model), dir, new java.util.HashMap<>()))
+                .hasMessage("Profile data " + npy
+                        + " has samples of shape [3], which do not fit model tiny's input shape [2]");
     }
 
     @Test
@@ -168,13 +174,15 @@ class CoverageHandTest {
     @Test
     void unknownLayerPatternListsTheLayers() {
         RecordingSpec spec = new RecordingSpec(2, 2, List.of("conv9"), List.of(), null, 0);
-        assertThatThrownBy(() -> spec.select(model)).hasMessage(
-                "Layer pattern 'conv9' (deepjunit.coverage.layers.include) matches no layer of model tiny; "
+        assertThatThrownBy(() -> spec.select(model))
+                .hasMessage("Layer pattern 'conv9' (deepjunit.coverage.layers.include) matches no layer of model tiny; "
                         + "its layers are [input, dense1, out]");
         assertThat(new RecordingSpec(2, 2, List.of("dense.*", "input"), List.of(), null, 0).select(model))
-                .extracting(org.deepjunit.model.Layer::name).containsExactly("dense1");
+                .extracting(org.deepjunit.model.Layer::name)
+                .containsExactly("dense1");
         assertThat(new RecordingSpec(2, 2, List.of(), List.of("out"), null, 0).select(model))
-                .extracting(org.deepjunit.model.Layer::name).containsExactly("dense1");
+                .extracting(org.deepjunit.model.Layer::name)
+                .containsExactly("dense1");
     }
 
     @Test
@@ -200,13 +208,17 @@ class CoverageHandTest {
         for (int d : shape) {
             dims.append(d).append(", ");
         }
-        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims.toString().trim().replaceAll(",$",
-                shape.length == 1 ? "," : "") + "), }";
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': ("
+                + dims.toString().trim().replaceAll(",$", shape.length == 1 ? "," : "") + "), }";
         int total = 10 + header.length() + 1;
         int pad = (64 - total % 64) % 64;
         header = header + " ".repeat(pad) + "\n";
-        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        ByteBuffer buf =
+                ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 0x93)
+                .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1)
+                .put((byte) 0);
         buf.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
         for (float v : values) {
             buf.putFloat(v);

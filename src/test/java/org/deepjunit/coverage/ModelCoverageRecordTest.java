@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deepjunit.model.Shape;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.NeuronValues.LayerValues;
+import org.deepjunit.model.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,11 +47,12 @@ class ModelCoverageRecordTest {
         for (int i = 0; i < means.length; i++) {
             asFloats[i] = (float) means[i];
         }
-        LayerValues lv = floats ? LayerValues.ofFloats("l", batch, neurons, asFloats, mins, maxs)
+        LayerValues lv = floats
+                ? LayerValues.ofFloats("l", batch, neurons, asFloats, mins, maxs)
                 : new LayerValues("l", batch, neurons, means, mins, maxs);
         RecordingSpec spec = new RecordingSpec(10, topK, List.of(), List.of(), null, 0);
-        ModelCoverage coverage = new ModelCoverage("m", "fp", spec, null,
-                List.of(new Layer("l", LayerKind.DENSE, Shape.of(neurons))));
+        ModelCoverage coverage =
+                new ModelCoverage("m", "fp", spec, null, List.of(new Layer("l", LayerKind.DENSE, Shape.of(neurons))));
         coverage.record(new NeuronValues(null, Map.of("l", lv)));
 
         LayerCoverage lc = coverage.layers().get("l");

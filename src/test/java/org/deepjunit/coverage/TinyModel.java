@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.DataType;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
-import org.deepjunit.model.ObservedModel;
+import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.ObservedModel;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 
 /**
  * A hand-set network in plain Java, so that every coverage figure can be worked out by hand:
@@ -56,7 +56,9 @@ public final class TinyModel extends ObservedModel {
 
     @Override
     public List<Layer> layers() {
-        return List.of(new Layer("input", LayerKind.INPUT, Shape.of(2)), new Layer("dense1", LayerKind.DENSE, Shape.of(3)),
+        return List.of(
+                new Layer("input", LayerKind.INPUT, Shape.of(2)),
+                new Layer("dense1", LayerKind.DENSE, Shape.of(3)),
                 new Layer("out", LayerKind.DENSE, Shape.of(2)));
     }
 
@@ -101,6 +103,5 @@ public final class TinyModel extends ObservedModel {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

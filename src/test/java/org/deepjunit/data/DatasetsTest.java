@@ -18,8 +18,8 @@ class DatasetsTest {
 
     @Test
     void mnistIdxFromClasspathMatchesTheTestReader() {
-        Dataset d = Datasets.load("classpath:/mnist/t10k-images-idx3-ubyte.gz",
-                "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
+        Dataset d = Datasets.load(
+                "classpath:/mnist/t10k-images-idx3-ubyte.gz", "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
         assertThat(d.size()).isEqualTo(10_000);
         assertThat(d.sampleShape()).isEqualTo(Shape.of(28, 28, 1));
         assertThat(d.batch(new int[] {0, 1, 2})).isEqualTo(Mnist.images(0, 3));
@@ -51,7 +51,8 @@ class DatasetsTest {
         assertThat(d.label(1).getAsInt()).isEqualTo(1);
         Files.writeString(file, "1,2\n3\n");
         assertThatThrownBy(() -> Datasets.load(file.toString(), "", Double.NaN))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining("line 2: 1 features, earlier rows have 2");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("line 2: 1 features, earlier rows have 2");
     }
 
     @Test
@@ -68,10 +69,12 @@ class DatasetsTest {
         assertThat(d.label(1).getAsInt()).isEqualTo(6);
         Files.writeString(file, "1,2\n3,\"x,y\"\n");
         assertThatThrownBy(() -> Datasets.load(file.toString(), "", Double.NaN))
-                .isInstanceOf(DataFormatException.class).hasMessage(file + " line 2: not a numeric row: 3,x,y");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(file + " line 2: not a numeric row: 3,x,y");
         Files.writeString(file, "label\n1\n2\n");
         assertThatThrownBy(() -> Datasets.load(file.toString(), "0", Double.NaN))
-                .isInstanceOf(DataFormatException.class).hasMessage(file + " line 2: a label and no feature columns");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(file + " line 2: a label and no feature columns");
     }
 
     @Test
@@ -90,10 +93,12 @@ class DatasetsTest {
     @Test
     void missingAndCorruptFilesSayWhat() throws Exception {
         assertThatThrownBy(() -> Datasets.load("classpath:/nope.npy", "", Double.NaN))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining("No classpath resource /nope.npy");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("No classpath resource /nope.npy");
         Path bad = dir.resolve("bad-ubyte");
         Files.write(bad, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2});
         assertThatThrownBy(() -> Datasets.load(bad.toString(), "", Double.NaN))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining("is truncated");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("is truncated");
     }
 }

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
 import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import javax.imageio.ImageIO;
 
 class SavedInputsTest {
 
@@ -38,8 +38,12 @@ class SavedInputsTest {
                     for (int i = 0; i < perThread; i++) {
                         Tensor image = Tensor.of(new float[] {0, 0.25f, 0.5f, i / (float) perThread}, 1, 2, 2, 1);
                         Path generated = reportDir.resolve("generated");
-                        SavedInputs.save(generated.resolve("Parallel.test"), "input-" + thread + "-" + i, image,
-                                new double[] {0, 1}, Map.of("thread", thread, "index", i));
+                        SavedInputs.save(
+                                generated.resolve("Parallel.test"),
+                                "input-" + thread + "-" + i,
+                                image,
+                                new double[] {0, 1},
+                                Map.of("thread", thread, "index", i));
                         SavedInputs.writeIndex(generated, "Saved inputs", "Inputs saved in parallel");
                     }
                     return null;
@@ -58,7 +62,8 @@ class SavedInputsTest {
             }
         }
         try (var files = Files.list(reportDir.resolve("generated/Parallel.test"))) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith(".")))
+                    .isEmpty();
         }
     }
 
@@ -74,10 +79,13 @@ class SavedInputsTest {
         byte[] npy = Files.readAllBytes(saved.npy());
         assertThat(npy[0]).isEqualTo((byte) 0x93);
         assertThat(new String(npy, 1, 5, StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
-        int headerLength = ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        int headerLength =
+                ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
         assertThat((10 + headerLength) % 64).isZero();
         String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
-        assertThat(header).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 3, 1), }").endsWith("\n");
+        assertThat(header)
+                .startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 3, 1), }")
+                .endsWith("\n");
         ByteBuffer data = ByteBuffer.wrap(npy, 10 + headerLength, 48).order(ByteOrder.LITTLE_ENDIAN);
         for (float p : pixels) {
             assertThat(data.getFloat()).isEqualTo(p);
@@ -86,14 +94,15 @@ class SavedInputsTest {
         BufferedImage png = ImageIO.read(saved.png().toFile());
         assertThat(png.getWidth()).isEqualTo(3);
         assertThat(png.getHeight()).isEqualTo(4);
-        assertThat(png.getRaster().getSample(2, 3, 0)).isEqualTo(255);   // pixel 11/11 scaled from [0, 1]
+        assertThat(png.getRaster().getSample(2, 3, 0)).isEqualTo(255); // pixel 11/11 scaled from [0, 1]
         assertThat(png.getRaster().getSample(0, 0, 0)).isZero();
         assertThat(Files.readString(saved.json())).contains("\"id\" : \"abc\"").contains("\"imageFile\" : \"abc.png\"");
         assertThat(saved.all()).containsExactly(saved.png(), saved.npy(), saved.json());
 
-        assertThat(SavedInputs.save(dir, "vec", Tensor.of(new float[] {1, 2, 3}, 1, 3), null, Map.of()).png()).isNull();
+        assertThat(SavedInputs.save(dir, "vec", Tensor.of(new float[] {1, 2, 3}, 1, 3), null, Map.of())
+                        .png())
+                .isNull();
         assertThat(new String(Files.readAllBytes(dir.resolve("vec.npy")), 10, 60, StandardCharsets.US_ASCII))
                 .contains("'shape': (3,)");
     }
-
 }

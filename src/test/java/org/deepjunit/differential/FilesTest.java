@@ -2,17 +2,11 @@ package org.deepjunit.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import javax.imageio.ImageIO;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +37,11 @@ class FilesTest {
         ApprovedFile.of("T.m", "a", "b", List.of(later, earlier)).write(path);
         String text = Files.readString(path);
         assertThat(text.indexOf("\"0000\"")).isLessThan(text.indexOf("\"ffff\""));
-        assertThat(text).startsWith("{\n  \"test\" : \"T.m\",\n  \"modelUnderTest\" : \"a\",\n  \"reference\" : \"b\",\n")
-                .contains("\"correct\" : 1").contains("\"top1\" : 2").endsWith("}\n");
+        assertThat(text)
+                .startsWith("{\n  \"test\" : \"T.m\",\n  \"modelUnderTest\" : \"a\",\n  \"reference\" : \"b\",\n")
+                .contains("\"correct\" : 1")
+                .contains("\"top1\" : 2")
+                .endsWith("}\n");
         ApprovedFile back = ApprovedFile.read(path);
         assertThat(back.records()).extracting(ApprovedVerdict::id).containsExactly("0000", "ffff");
         assertThat(back.records().get(0).input().toTensor()).isEqualTo(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2));
@@ -68,7 +65,8 @@ class FilesTest {
         assertThat(approving.approved("0001")).isPresent();
 
         approving.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
-        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records()).extracting(ApprovedVerdict::id)
+        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
+                .extracting(ApprovedVerdict::id)
                 .containsExactly("0001", "0002");
 
         GoldenFile passing = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
@@ -85,11 +83,14 @@ class FilesTest {
 
         GoldenFile same = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
         assertThat(same.approved("0001")).isPresent();
-        assertThat(same.claimLegacyNotice()).hasValue("approved verdicts read from T.m.approved.json, a name without "
-                + "the package that classes of the same simple name would share: rename it to p.T.m.approved.json");
+        assertThat(same.claimLegacyNotice())
+                .hasValue(
+                        "approved verdicts read from T.m.approved.json, a name without "
+                                + "the package that classes of the same simple name would share: rename it to p.T.m.approved.json");
         assertThat(same.claimLegacyNotice()).isEmpty();
         same.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
-        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records()).extracting(ApprovedVerdict::id)
+        assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
+                .extracting(ApprovedVerdict::id)
                 .containsExactly("0001", "0002");
 
         GoldenFile other = GoldenFile.open(dir, "q.T.m", "T.m", "q.T.m", false);
@@ -98,7 +99,12 @@ class FilesTest {
     }
 
     private static ApprovedVerdict verdict(String id, OutputOracle oracle) {
-        return new ApprovedVerdict(id, 1, "note", "top-1 differs: 2 vs 1", 0.3,
+        return new ApprovedVerdict(
+                id,
+                1,
+                "note",
+                "top-1 differs: 2 vs 1",
+                0.3,
                 Answer.of("a", new double[] {0.1, 0.3, 0.6}, oracle, 2),
                 Answer.of("b", new double[] {0.1, 0.6, 0.3}, oracle, 2),
                 ApprovedVerdict.StoredInput.of(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2)));

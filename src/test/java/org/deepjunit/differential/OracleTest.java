@@ -12,7 +12,7 @@ class OracleTest {
     @Test
     void toleranceIsAbsolutePlusRelativeToTheLargerMagnitude() {
         Tolerance t = new Tolerance(0.001, 0.01);
-        assertThat(t.allows(1.0, 1.0105)).isTrue();   // 0.0105 <= 0.001 + 0.0101
+        assertThat(t.allows(1.0, 1.0105)).isTrue(); // 0.0105 <= 0.001 + 0.0101
         assertThat(t.allows(1.0, 1.013)).isFalse();
         assertThat(t.allows(0.0, 0.0009)).isTrue();
         assertThat(t.allows(0.0, 0.002)).isFalse();
@@ -38,15 +38,19 @@ class OracleTest {
         assertThat(t.allows(2.6, 1.0)).isFalse();
         // Through the oracle as well: element 0 agrees only under the larger-magnitude rule.
         ToleranceOracle regression = new ToleranceOracle();
-        assertThat(regression.compare(new double[] {1.0}, new double[] {2.0}, t).agrees()).isTrue();
-        assertThat(regression.compare(new double[] {2.0}, new double[] {1.0}, t).agrees()).isTrue();
+        assertThat(regression.compare(new double[] {1.0}, new double[] {2.0}, t).agrees())
+                .isTrue();
+        assertThat(regression.compare(new double[] {2.0}, new double[] {1.0}, t).agrees())
+                .isTrue();
         // With absolute 0.05: bound = 0.05 + 0.6 * 2 = 1.25 (smaller magnitude: 0.65).
-        assertThat(new Tolerance(0.05, 0.6).allowance(2.0, -1.0)).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(new Tolerance(0.05, 0.6).allowance(2.0, -1.0))
+                .isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     void topOneAgreesWithinTolerance() {
-        Comparison c = topOne.compare(new double[] {0.1, 0.7, 0.2}, new double[] {0.1, 0.701, 0.199}, Tolerance.DEFAULT);
+        Comparison c =
+                topOne.compare(new double[] {0.1, 0.7, 0.2}, new double[] {0.1, 0.701, 0.199}, Tolerance.DEFAULT);
         assertThat(c.agrees()).isTrue();
         assertThat(c.maxDifference()).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(c.maxDifferenceIndex()).isEqualTo(1);
@@ -65,15 +69,22 @@ class OracleTest {
         Comparison c = topOne.compare(new double[] {0.1, 0.6, 0.3}, new double[] {0.1, 0.7, 0.2}, Tolerance.DEFAULT);
         assertThat(c.agrees()).isFalse();
         assertThat(c.reason()).startsWith("output 2 differs by 0.1");
-        assertThat(topOne.compare(new double[] {0.1, 0.6, 0.3}, new double[] {0.1, 0.7, 0.2}, new Tolerance(0.2, 0)).agrees())
+        assertThat(topOne.compare(new double[] {0.1, 0.6, 0.3}, new double[] {0.1, 0.7, 0.2}, new Tolerance(0.2, 0))
+                        .agrees())
                 .isTrue();
     }
 
     @Test
     void toleranceOracleHasNoClasses() {
         ToleranceOracle regression = new ToleranceOracle();
-        assertThat(regression.compare(new double[] {3.0}, new double[] {3.02}, Tolerance.DEFAULT).agrees()).isTrue();
-        assertThat(regression.compare(new double[] {3.0}, new double[] {3.1}, Tolerance.DEFAULT).agrees()).isFalse();
+        assertThat(regression
+                        .compare(new double[] {3.0}, new double[] {3.02}, Tolerance.DEFAULT)
+                        .agrees())
+                .isTrue();
+        assertThat(regression
+                        .compare(new double[] {3.0}, new double[] {3.1}, Tolerance.DEFAULT)
+                        .agrees())
+                .isFalse();
         assertThat(regression.label(new double[] {3.0})).isEqualTo(-1);
     }
 }

@@ -31,8 +31,7 @@ public final class ExportSampleModels {
     /** Fixed point with 6 fractional bits: every weight of LeNet-1 lies in [-2, 2), so 8 bits hold it. */
     static final double STEP = 1.0 / 64;
 
-    private ExportSampleModels() {
-    }
+    private ExportSampleModels() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "samples/src/test/resources/models");
@@ -44,8 +43,8 @@ public final class ExportSampleModels {
             largest[0] = Math.max(largest[0], Math.abs(w));
             return Math.rint(w / STEP) * STEP;
         });
-        System.out.printf(Locale.ROOT, "lenet1-q8: largest |weight| %.4f (8-bit fixed point holds [-2, 2))%n",
-                largest[0]);
+        System.out.printf(
+                Locale.ROOT, "lenet1-q8: largest |weight| %.4f (8-bit fixed point holds [-2, 2))%n", largest[0]);
         compare(out, 2000);
     }
 
@@ -57,7 +56,8 @@ public final class ExportSampleModels {
 
     private static String layerOps(Map<String, String> layers) {
         StringBuilder s = new StringBuilder();
-        layers.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        layers.forEach((k, v) ->
+                s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
         return s.toString();
     }
 
@@ -66,8 +66,8 @@ public final class ExportSampleModels {
         Tensor images = Mnist.images(0, n);
         int[] labels = Mnist.labels(0, n);
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET1);
-             Model twin = TensorFlowModel.load(out.resolve("lenet1"));
-             Model q8 = TensorFlowModel.load(out.resolve("lenet1-q8"))) {
+                Model twin = TensorFlowModel.load(out.resolve("lenet1"));
+                Model q8 = TensorFlowModel.load(out.resolve("lenet1-q8"))) {
             Tensor p = dl4j.predict(images);
             Tensor pTwin = twin.predict(images);
             Tensor pQ8 = q8.predict(images);
@@ -81,11 +81,17 @@ public final class ExportSampleModels {
                 correct += a[i] == labels[i] ? 1 : 0;
                 correctQ8 += b[i] == labels[i] ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "first %d MNIST test images: DL4J LeNet-1 vs TF twin max |diff| %.2e;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "first %d MNIST test images: DL4J LeNet-1 vs TF twin max |diff| %.2e;"
                             + " vs lenet1-q8: %d top-1 classes flipped, max |diff| %.3f;"
                             + " accuracy %.2f%% (DL4J) vs %.2f%% (q8)%n",
-                    n, p.maxAbsDifference(pTwin), flipped, p.maxAbsDifference(pQ8),
-                    100.0 * correct / n, 100.0 * correctQ8 / n);
+                    n,
+                    p.maxAbsDifference(pTwin),
+                    flipped,
+                    p.maxAbsDifference(pQ8),
+                    100.0 * correct / n,
+                    100.0 * correctQ8 / n);
         }
     }
 

@@ -3,10 +3,10 @@ package org.deepjunit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.deepjunit.NeuronCoverage;
 import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.CoverageRule.Element;
 import org.deepjunit.model.Model;
-import org.deepjunit.NeuronCoverage;
 import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
@@ -58,7 +58,8 @@ class LeNetCoverageExampleTest {
      */
     @Test
     void blankImageIsNotConfidentlyADigit() {
-        Tensor blank = Tensor.zeros(org.deepjunit.model.DataType.FLOAT32, lenet.inputShape().withBatch(1));
+        Tensor blank = Tensor.zeros(
+                org.deepjunit.model.DataType.FLOAT32, lenet.inputShape().withBatch(1));
         Tensor p = lenet.predict(blank);
         assertThat(p.size()).isEqualTo(10);
         double max = 0;

@@ -3,10 +3,10 @@ package org.deepjunit.examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.deepjunit.testing.Mnist;
@@ -20,8 +20,7 @@ import org.deepjunit.testing.Mnist;
  */
 public final class QuickStart {
 
-    private QuickStart() {
-    }
+    private QuickStart() {}
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("quickstart.images", 2000);
@@ -30,25 +29,39 @@ public final class QuickStart {
         Path dir = Files.createTempDirectory("deepjunit-quickstart");
         for (LeNet lenet : LeNet.values()) {
             try (Model dl4j = DeepXploreModels.dl4j(lenet);
-                 Model tf = DeepXploreModels.tensorflow(lenet, dir.resolve(lenet.modelName()))) {
-                System.out.printf(Locale.ROOT, "%n%s: input %s, output %s%n", dl4j.name(), dl4j.inputShape(),
-                        dl4j.outputShape());
+                    Model tf = DeepXploreModels.tensorflow(lenet, dir.resolve(lenet.modelName()))) {
+                System.out.printf(
+                        Locale.ROOT, "%n%s: input %s, output %s%n", dl4j.name(), dl4j.inputShape(), dl4j.outputShape());
                 int neurons = 0;
                 for (Layer layer : dl4j.layers()) {
                     boolean counted = layer.kind().countedByDefault();
                     neurons += counted ? layer.neuronCount() : 0;
-                    System.out.printf(Locale.ROOT, "  %-16s %-13s %-14s %s%n", layer.name(),
-                            layer.kind().name().toLowerCase(Locale.ROOT), layer.outputShape(),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %-16s %-13s %-14s %s%n",
+                            layer.name(),
+                            layer.kind().name().toLowerCase(Locale.ROOT),
+                            layer.outputShape(),
                             counted ? layer.neuronCount() + " neurons" : "not counted");
                 }
                 Tensor pDl4j = dl4j.predict(images);
                 Tensor pTf = tf.predict(images);
-                System.out.printf(Locale.ROOT, "  %d neurons; accuracy on %d MNIST test images: DL4J %.2f%%,"
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %d neurons; accuracy on %d MNIST test images: DL4J %.2f%%,"
                                 + " TensorFlow %.2f%%; max |DL4J - TF| output difference %.2e%n",
-                        neurons, n, accuracy(pDl4j, labels), accuracy(pTf, labels), pDl4j.maxAbsDifference(pTf));
+                        neurons,
+                        n,
+                        accuracy(pDl4j, labels),
+                        accuracy(pTf, labels),
+                        pDl4j.maxAbsDifference(pTf));
                 Tensor seed = images.sample(0);
-                Tensor gradient = dl4j.inputGradient(seed, Objective.builder().logit(labels[0], 1.0).build());
-                System.out.printf(Locale.ROOT, "  gradient of logit %d w.r.t. image 0: L2 norm %.4f%n", labels[0],
+                Tensor gradient = dl4j.inputGradient(
+                        seed, Objective.builder().logit(labels[0], 1.0).build());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  gradient of logit %d w.r.t. image 0: L2 norm %.4f%n",
+                        labels[0],
                         norm(gradient));
             }
         }

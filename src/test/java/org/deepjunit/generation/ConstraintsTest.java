@@ -21,7 +21,7 @@ class ConstraintsTest {
 
     @Test
     void lightingReplacesTheGradientByItsMean() {
-        float[] g = ramp(16, -10);  // mean -2.5
+        float[] g = ramp(16, -10); // mean -2.5
         Constraints.lighting().constrain(g, IMAGE, new Random(1));
         assertThat(g).containsOnly(-2.5f);
     }

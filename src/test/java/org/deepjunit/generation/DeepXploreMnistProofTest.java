@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.DeepXplore.Outcome;
 import org.deepjunit.generation.DeepXplore.Status;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +42,8 @@ class DeepXploreMnistProofTest {
         for (LeNet net : LeNet.values()) {
             lenets.add(DeepXploreModels.tensorflow(net, dir.resolve(net.modelName())));
         }
-        mnist = Datasets.load("classpath:/mnist/t10k-images-idx3-ubyte.gz", "classpath:/mnist/t10k-labels-idx1-ubyte.gz",
-                Double.NaN);
+        mnist = Datasets.load(
+                "classpath:/mnist/t10k-images-idx3-ubyte.gz", "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
     }
 
     @AfterAll
@@ -51,8 +51,7 @@ class DeepXploreMnistProofTest {
         lenets.forEach(Model::close);
     }
 
-    record Run(int agreeing, int alreadyDiffer, int found, double[] seedNc, double[] totalNc, List<Outcome> outcomes) {
-    }
+    record Run(int agreeing, int alreadyDiffer, int found, double[] seedNc, double[] totalNc, List<Outcome> outcomes) {}
 
     static Run run(List<Model> models, Constraint constraint, long runSeed) {
         return run(models, constraint, runSeed, 0);
@@ -72,17 +71,23 @@ class DeepXploreMnistProofTest {
         for (int m = 0; m < models.size(); m++) {
             names.add("m" + m + "-" + models.get(m).name()); // distinct even for two copies of one model
         }
-        DeepXplore search = new DeepXplore(names, models,
-                new DeepXplore.Settings(1, 0.1, 10, threshold, 50, constraint, 0, 1, null));
+        DeepXplore search = new DeepXplore(
+                names, models, new DeepXplore.Settings(1, 0.1, 10, threshold, 50, constraint, 0, 1, null));
         List<Outcome> outcomes = new ArrayList<>();
         for (int from = 0; from < ids.length; from += 50) {
             int[] batch = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 50));
-            int[] labels = java.util.Arrays.stream(batch).map(i -> mnist.label(i).getAsInt()).toArray();
+            int[] labels = java.util.Arrays.stream(batch)
+                    .map(i -> mnist.label(i).getAsInt())
+                    .toArray();
             outcomes.addAll(search.search(mnist.batch(batch), batch, labels, runSeed));
         }
-        double[] totalNc = search.trackers().stream().mapToDouble(CoverageTracker::ratio).toArray();
-        int differ = (int) outcomes.stream().filter(o -> o.status() == Status.ALREADY_DIFFER).count();
-        int found = (int) outcomes.stream().filter(o -> o.status() == Status.FOUND).count();
+        double[] totalNc =
+                search.trackers().stream().mapToDouble(CoverageTracker::ratio).toArray();
+        int differ = (int) outcomes.stream()
+                .filter(o -> o.status() == Status.ALREADY_DIFFER)
+                .count();
+        int found =
+                (int) outcomes.stream().filter(o -> o.status() == Status.FOUND).count();
         return new Run(SEEDS - differ, differ, found, seedNc, totalNc, outcomes);
     }
 
@@ -129,17 +134,29 @@ class DeepXploreMnistProofTest {
      */
     private static void check(Constraint constraint, int minFound, double threshold, LeNet... mustRise) {
         Run r = run(lenets, constraint, 42, threshold);
-        System.out.printf(Locale.ROOT, "[proof] t=%.2f %-9s seeds %d, already differ %d, searched %d, found %d (%.0f%%); "
-                        + "NC seeds %s -> seeds+generated %s%n", threshold, constraint.name(), SEEDS, r.alreadyDiffer(),
-                r.agreeing(), r.found(), 100.0 * r.found() / r.agreeing(), fmt(r.seedNc()), fmt(r.totalNc()));
+        System.out.printf(
+                Locale.ROOT,
+                "[proof] t=%.2f %-9s seeds %d, already differ %d, searched %d, found %d (%.0f%%); "
+                        + "NC seeds %s -> seeds+generated %s%n",
+                threshold,
+                constraint.name(),
+                SEEDS,
+                r.alreadyDiffer(),
+                r.agreeing(),
+                r.found(),
+                100.0 * r.found() / r.agreeing(),
+                fmt(r.seedNc()),
+                fmt(r.totalNc()));
         assertThat(r.agreeing()).isEqualTo(AGREEING);
-        assertThat(r.found()).as("difference-inducing inputs found, of %d searched", AGREEING)
+        assertThat(r.found())
+                .as("difference-inducing inputs found, of %d searched", AGREEING)
                 .isGreaterThanOrEqualTo(minFound);
         List<LeNet> rising = List.of(mustRise);
         for (int m = 0; m < lenets.size(); m++) {
             LeNet net = LeNet.values()[m];
             if (rising.contains(net)) {
-                assertThat(r.totalNc()[m]).as("%s coverage at t=%s, seeds+generated vs seeds", net, threshold)
+                assertThat(r.totalNc()[m])
+                        .as("%s coverage at t=%s, seeds+generated vs seeds", net, threshold)
                         .isGreaterThan(r.seedNc()[m]);
             } else {
                 assertThat(r.totalNc()[m]).isGreaterThanOrEqualTo(r.seedNc()[m]);
@@ -154,7 +171,9 @@ class DeepXploreMnistProofTest {
             if (o.status() == Status.FOUND) {
                 assertThat(c.disagreement()).isTrue();
                 // The found input really makes the models disagree when predicted again.
-                List<Integer> again = lenets.stream().map(m -> m.predict(c.input()).argMax()[0]).toList();
+                List<Integer> again = lenets.stream()
+                        .map(m -> m.predict(c.input()).argMax()[0])
+                        .toList();
                 assertThat(again).isEqualTo(List.copyOf(c.predictions().values()));
             }
         }
@@ -163,10 +182,13 @@ class DeepXploreMnistProofTest {
     @Test
     void twoIdenticalModelsNeverDisagree() {
         try (Model a = DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("same-a"));
-             Model b = DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("same-b"))) {
+                Model b = DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("same-b"))) {
             Run r = run(List.of(a, b), Constraints.lighting(), 7);
-            System.out.printf(Locale.ROOT, "[proof] identical models: already differ %d, found %d%n",
-                    r.alreadyDiffer(), r.found());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[proof] identical models: already differ %d, found %d%n",
+                    r.alreadyDiffer(),
+                    r.found());
             assertThat(r.alreadyDiffer()).isZero();
             assertThat(r.found()).isZero();
         }
@@ -177,7 +199,8 @@ class DeepXploreMnistProofTest {
         Run first = run(lenets.subList(0, 2), Constraints.blackout(6, 1), 99);
         Run second = run(lenets.subList(0, 2), Constraints.blackout(6, 1), 99);
         for (int i = 0; i < first.outcomes().size(); i++) {
-            assertThat(second.outcomes().get(i).candidate().input()).isEqualTo(first.outcomes().get(i).candidate().input());
+            assertThat(second.outcomes().get(i).candidate().input())
+                    .isEqualTo(first.outcomes().get(i).candidate().input());
         }
     }
 

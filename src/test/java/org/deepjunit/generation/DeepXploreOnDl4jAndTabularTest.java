@@ -25,13 +25,17 @@ class DeepXploreOnDl4jAndTabularTest {
 
     @Test
     void findsDisagreementsBetweenDl4jLeNets() {
-        try (Model lenet1 = DeepXploreModels.dl4j(LeNet.LENET1); Model lenet5 = DeepXploreModels.dl4j(LeNet.LENET5)) {
-            DeepXplore search = new DeepXplore(List.of(lenet1, lenet5),
+        try (Model lenet1 = DeepXploreModels.dl4j(LeNet.LENET1);
+                Model lenet5 = DeepXploreModels.dl4j(LeNet.LENET5)) {
+            DeepXplore search = new DeepXplore(
+                    List.of(lenet1, lenet5),
                     new DeepXplore.Settings(1, 0.1, 10, 0, 20, Constraints.lighting(), 0, 1, null));
-            List<DeepXplore.Outcome> outcomes = search.search(Mnist.images(0, 8), new int[] {0, 1, 2, 3, 4, 5, 6, 7},
-                    Mnist.labels(0, 8), 42);
+            List<DeepXplore.Outcome> outcomes =
+                    search.search(Mnist.images(0, 8), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, Mnist.labels(0, 8), 42);
             assertThat(outcomes).hasSize(8);
-            long found = outcomes.stream().filter(o -> o.status() == DeepXplore.Status.FOUND).count();
+            long found = outcomes.stream()
+                    .filter(o -> o.status() == DeepXplore.Status.FOUND)
+                    .count();
             assertThat(found).isGreaterThanOrEqualTo(3);
             for (int i = 0; i < outcomes.size(); i++) {
                 DeepXplore.Outcome o = outcomes.get(i);
@@ -42,13 +46,15 @@ class DeepXploreOnDl4jAndTabularTest {
                 int p1 = lenet1.predict(x).argMax()[0];
                 int p5 = lenet5.predict(x).argMax()[0];
                 if (o.status() == DeepXplore.Status.FOUND) {
-                    // A real search: the input moved away from its seed, and the models disagree on it when asked again,
+                    // A real search: the input moved away from its seed, and the models disagree on it when asked
+                    // again,
                     // with the answers the candidate reports.
                     assertThat(o.iterations()).isBetween(1, 20);
                     assertThat(maxAbsDifference(x, c.seed())).isGreaterThan(0.01);
                     assertThat(p1).isNotEqualTo(p5);
-                    assertThat(c.predictions()).containsExactly(java.util.Map.entry(lenet1.name(), p1),
-                            java.util.Map.entry(lenet5.name(), p5));
+                    assertThat(c.predictions())
+                            .containsExactly(
+                                    java.util.Map.entry(lenet1.name(), p1), java.util.Map.entry(lenet5.name(), p5));
                 } else if (o.status() == DeepXplore.Status.ALREADY_DIFFER) {
                     assertThat(x).isEqualTo(c.seed());
                     assertThat(p1).isNotEqualTo(p5);
@@ -93,10 +99,21 @@ class DeepXploreOnDl4jAndTabularTest {
      * and subtracted from its weights for classes 1 and 2: a twin that agrees on some inputs only.
      */
     static Model mlp(long seed, String name, double delta) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed).list()
-                .layer(new DenseLayer.Builder().name("dense").nIn(6).nOut(8).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(8).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nIn(6)
+                        .nOut(8)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nIn(8)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build());
         net.init();
         INDArray w = net.getLayer(1).getParam("W");
@@ -110,15 +127,16 @@ class DeepXploreOnDl4jAndTabularTest {
     void userConstraintOnTabularDataOnlyIncreasesFeaturesAndStaysInRange() {
         // Two twins, so that most seeds are agreed on and searched (two unrelated random MLPs disagree on
         // nearly every seed, and nothing would be searched). Distinct names: predictions are keyed by name.
-        try (Model a = mlp(1, "a", 0); Model b = mlp(1, "b", 0.2)) {
+        try (Model a = mlp(1, "a", 0);
+                Model b = mlp(1, "b", 0.2)) {
             float[] data = new float[16 * 6];
             Random r = new Random(5);
             for (int i = 0; i < data.length; i++) {
                 data[i] = r.nextFloat() * 0.5f;
             }
             Tensor seeds = Tensor.of(data, 16, 6);
-            DeepXplore search = new DeepXplore(List.of(a, b),
-                    new DeepXplore.Settings(1, 0.1, 0.05, 0, 20, new OnlyIncrease(), 0, 1, null));
+            DeepXplore search = new DeepXplore(
+                    List.of(a, b), new DeepXplore.Settings(1, 0.1, 0.05, 0, 20, new OnlyIncrease(), 0, 1, null));
             int[] ids = new int[16];
             for (int i = 0; i < 16; i++) {
                 ids[i] = i;
@@ -141,7 +159,8 @@ class DeepXploreOnDl4jAndTabularTest {
                         found++;
                         assertThat(maxAbsDifference(c.input(), c.seed())).isPositive();
                         assertThat(pa).isNotEqualTo(pb);
-                        assertThat(c.predictions()).containsExactly(java.util.Map.entry("a", pa), java.util.Map.entry("b", pb));
+                        assertThat(c.predictions())
+                                .containsExactly(java.util.Map.entry("a", pa), java.util.Map.entry("b", pb));
                     }
                     case ALREADY_DIFFER -> {
                         assertThat(c.input()).isEqualTo(c.seed());
@@ -151,7 +170,9 @@ class DeepXploreOnDl4jAndTabularTest {
                 }
             }
             // Measured: 12 of the 16 seeds agreed on, 5 found (10 of the 12 moved).
-            long searched = outcomes.stream().filter(o -> o.status() != DeepXplore.Status.ALREADY_DIFFER).count();
+            long searched = outcomes.stream()
+                    .filter(o -> o.status() != DeepXplore.Status.ALREADY_DIFFER)
+                    .count();
             assertThat(searched).isEqualTo(12);
             assertThat(found).isGreaterThanOrEqualTo(3);
         }

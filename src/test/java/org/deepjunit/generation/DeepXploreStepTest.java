@@ -8,14 +8,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.DataType;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
+import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +67,9 @@ class DeepXploreStepTest {
 
         @Override
         public List<Layer> layers() {
-            return List.of(new Layer("input", LayerKind.INPUT, Shape.of(3)), new Layer("logits", LayerKind.DENSE, Shape.of(2)));
+            return List.of(
+                    new Layer("input", LayerKind.INPUT, Shape.of(3)),
+                    new Layer("logits", LayerKind.DENSE, Shape.of(2)));
         }
 
         @Override
@@ -118,8 +120,7 @@ class DeepXploreStepTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -132,19 +133,24 @@ class DeepXploreStepTest {
         Linear p = new Linear("P", 1, 0, 0);
         Linear q = new Linear("Q", 0, 1, 0);
         Linear r = new Linear("R", 0, 1, 1);
-        DeepXplore search = new DeepXplore(List.of(p, q, r),
-                new DeepXplore.Settings(2, 0, 0.1, 0, 1, Constraints.none(), -10, 10, "P"));
+        DeepXplore search = new DeepXplore(
+                List.of(p, q, r), new DeepXplore.Settings(2, 0, 0.1, 0, 1, Constraints.none(), -10, 10, "P"));
         double[] seed = {0.5, 0.5, 0.5};
         List<DeepXplore.Outcome> outcomes = search.search(Tensor.of(seed, 1, 3), new int[] {0}, null, 7);
 
         assertThat(outcomes).hasSize(1);
         DeepXplore.Outcome o = outcomes.get(0);
-        assertThat(o.status()).isEqualTo(DeepXplore.Status.NOT_FOUND);   // class 0 keeps a margin of ~5
+        assertThat(o.status()).isEqualTo(DeepXplore.Status.NOT_FOUND); // class 0 keeps a margin of ~5
         double[] x1 = o.candidate().input().toDoubleArray();
-        assertThat(p.logit0(x1) - p.logit0(seed)).as("change of pushed model P's class-0 logit")
+        assertThat(p.logit0(x1) - p.logit0(seed))
+                .as("change of pushed model P's class-0 logit")
                 .isCloseTo(-0.1154694, within(1e-5));
-        assertThat(q.logit0(x1) - q.logit0(seed)).as("change of Q's class-0 logit").isCloseTo(0.1154694, within(1e-5));
-        assertThat(r.logit0(x1) - r.logit0(seed)).as("change of R's class-0 logit").isCloseTo(0.1732041, within(1e-5));
+        assertThat(q.logit0(x1) - q.logit0(seed))
+                .as("change of Q's class-0 logit")
+                .isCloseTo(0.1154694, within(1e-5));
+        assertThat(r.logit0(x1) - r.logit0(seed))
+                .as("change of R's class-0 logit")
+                .isCloseTo(0.1732041, within(1e-5));
         assertThat(x1[0]).isCloseTo(0.5 - 0.1154694, within(1e-5));
         assertThat(x1[1]).isCloseTo(0.5 + 0.1154694, within(1e-5));
         assertThat(x1[2]).isCloseTo(0.5 + 0.0577347, within(1e-5));

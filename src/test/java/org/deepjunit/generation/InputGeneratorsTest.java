@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.Shape;
 import org.deepjunit.config.Configuration;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
+import org.deepjunit.model.Shape;
 import org.junit.jupiter.api.Test;
 
 /** The built-in generators read their annotations and check their seeds with messages that say what to fix. */
@@ -16,15 +16,15 @@ class InputGeneratorsTest {
 
     private static final Configuration NONE = Configuration.of(Map.of());
 
-    @DeepXploreSearch(constraint = ConstraintType.OCCLUSION, occlusion = {1, 2, 3})
+    @DeepXploreSearch(
+            constraint = ConstraintType.OCCLUSION,
+            occlusion = {1, 2, 3})
     @Transformations(ranges = "rotation=30:-30")
     @Fuzzing(alpha = 0)
-    void annotated() {
-    }
+    void annotated() {}
 
     @Transformations
-    void plain() {
-    }
+    void plain() {}
 
     private static <A extends Annotation> A on(String method, Class<A> type) {
         try {
@@ -48,8 +48,8 @@ class InputGeneratorsTest {
         Fuzzing fuzzing = on("annotated", Fuzzing.class);
         assertThatThrownBy(() -> new FuzzingGenerator().configure(fuzzing, NONE))
                 .hasMessage("Invalid value '0' for @Fuzzing(alpha): expected a number > 0 and <= 1");
-        assertThatThrownBy(() -> new FuzzingGenerator().configure(fuzzing,
-                Configuration.of(Map.of("deepjunit.generation.fuzzing.iterations", "0"))))
+        assertThatThrownBy(() -> new FuzzingGenerator()
+                        .configure(fuzzing, Configuration.of(Map.of("deepjunit.generation.fuzzing.iterations", "0"))))
                 .hasMessage("Invalid value '0' for deepjunit.generation.fuzzing.iterations: expected an integer >= 1");
     }
 
@@ -59,7 +59,8 @@ class InputGeneratorsTest {
         Seeds seeds = new Seeds(List.of("a"), List.of(), tabular, new int[] {0, 1}, 2, 1, 0, 1);
         TransformationsGenerator transform = new TransformationsGenerator();
         transform.configure(on("plain", Transformations.class), NONE);
-        assertThatThrownBy(() -> transform.start(seeds)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> transform.start(seeds))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("TRANSFORM transforms images [height, width, channels], but the seeds have shape [10]");
         assertThatThrownBy(() -> new FuzzingGenerator().start(seeds))
                 .hasMessage("FUZZ transforms images [height, width, channels], but the seeds have shape [10]");

@@ -18,8 +18,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class LaunchProbe {
 
-    private LaunchProbe() {
-    }
+    private LaunchProbe() {}
 
     /** A DeepJUnit test class that passes when its configuration is sound. */
     @NeuronCoverage
@@ -33,8 +32,8 @@ public final class LaunchProbe {
     public static void main(String[] args) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(Subject.class))
-                .configurationParameter("deepjunit.report.dir", System.getProperty("java.io.tmpdir")
-                        + "/deepjunit-launch-probe");
+                .configurationParameter(
+                        "deepjunit.report.dir", System.getProperty("java.io.tmpdir") + "/deepjunit-launch-probe");
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             request.configurationParameter(kv[0], kv[1]);
@@ -43,7 +42,9 @@ public final class LaunchProbe {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(built, summary);
-        summary.getSummary().getFailures().forEach(f -> System.out.println("FAILURE: " + f.getException().getMessage()));
+        summary.getSummary()
+                .getFailures()
+                .forEach(f -> System.out.println("FAILURE: " + f.getException().getMessage()));
         System.out.println("SUCCEEDED: " + summary.getSummary().getTestsSucceededCount());
     }
 }

@@ -51,6 +51,8 @@ class UnknownKeyTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output.lines().filter(l -> l.startsWith("FAILURE: ") || l.startsWith("SUCCEEDED: ")).toList();
+        return output.lines()
+                .filter(l -> l.startsWith("FAILURE: ") || l.startsWith("SUCCEEDED: "))
+                .toList();
     }
 }

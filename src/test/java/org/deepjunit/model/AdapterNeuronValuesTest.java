@@ -34,7 +34,9 @@ class AdapterNeuronValuesTest {
     @Test
     void tensorFlowWithAnInputScale(@TempDir Path dir) {
         DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("lenet1")).close();
-        try (Model model = TensorFlowModel.builder(dir.resolve("lenet1")).inputScale(InputScale.divideBy(2)).build()) {
+        try (Model model = TensorFlowModel.builder(dir.resolve("lenet1"))
+                .inputScale(InputScale.divideBy(2))
+                .build()) {
             check(model);
         }
     }
@@ -49,7 +51,8 @@ class AdapterNeuronValuesTest {
         int[] sizes = {12, 1100, 40, 1030, 5};
         org.deepjunit.model.tensorflow.TfFixtures.mlp(type, sizes, new java.util.Random(7), dir);
         try (Model model = TensorFlowModel.builder(dir).build()) {
-            assertThat(model.layers().stream().filter(l -> l.neuronCount() >= 1024)).hasSize(2);
+            assertThat(model.layers().stream().filter(l -> l.neuronCount() >= 1024))
+                    .hasSize(2);
             check(model, random(type, 17, 12));
         }
     }
@@ -57,22 +60,39 @@ class AdapterNeuronValuesTest {
     @Test
     void dl4jWideLayers() {
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(3)
-                        .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).list()
-                        .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().name("wide").nIn(12)
-                                .nOut(1100).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
-                        .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("relu")
-                                .activation(org.nd4j.linalg.activations.Activation.RELU).build())
-                        .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().name("out").nIn(1100)
-                                .nOut(5).activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                        .seed(3)
+                        .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                        .list()
+                        .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder()
+                                .name("wide")
+                                .nIn(12)
+                                .nOut(1100)
+                                .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                                .build())
+                        .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                                .name("relu")
+                                .activation(org.nd4j.linalg.activations.Activation.RELU)
+                                .build())
+                        .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder()
+                                .name("out")
+                                .nIn(1100)
+                                .nOut(5)
+                                .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
+                                .build())
                         .build());
         net.init();
-        try (Model model = org.deepjunit.model.dl4j.Dl4jModel.builder(net).name("wide").build()) {
+        try (Model model =
+                org.deepjunit.model.dl4j.Dl4jModel.builder(net).name("wide").build()) {
             Tensor inputs = random(org.deepjunit.model.DataType.FLOAT32, 9, 12);
             check(model, inputs);
             // the identity layer before the ReLU keeps its negative values
-            assertThat(java.util.Arrays.stream(model.neuronValues(inputs, List.of("wide")).layer("wide").mins()).min()
-                    .orElseThrow()).isNegative();
+            assertThat(java.util.Arrays.stream(model.neuronValues(inputs, List.of("wide"))
+                                    .layer("wide")
+                                    .mins())
+                            .min()
+                            .orElseThrow())
+                    .isNegative();
         }
     }
 
@@ -93,7 +113,8 @@ class AdapterNeuronValuesTest {
         List<String> layers = ForwardListeners.observedLayers(model);
         NeuronValues inFramework = model.neuronValues(images, layers);
         NeuronValues reference = NeuronValues.of(model.activations(images, layers));
-        assertThat(inFramework.layers().keySet()).containsExactlyElementsOf(reference.layers().keySet());
+        assertThat(inFramework.layers().keySet())
+                .containsExactlyElementsOf(reference.layers().keySet());
         assertThat(inFramework.output().maxAbsDifference(reference.output())).isZero();
         for (String layer : layers) {
             NeuronValues.LayerValues a = inFramework.layer(layer);
@@ -106,8 +127,9 @@ class AdapterNeuronValuesTest {
                 // TF reduces float32 layers in float32: allow float rounding relative to the input's layer range
                 int sample = i / a.neurons();
                 double tol = 1e-5 * Math.max(1e-3, b.maxs()[sample] - b.mins()[sample]);
-                assertThat(a.means()[i]).as("%s mean %d", layer, i).isCloseTo(b.means()[i],
-                        org.assertj.core.data.Offset.offset(tol));
+                assertThat(a.means()[i])
+                        .as("%s mean %d", layer, i)
+                        .isCloseTo(b.means()[i], org.assertj.core.data.Offset.offset(tol));
             }
         }
     }

@@ -13,7 +13,6 @@ import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.deepjunit.testing.Mnist;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -58,10 +57,24 @@ class CrossFrameworkAgreementTest {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .dataType(nd(type))
                 .list()
-                .layer(new DenseLayer.Builder().name("dense").nIn(20).nOut(16).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().name("dense_1").nIn(16).nOut(12).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("dense_2").nIn(12).nOut(5)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nIn(20)
+                        .nOut(16)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("dense_1")
+                        .nIn(16)
+                        .nOut(12)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("dense_2")
+                        .nIn(12)
+                        .nOut(5)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build());
         net.init();
         double[][] kernels = new double[3][];
@@ -71,12 +84,16 @@ class CrossFrameworkAgreementTest {
             biases[i] = randomize(net.getLayer(i).getParam("b"), rnd, 0.3);
         }
         TfFixtures.Exported exported = TfFixtures.mlp(type, sizes, kernels, biases, dir);
-        try (Model dl4j = Dl4jModel.of(net); Model tf = load(exported, "mlp-tf")) {
+        try (Model dl4j = Dl4jModel.of(net);
+                Model tf = load(exported, "mlp-tf")) {
             Tensor inputs = random(type, rnd, 8, 20);
             assertAgree(dl4j, tf, inputs, type);
             Objective objective = Objective.builder()
-                    .logit(0, 2, 1.0).logit(3, 4, -1.0).logit(1, 0.5)
-                    .neuron(2, "dense", 7, 0.25).neuron("dense_1", 3, -0.1)
+                    .logit(0, 2, 1.0)
+                    .logit(3, 4, -1.0)
+                    .logit(1, 0.5)
+                    .neuron(2, "dense", 7, 0.25)
+                    .neuron("dense_1", 3, -0.1)
                     .build();
             assertGradientsAgree(dl4j, tf, inputs, objective, type);
         }
@@ -89,17 +106,38 @@ class CrossFrameworkAgreementTest {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .dataType(nd(type))
                 .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(4)
-                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool1")
-                        .kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).name("conv2").nOut(8)
-                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool2")
-                        .kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().name("fc1").nOut(32).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("fc2").nOut(10)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .name("conv1")
+                        .nOut(4)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("pool1")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .name("conv2")
+                        .nOut(8)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("pool2")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("fc1")
+                        .nOut(32)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("fc2")
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(16, 16, 2)) // DL4J's default NCHW layout
                 .build());
         net.init();
@@ -126,14 +164,21 @@ class CrossFrameworkAgreementTest {
                 .dense("fc1", 128, 32, rowsToHwc(fc1, 8, 4, 4), fc1B, "relu")
                 .dense("fc2", 32, 10, flat(fc2), fc2B, "softmax")
                 .export(dir);
-        try (Model dl4j = Dl4jModel.builder(net).name("lenet-dl4j").inputShape(16, 16, 2).build();
-             Model tf = load(exported, "lenet-tf")) {
+        try (Model dl4j = Dl4jModel.builder(net)
+                        .name("lenet-dl4j")
+                        .inputShape(16, 16, 2)
+                        .build();
+                Model tf = load(exported, "lenet-tf")) {
             assertThat(dl4j.inputShape()).isEqualTo(tf.inputShape());
             Tensor inputs = random(type, rnd, 6, 16, 16, 2);
             assertAgree(dl4j, tf, inputs, type);
             Objective objective = Objective.builder()
-                    .logit(0, 3, 1.0).logit(1, 7, -1.0).logit(5, 2, 0.3)
-                    .neuron(0, "conv1", 1, 0.5).neuron("pool2", 6, 0.2).neuron(4, "conv2", 7, -0.4)
+                    .logit(0, 3, 1.0)
+                    .logit(1, 7, -1.0)
+                    .logit(5, 2, 0.3)
+                    .neuron(0, "conv1", 1, 0.5)
+                    .neuron("pool2", 6, 0.2)
+                    .neuron(4, "conv2", 7, -0.4)
                     .neuron(3, "fc1", 11, 0.1)
                     .build();
             assertGradientsAgree(dl4j, tf, inputs, objective, type);
@@ -144,12 +189,20 @@ class CrossFrameworkAgreementTest {
     @ParameterizedTest
     @EnumSource(LeNet.class)
     void deepXploreLeNetsAgreeWithTheirTensorFlowTwins(LeNet lenet) {
-        try (Model dl4j = DeepXploreModels.dl4j(lenet); Model tf = DeepXploreModels.tensorflow(lenet, dir)) {
+        try (Model dl4j = DeepXploreModels.dl4j(lenet);
+                Model tf = DeepXploreModels.tensorflow(lenet, dir)) {
             Tensor images = Mnist.images(0, 100);
             List<String> compared = assertAgree(dl4j, tf, images, DataType.FLOAT32, true);
-            assertThat(compared).contains("block1_conv1", "block1_pool1", "block2_conv1", "block2_pool1",
-                    "before_softmax", "predictions");
-            assertThat(dl4j.predict(images).argMax()).containsExactly(tf.predict(images).argMax());
+            assertThat(compared)
+                    .contains(
+                            "block1_conv1",
+                            "block1_pool1",
+                            "block2_conv1",
+                            "block2_pool1",
+                            "before_softmax",
+                            "predictions");
+            assertThat(dl4j.predict(images).argMax())
+                    .containsExactly(tf.predict(images).argMax());
 
             int[] predicted = dl4j.predict(images.samples(0, 4)).argMax();
             Objective.Builder objective = Objective.builder();
@@ -173,7 +226,9 @@ class CrossFrameworkAgreementTest {
      */
     private static List<String> assertAgree(Model a, Model b, Tensor inputs, DataType type, boolean relative) {
         double tol = activationTolerance(type);
-        assertThat(a.predict(inputs).maxAbsDifference(b.predict(inputs))).as("outputs").isLessThanOrEqualTo(tol);
+        assertThat(a.predict(inputs).maxAbsDifference(b.predict(inputs)))
+                .as("outputs")
+                .isLessThanOrEqualTo(tol);
         List<String> shared = new ArrayList<>();
         for (Layer layer : b.layers()) {
             if (a.layers().stream().anyMatch(l -> l.name().equals(layer.name()))) {
@@ -186,11 +241,13 @@ class CrossFrameworkAgreementTest {
         for (String name : shared) {
             double scale = relative ? Math.max(1, maxAbs(actsB.layer(name))) : 1;
             assertThat(actsA.layer(name).maxAbsDifference(actsB.layer(name)))
-                    .as("layer %s", name).isLessThanOrEqualTo(tol * scale);
+                    .as("layer %s", name)
+                    .isLessThanOrEqualTo(tol * scale);
         }
         List<String> expected = a.layers().stream()
                 .filter(l -> l.kind().countedByDefault() && l.kind() != LayerKind.INPUT)
-                .map(Layer::name).toList();
+                .map(Layer::name)
+                .toList();
         assertThat(shared).as("every counted layer is compared").containsAll(expected);
         return shared;
     }
@@ -201,7 +258,8 @@ class CrossFrameworkAgreementTest {
         assertThat(ga.shape()).isEqualTo(inputs.shape());
         double scale = maxAbs(gb);
         assertThat(scale).as("gradient is not trivially zero").isGreaterThan(1e-6);
-        assertThat(ga.maxAbsDifference(gb) / scale).as("relative gradient difference")
+        assertThat(ga.maxAbsDifference(gb) / scale)
+                .as("relative gradient difference")
                 .isLessThanOrEqualTo(gradientTolerance(type));
     }
 
@@ -214,13 +272,15 @@ class CrossFrameworkAgreementTest {
     }
 
     private static TensorFlowModel load(TfFixtures.Exported exported, String name) {
-        TensorFlowModel.Builder builder = TensorFlowModel.builder(exported.dir()).name(name);
+        TensorFlowModel.Builder builder =
+                TensorFlowModel.builder(exported.dir()).name(name);
         exported.layers().forEach(builder::layer);
         return builder.build();
     }
 
     private static org.nd4j.linalg.api.buffer.DataType nd(DataType type) {
-        return type == DataType.FLOAT32 ? org.nd4j.linalg.api.buffer.DataType.FLOAT
+        return type == DataType.FLOAT32
+                ? org.nd4j.linalg.api.buffer.DataType.FLOAT
                 : org.nd4j.linalg.api.buffer.DataType.DOUBLE;
     }
 

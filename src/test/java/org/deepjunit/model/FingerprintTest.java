@@ -13,8 +13,9 @@ class FingerprintTest {
 
     @Test
     void dl4jHashesConfigurationAndParameters() {
-        try (Model a = DeepXploreModels.dl4j(LeNet.LENET5); Model b = DeepXploreModels.dl4j(LeNet.LENET5);
-             Model c = DeepXploreModels.dl4j(LeNet.LENET4)) {
+        try (Model a = DeepXploreModels.dl4j(LeNet.LENET5);
+                Model b = DeepXploreModels.dl4j(LeNet.LENET5);
+                Model c = DeepXploreModels.dl4j(LeNet.LENET4)) {
             assertThat(a.fingerprint()).hasSize(64).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
         }
     }
@@ -22,8 +23,8 @@ class FingerprintTest {
     @Test
     void defaultFingerprintHashesStructureAndProbeOutputs(@TempDir Path dir) {
         try (Model a = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("a"));
-             Model b = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("b"));
-             Model c = DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("c"))) {
+                Model b = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("b"));
+                Model c = DeepXploreModels.tensorflow(LeNet.LENET1, dir.resolve("c"))) {
             assertThat(a.fingerprint()).hasSize(64).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
         }
         assertThat(new org.deepjunit.coverage.TinyModel("x").fingerprint())

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.model.tensorflow.TfFixtures;
 import org.deepjunit.testing.DeepXploreModels;
@@ -46,7 +46,8 @@ class ForwardListenersTest {
     void seesPredictAndActivationsOfBothAdaptersWithNeuronValues() {
         Recorder recorder = new Recorder(true);
         Tensor images = Mnist.images(0, 3);
-        try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET1); Model tf = DeepXploreModels.tensorflow(LeNet.LENET1, dir)) {
+        try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET1);
+                Model tf = DeepXploreModels.tensorflow(LeNet.LENET1, dir)) {
             Tensor expectedDl4j;
             Activations allTf;
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
@@ -60,8 +61,14 @@ class ForwardListenersTest {
             assertThat(first.model()).isSameAs(dl4j);
             assertThat(first.output()).isEqualTo(expectedDl4j);
             assertThat(first.neuronValues().layers().keySet())
-                    .containsExactly("block1_conv1", "block1_pool1", "block2_conv1", "block2_pool1", "flatten",
-                            "before_softmax", "predictions");
+                    .containsExactly(
+                            "block1_conv1",
+                            "block1_pool1",
+                            "block2_conv1",
+                            "block2_pool1",
+                            "flatten",
+                            "before_softmax",
+                            "predictions");
 
             ForwardEvent second = recorder.events.get(1);
             assertThat(second.model()).isSameAs(tf);
@@ -93,7 +100,8 @@ class ForwardListenersTest {
                     scaledSum += (x - min) / (max - min);
                 }
                 assertThat(v.raw(s, c)).as("%s raw [%d,%d]", layer, s, c).isCloseTo(sum / positions, within(1e-5));
-                assertThat(v.scaled(s, c)).as("%s scaled [%d,%d]", layer, s, c)
+                assertThat(v.scaled(s, c))
+                        .as("%s scaled [%d,%d]", layer, s, c)
                         .isCloseTo(scaledSum / positions, within(1e-5));
             }
         }
@@ -141,7 +149,7 @@ class ForwardListenersTest {
         TfFixtures.Exported mlp = TfFixtures.mlp(DataType.FLOAT32, new int[] {4, 5, 3}, new Random(3), dir);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (Model model = TensorFlowModel.load(mlp.dir());
-             ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
+                ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             Tensor x = Tensor.of(new float[] {1, 0, 0, 1}, 1, 4);
             other.submit(() -> model.predict(x)).get();
             assertThat(recorder.events).isEmpty();
@@ -156,11 +164,12 @@ class ForwardListenersTest {
     void listenerFailuresReachTheCaller() {
         TfFixtures.Exported mlp = TfFixtures.mlp(DataType.FLOAT32, new int[] {4, 5, 3}, new Random(4), dir);
         try (Model model = TensorFlowModel.load(mlp.dir());
-             ForwardListeners.Binding ignored = ForwardListeners.bind(event -> {
-                 throw new AssertionError("models disagree");
-             })) {
+                ForwardListeners.Binding ignored = ForwardListeners.bind(event -> {
+                    throw new AssertionError("models disagree");
+                })) {
             assertThatThrownBy(() -> model.predict(Tensor.of(new float[4], 1, 4)))
-                    .isInstanceOf(AssertionError.class).hasMessage("models disagree");
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("models disagree");
         }
     }
 }

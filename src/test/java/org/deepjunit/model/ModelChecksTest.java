@@ -33,7 +33,8 @@ class ModelChecksTest {
 
         @Override
         public List<Layer> layers() {
-            return List.of(new Layer("conv1", LayerKind.CONVOLUTION, Shape.of(28, 28, 4)),
+            return List.of(
+                    new Layer("conv1", LayerKind.CONVOLUTION, Shape.of(28, 28, 4)),
                     new Layer("fc1", LayerKind.DENSE, Shape.of(10)));
         }
 
@@ -53,8 +54,7 @@ class ModelChecksTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @Test
@@ -75,7 +75,8 @@ class ModelChecksTest {
     void wrongSizeNamesBothShapes() {
         assertThatThrownBy(() -> ModelChecks.checkInput(model, Tensor.zeros(DataType.FLOAT32, Shape.of(2, 28, 27, 1))))
                 .isInstanceOf(InputShapeException.class)
-                .hasMessage("Input of shape [2, 28, 27, 1] does not fit model 'described': expected [batch, 28, 28, 1]");
+                .hasMessage(
+                        "Input of shape [2, 28, 27, 1] does not fit model 'described': expected [batch, 28, 28, 1]");
     }
 
     @Test
@@ -84,7 +85,8 @@ class ModelChecksTest {
         data[784 + 5] = Float.NaN;
         assertThatThrownBy(() -> ModelChecks.checkInput(model, Tensor.of(data, 2, 28, 28, 1)))
                 .isInstanceOf(NonFiniteValueException.class)
-                .hasMessageContaining("Input sample 1").hasMessageContaining("NaN");
+                .hasMessageContaining("Input sample 1")
+                .hasMessageContaining("NaN");
     }
 
     @Test
@@ -96,15 +98,20 @@ class ModelChecksTest {
 
     @Test
     void objectiveIndicesAreCheckedAgainstLayersAndBatch() {
-        assertThatThrownBy(() -> ModelChecks.checkObjective(model,
-                Objective.builder().neuron("conv1", 4, 1).build(), 1))
+        assertThatThrownBy(() -> ModelChecks.checkObjective(
+                        model, Objective.builder().neuron("conv1", 4, 1).build(), 1))
                 .hasMessageContaining("layer 'conv1' has 4 (valid indices 0..3)");
-        assertThatThrownBy(() -> ModelChecks.checkObjective(model, Objective.builder().logit(10, 1).build(), 1))
+        assertThatThrownBy(() -> ModelChecks.checkObjective(
+                        model, Objective.builder().logit(10, 1).build(), 1))
                 .hasMessageContaining("the output of model 'described' has 10");
-        assertThatThrownBy(() -> ModelChecks.checkObjective(model, Objective.builder().logit(2, 0, 1).build(), 2))
+        assertThatThrownBy(() -> ModelChecks.checkObjective(
+                        model, Objective.builder().logit(2, 0, 1).build(), 2))
                 .hasMessageContaining("names sample 2 but the batch has 2 samples");
-        assertThatCode(() -> ModelChecks.checkObjective(model,
-                Objective.builder().neuron(1, "conv1", 3, 1).logit(9, 1).build(), 2)).doesNotThrowAnyException();
+        assertThatCode(() -> ModelChecks.checkObjective(
+                        model,
+                        Objective.builder().neuron(1, "conv1", 3, 1).logit(9, 1).build(),
+                        2))
+                .doesNotThrowAnyException();
     }
 
     @Test

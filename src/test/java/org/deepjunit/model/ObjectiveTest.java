@@ -31,7 +31,6 @@ class ObjectiveTest {
                 .hasMessage("Sample index must be >= 0 or ALL_SAMPLES, got -2");
         assertThatThrownBy(() -> Objective.builder().logit(0, Double.NaN).build())
                 .hasMessage("Objective weight must be finite, got NaN");
-        assertThatThrownBy(() -> Objective.builder().build())
-                .hasMessage("An objective needs at least one term");
+        assertThatThrownBy(() -> Objective.builder().build()).hasMessage("An objective needs at least one term");
     }
 }

@@ -53,7 +53,8 @@ class ObservedModelTest {
         });
         // x = (0, 2): dense1 = (0, 2, 1), so its raw mean values are 0, 2, 1 and the range [0, 2]
         NeuronValues.LayerValues dense1 = events.get(2).neuronValues().layer("dense1");
-        assertThat(new double[] {dense1.raw(1, 0), dense1.raw(1, 1), dense1.raw(1, 2)}).containsExactly(0, 2, 1);
+        assertThat(new double[] {dense1.raw(1, 0), dense1.raw(1, 1), dense1.raw(1, 2)})
+                .containsExactly(0, 2, 1);
         assertThat(dense1.scaled(1, 2)).isEqualTo(0.5);
     }
 
@@ -77,7 +78,8 @@ class ObservedModelTest {
         TinyModel tiny = new TinyModel("tiny");
         try (ForwardListeners.Binding ignored = record(true)) {
             assertThat(tiny.fingerprint()).hasSize(64);
-            assertThat(ObservedModel.observe(new Delegating(tiny)).fingerprint()).isEqualTo(tiny.fingerprint());
+            assertThat(ObservedModel.observe(new Delegating(tiny)).fingerprint())
+                    .isEqualTo(tiny.fingerprint());
         }
         assertThat(events).isEmpty();
     }
@@ -86,15 +88,17 @@ class ObservedModelTest {
     void inputsAreCheckedBeforeTheSubclassComputes() {
         Faulty model = new Faulty(x -> x);
         assertThatThrownBy(() -> model.predict(Tensor.of(new double[3], 1, 3)))
-                .isInstanceOf(InputShapeException.class).hasMessageContaining("expected [batch, 2]");
+                .isInstanceOf(InputShapeException.class)
+                .hasMessageContaining("expected [batch, 2]");
         assertThatThrownBy(() -> model.predict(Tensor.of(new double[] {1, Double.NaN}, 1, 2)))
                 .isInstanceOf(NonFiniteValueException.class)
                 .hasMessage("Input sample 0 for model 'faulty' contains NaN at flat index 1; inputs must be finite"
                         + " numbers");
         assertThatThrownBy(() -> model.activations(TinyModel.inputs(1, 0), List.of("conv9")))
                 .isInstanceOf(UnknownLayerException.class);
-        assertThatThrownBy(() -> model.inputGradient(TinyModel.inputs(1, 0),
-                Objective.builder().logit(5, 1.0).build()))
+        assertThatThrownBy(() -> model.inputGradient(
+                        TinyModel.inputs(1, 0),
+                        Objective.builder().logit(5, 1.0).build()))
                 .hasMessageContaining("names unit 5 but the output of model 'faulty' has 2");
         assertThat(model.computed).isZero();
     }
@@ -103,16 +107,19 @@ class ObservedModelTest {
     void whatTheSubclassComputesIsCheckedBeforeTheCallerSeesIt() {
         Tensor x = TinyModel.inputs(1, 0, 0, 2);
         assertThatThrownBy(() -> new Faulty(in -> Tensor.of(new double[6], 2, 3)).predict(x))
-                .isInstanceOf(ModelException.class).hasMessage("Model 'faulty' gave an output of shape [2, 3] for a"
+                .isInstanceOf(ModelException.class)
+                .hasMessage("Model 'faulty' gave an output of shape [2, 3] for a"
                         + " batch of 2; expected [2, 2] as its outputShape() says");
         assertThatThrownBy(() -> new Faulty(in -> Tensor.of(new double[2], 1, 2)).predict(x))
                 .hasMessageContaining("gave an output of shape [1, 2] for a batch of 2");
-        assertThatThrownBy(() -> new Faulty(in -> Tensor.of(new double[] {0, 1, Double.POSITIVE_INFINITY, 0}, 2, 2))
-                .predict(x)).isInstanceOf(NonFiniteValueException.class)
+        assertThatThrownBy(() ->
+                        new Faulty(in -> Tensor.of(new double[] {0, 1, Double.POSITIVE_INFINITY, 0}, 2, 2)).predict(x))
+                .isInstanceOf(NonFiniteValueException.class)
                 .hasMessageStartingWith("Model 'faulty' produced Infinity in its output for input sample 1");
         assertThatThrownBy(() -> new Faulty(in -> in).activations(x, List.of("dense1")))
                 .hasMessage("Model 'faulty' computed no output for layer 'dense1' (it computed [])");
-        assertThatThrownBy(() -> new Faulty(in -> in).inputGradient(x, Objective.builder().logit(0, 1.0).build()))
+        assertThatThrownBy(() -> new Faulty(in -> in)
+                        .inputGradient(x, Objective.builder().logit(0, 1.0).build()))
                 .hasMessage("Model 'faulty' (" + Faulty.class.getName() + ") does not compute input gradients:"
                         + " override computeInputGradient, or use a model whose framework differentiates it");
     }
@@ -164,8 +171,7 @@ class ObservedModelTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** A user's model that implements {@link Model} directly and delegates every call. */

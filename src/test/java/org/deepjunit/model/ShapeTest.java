@@ -33,7 +33,8 @@ class ShapeTest {
 
     @Test
     void rejectsNonPositiveDimensions() {
-        assertThatThrownBy(() -> Shape.of(3, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Shape.of(3, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[3, 0]");
     }
 }

@@ -13,8 +13,10 @@ class TensorTest {
         assertThat(t.getDouble(1, 0, 1)).isEqualTo(7);
         assertThat(t.getFloat(0, 2, 0)).isEqualTo(4f);
         assertThat(t.batchSize()).isEqualTo(2);
-        assertThatThrownBy(() -> t.getDouble(0, 3, 0)).isInstanceOf(IndexOutOfBoundsException.class)
-                .hasMessageContaining("[0, 3, 0]").hasMessageContaining("[2, 3, 2]");
+        assertThatThrownBy(() -> t.getDouble(0, 3, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("[0, 3, 0]")
+                .hasMessageContaining("[2, 3, 2]");
     }
 
     @Test
@@ -40,8 +42,7 @@ class TensorTest {
         assertThat(t.sample(1).toDoubleArray()).containsExactly(3, 4);
         assertThat(t.samples(1, 3).shape()).isEqualTo(Shape.of(2, 2));
         assertThat(Tensor.concat(t.sample(2), t.sample(0)).toDoubleArray()).containsExactly(5, 6, 1, 2);
-        assertThatThrownBy(() -> Tensor.concat(t, t.as(DataType.FLOAT32)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Tensor.concat(t, t.as(DataType.FLOAT32))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,9 @@ class AtomicWriteTest {
         Map<Path, String> files = new HashMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-                files.put(dir.relativize(p), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                files.put(
+                        dir.relativize(p),
+                        new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         return files;
@@ -32,7 +33,9 @@ class AtomicWriteTest {
 
     private static NeuronCoverageReport other() {
         LayerEntry fc = new LayerEntry("fc9", "dense", List.of(new NeuronEntry(0, false, 0.1)), List.of());
-        return new NeuronCoverageReport("Second run", Instant.parse("2025-02-01T00:00:00Z"),
+        return new NeuronCoverageReport(
+                "Second run",
+                Instant.parse("2025-02-01T00:00:00Z"),
                 List.of(new ModelEntry("other", "d", 0.5, List.of(fc), List.of(), List.of())));
     }
 
@@ -48,23 +51,30 @@ class AtomicWriteTest {
         Path dir = temp.resolve("deepjunit");
         CoverageReportWriter.write(ReportFixtures.twoModels(), dir);
         Map<Path, String> before = snapshot(dir);
-        assertThat(before).containsKeys(Path.of("index.html"), Path.of("deepjunit.xml"), Path.of("deepjunit.csv"),
-                Path.of("criteria.html"));
+        assertThat(before)
+                .containsKeys(
+                        Path.of("index.html"),
+                        Path.of("deepjunit.xml"),
+                        Path.of("deepjunit.csv"),
+                        Path.of("criteria.html"));
 
         // the real renderer writes the new report, then the write fails (e.g. disk full) before the swap
         assertThatThrownBy(() -> CoverageReportWriter.writeAtomically(dir, into -> {
-            CoverageReportWriter.render(other(), into);
-            assertThat(into.resolve("index.html")).exists();
-            throw new IOException("disk full");
-        })).isInstanceOf(IOException.class).hasMessage("disk full");
+                    CoverageReportWriter.render(other(), into);
+                    assertThat(into.resolve("index.html")).exists();
+                    throw new IOException("disk full");
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
         assertThat(snapshot(dir)).isEqualTo(before);
         assertNoLeftovers();
 
         // a runtime failure inside the JaCoCo renderer itself: a locator that breaks while the HTML is half written
         assertThatThrownBy(() -> CoverageReportWriter.writeAtomically(dir, into -> {
-            Files.writeString(into.resolve("index.html"), "half");
-            throw new IllegalStateException("renderer crashed");
-        })).isInstanceOf(IllegalStateException.class);
+                    Files.writeString(into.resolve("index.html"), "half");
+                    throw new IllegalStateException("renderer crashed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(snapshot(dir)).isEqualTo(before);
         assertNoLeftovers();
     }
@@ -79,7 +89,8 @@ class AtomicWriteTest {
         String index = ReportFiles.read(dir.resolve("index.html"));
         assertThat(index).contains("<h1>Second run</h1>").doesNotContain("lenet");
         assertThat(ReportFiles.totals(index)).containsExactly(1, 1, 1, 1);
-        assertThat(ReportFiles.read(dir.resolve("deepjunit.xml"))).contains("<group name=\"other\">")
+        assertThat(ReportFiles.read(dir.resolve("deepjunit.xml")))
+                .contains("<group name=\"other\">")
                 .doesNotContain("lenet");
         assertNoLeftovers();
     }
@@ -93,7 +104,8 @@ class AtomicWriteTest {
         Path file = temp.resolve("file");
         Files.writeString(file, "x");
         assertThatThrownBy(() -> CoverageReportWriter.write(ReportFixtures.twoModels(), file))
-                .isInstanceOf(IOException.class).hasMessageContaining("is a file");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("is a file");
         assertThat(Files.readString(file)).isEqualTo("x");
     }
 
@@ -127,7 +139,8 @@ class AtomicWriteTest {
     void savedInputFoldersSurviveTheReplacementAndAreLinkedFromTheCriteriaPage() throws IOException {
         Path dir = temp.resolve("deepjunit");
         CoverageReportWriter.write(ReportFixtures.twoModels(), dir);
-        assertThat(Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE))).doesNotContain("Saved inputs:");
+        assertThat(Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE)))
+                .doesNotContain("Saved inputs:");
         // written during the next run, before the coverage report replaces the previous one
         Files.createDirectories(dir.resolve("generated/LeNetTest.lighting"));
         Files.writeString(dir.resolve("generated/index.html"), "generated index");
@@ -144,7 +157,8 @@ class AtomicWriteTest {
         assertThat(dir.resolve("inputs/abc123.npy")).exists();
         assertThat(dir.resolve("index.html")).exists();
         String criteria = Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE));
-        assertThat(criteria).contains("Second run")
+        assertThat(criteria)
+                .contains("Second run")
                 .contains("<a href=\"generated/index.html\">generated inputs (@GeneratedInputs)</a>;")
                 .contains("<a href=\"inputs/index.html\">inputs the models disagreed on (@DifferentialAgainst)</a>.");
         assertNoLeftovers();
@@ -153,9 +167,12 @@ class AtomicWriteTest {
     @Test
     void aModelCannotTakeTheNameOfASavedInputFolder() {
         LayerEntry fc = new LayerEntry("fc", "dense", List.of(new NeuronEntry(0, true, 0.9)), List.of());
-        NeuronCoverageReport report = new NeuronCoverageReport("r", Instant.parse("2025-02-01T00:00:00Z"),
+        NeuronCoverageReport report = new NeuronCoverageReport(
+                "r",
+                Instant.parse("2025-02-01T00:00:00Z"),
                 List.of(new ModelEntry("generated", "d", 0.5, List.of(fc), List.of(), List.of())));
         assertThatThrownBy(() -> CoverageReportWriter.write(report, temp.resolve("deepjunit")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generated");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("generated");
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +21,10 @@ class CsvReportTest {
         Path dir = temp.resolve("deepjunit");
         CoverageReportWriter.write(report, dir);
         List<String> lines = Files.readAllLines(dir.resolve("deepjunit.csv"));
-        assertThat(lines.get(0)).isEqualTo("GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,"
-                + "BRANCH_COVERED,LINE_MISSED,LINE_COVERED,COMPLEXITY_MISSED,COMPLEXITY_COVERED,METHOD_MISSED,"
-                + "METHOD_COVERED");
+        assertThat(lines.get(0))
+                .isEqualTo("GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,"
+                        + "BRANCH_COVERED,LINE_MISSED,LINE_COVERED,COMPLEXITY_MISSED,COMPLEXITY_COVERED,METHOD_MISSED,"
+                        + "METHOD_COVERED");
         List<List<String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             rows.add(parse(line));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,8 @@ class EdgeCaseReportTest {
         CoverageReportWriter.write(report(), dir);
         // JaCoCo shows an empty table; the line columns are left out when nothing has lines
         assertThat(ReportFiles.read(dir.resolve("index.html")))
-                .contains("<tfoot><tr><td>Total</td><td class=\"bar\">0 of 0</td>").contains("<tbody/>");
+                .contains("<tfoot><tr><td>Total</td><td class=\"bar\">0 of 0</td>")
+                .contains("<tbody/>");
         XmlReportTest.parseValidating(dir.resolve("deepjunit.xml"));
         assertThat(Files.readAllLines(dir.resolve("deepjunit.csv"))).hasSize(1);
         assertThat(ReportFiles.read(dir.resolve("criteria.html"))).contains("0 of 0 neurons (n/a)");
@@ -48,8 +48,8 @@ class EdgeCaseReportTest {
     @Test
     void emptyModelsAndLayersRenderAndCountNothing() throws Exception {
         Path dir = temp.resolve("deepjunit");
-        CoverageReportWriter.write(report(model("empty"), model("m", layer("no neurons", 0, 0), layer("fc", 4, 1))),
-                dir);
+        CoverageReportWriter.write(
+                report(model("empty"), model("m", layer("no neurons", 0, 0), layer("fc", 4, 1))), dir);
         String index = ReportFiles.read(dir.resolve("index.html"));
         assertThat(ReportFiles.totals(index)).containsExactly(3, 4, 3, 4);
         XmlReportTest.parseValidating(dir.resolve("deepjunit.xml"));
@@ -71,8 +71,10 @@ class EdgeCaseReportTest {
             assertThat(html).contains("class=\"el_package\">"); // the package page's breadcrumb
             assertThat(html).contains("class=\"el_class\">"); // its table links the layer's class page
         }
-        assertThat(ReportFiles.find(dir, ".html").stream().map(p -> p.getFileName().toString()))
-                .doesNotContain("index.html~1").contains("index_2.html", "Index_3.html");
+        assertThat(ReportFiles.find(dir, ".html").stream()
+                        .map(p -> p.getFileName().toString()))
+                .doesNotContain("index.html~1")
+                .contains("index_2.html", "Index_3.html");
     }
 
     @Test
@@ -80,7 +82,9 @@ class EdgeCaseReportTest {
         for (String name : List.of("..", ".", "index.html", "Criteria.HTML", "deepjunit.xml", "jacoco-sessions.html")) {
             Path dir = temp.resolve("r");
             assertThatThrownBy(() -> CoverageReportWriter.write(report(model(name, layer("fc", 1, 1))), dir))
-                    .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(name);
             assertThat(dir).doesNotExist();
         }
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,7 @@ class HtmlReportTest {
 
     @TempDir
     static Path temp;
+
     static Path dir;
 
     @BeforeAll
@@ -31,7 +31,8 @@ class HtmlReportTest {
         // 23 neurons, 11 covered: 12 missed, as instructions (bar column) and as lines
         assertThat(ReportFiles.totals(index)).containsExactly(12, 23, 12, 23);
         // one row per model, the name escaped, with its missed / total lines
-        assertThat(row(index, "lenet")).contains("<td class=\"ctr1\" id=\"h0\">12</td><td class=\"ctr2\" id=\"i0\">19</td>");
+        assertThat(row(index, "lenet"))
+                .contains("<td class=\"ctr1\" id=\"h0\">12</td><td class=\"ctr2\" id=\"i0\">19</td>");
         assertThat(row(index, "mlp &lt;tiny&gt;")).contains(">0</td><td class=\"ctr2\" id=\"i1\">4</td>");
         // neurons are all: no complexity, method or class columns
         assertThat(index).doesNotContain(">Cxty<", ">Methods<", ">Classes<");
@@ -41,10 +42,14 @@ class HtmlReportTest {
     @Test
     void modelPageListsLayersByTheirRealNames() {
         List<Path> modelPages = ReportFiles.find(dir, "index.html").stream()
-                .filter(p -> p.getParent().getParent().equals(dir)).toList();
+                .filter(p -> p.getParent().getParent().equals(dir))
+                .toList();
         assertThat(modelPages).hasSize(2);
-        String lenet = modelPages.stream().map(ReportFiles::read).filter(s -> s.contains("<h1>lenet</h1>"))
-                .findFirst().orElseThrow();
+        String lenet = modelPages.stream()
+                .map(ReportFiles::read)
+                .filter(s -> s.contains("<h1>lenet</h1>"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ReportFiles.totals(lenet)).containsExactly(12, 19, 12, 19);
         assertThat(lenet).contains(">block1_conv1</a>", ">sequential/dense:0</a>", ">my layer</a>");
     }
@@ -71,15 +76,23 @@ class HtmlReportTest {
                 .contains("// Threshold:  0.25")
                 .contains("// Neurons:    4 of 6 covered (66.7 %)")
                 .contains("// KMNC (k=10): 17 of 60 (28.3 %)");
-        Matcher lines = Pattern.compile("<span class=\"(fc|nc)\" id=\"L(\\d+)\">neuron +(\\d+) +(\\S+) +([a-z ]+)</span>")
+        Matcher lines = Pattern.compile(
+                        "<span class=\"(fc|nc)\" id=\"L(\\d+)\">neuron +(\\d+) +(\\S+) +([a-z ]+)</span>")
                 .matcher(source);
         StringBuilder seen = new StringBuilder();
         while (lines.find()) {
-            seen.append(lines.group(3)).append(':').append(lines.group(1)).append(':').append(lines.group(4))
-                    .append(':').append(lines.group(5)).append(' ');
+            seen.append(lines.group(3))
+                    .append(':')
+                    .append(lines.group(1))
+                    .append(':')
+                    .append(lines.group(4))
+                    .append(':')
+                    .append(lines.group(5))
+                    .append(' ');
         }
-        assertThat(seen.toString().trim()).isEqualTo("0:fc:0.9100:covered 1:fc:0.2501:covered "
-                + "2:nc:0.1200:not covered 3:fc:1.0000:covered 4:nc:-:never activated 5:fc:0.5000:covered");
+        assertThat(seen.toString().trim())
+                .isEqualTo("0:fc:0.9100:covered 1:fc:0.2501:covered "
+                        + "2:nc:0.1200:not covered 3:fc:1.0000:covered 4:nc:-:never activated 5:fc:0.5000:covered");
         assertThat(source).doesNotContain("compile with debug information");
     }
 
@@ -92,7 +105,8 @@ class HtmlReportTest {
                 .contains("<b>Neuron coverage (NC):</b> 7 of 19 neurons (36.8 %)")
                 .contains("<td>SNAC</td><td class=\"ctr2\">2</td><td class=\"ctr2\">19</td>")
                 .contains("<td>TKNP (k=2)</td><td class=\"ctr2\">7</td><td class=\"ctr2\">-</td>")
-                .contains("<td>sequential/dense:0</td><td>dense</td><td class=\"ctr2\">3</td><td class=\"ctr2\">10</td>")
+                .contains(
+                        "<td>sequential/dense:0</td><td>dense</td><td class=\"ctr2\">3</td><td class=\"ctr2\">10</td>")
                 .contains("TKNC (k=2): 2 of 4 (50.0 %)")
                 .contains("<td class=\"fail\">FAILED</td><td>Rule violated for model lenet: neurons covered ratio "
                         + "is 0.37, but expected minimum is 0.50</td>")

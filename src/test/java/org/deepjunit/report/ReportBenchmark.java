@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class ReportBenchmark {
 
-    private ReportBenchmark() {
-    }
+    private ReportBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         int models = arg(args, 0, 5);
@@ -28,8 +27,13 @@ public final class ReportBenchmark {
 
         NeuronCoverageReport report = ReportFixtures.large(models, layers, neurons);
         Path dir = out.resolve("deepjunit");
-        System.out.printf(Locale.ROOT, "report: %d models x %d layers x %d neurons = %d neurons%n", models, layers,
-                neurons, report.neuronCount());
+        System.out.printf(
+                Locale.ROOT,
+                "report: %d models x %d layers x %d neurons = %d neurons%n",
+                models,
+                layers,
+                neurons,
+                report.neuronCount());
         for (int i = 0; i < warmups; i++) {
             long t = System.nanoTime();
             CoverageReportWriter.write(report, dir);
@@ -55,14 +59,27 @@ public final class ReportBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "median of %d runs (HTML + XML + CSV + criteria, atomic swap): %.2f s "
-                + "(min %.2f, max %.2f)%n", runs, median, seconds[0], seconds[runs - 1]);
-        System.out.printf(Locale.ROOT, "HTML: %d files, %.1f MiB; XML %.1f MiB; CSV %.1f KiB%n", htmlFiles,
-                html / 1048576.0, Files.size(dir.resolve(CoverageReportWriter.XML_FILE)) / 1048576.0,
+        System.out.printf(
+                Locale.ROOT,
+                "median of %d runs (HTML + XML + CSV + criteria, atomic swap): %.2f s " + "(min %.2f, max %.2f)%n",
+                runs,
+                median,
+                seconds[0],
+                seconds[runs - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "HTML: %d files, %.1f MiB; XML %.1f MiB; CSV %.1f KiB%n",
+                htmlFiles,
+                html / 1048576.0,
+                Files.size(dir.resolve(CoverageReportWriter.XML_FILE)) / 1048576.0,
                 Files.size(dir.resolve(CoverageReportWriter.CSV_FILE)) / 1024.0);
         System.out.println("report at " + dir.resolve(CoverageReportWriter.HTML_INDEX));
-        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576);
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d cores, max heap %d MiB%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576);
     }
 
     private static int arg(String[] args, int i, int fallback) {

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 /** Reading rendered reports back in tests. */
 final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     static String read(Path file) {
         try {
@@ -28,7 +27,8 @@ final class ReportFiles {
     /** All files under dir whose name ends with suffix. */
     static List<Path> find(Path dir, String suffix) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted()
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -38,7 +38,8 @@ final class ReportFiles {
     /** A JaCoCo table's footer: { missed, total } of instructions (the bar column), then lines missed, total. */
     static int[] totals(String html) {
         Matcher m = Pattern.compile("<tfoot><tr><td>Total</td><td class=\"bar\">([\\d,]+) of ([\\d,]+)</td>.*?"
-                + "<td class=\"ctr1\">([\\d,]+)</td><td class=\"ctr2\">([\\d,]+)</td></tr></tfoot>").matcher(html);
+                        + "<td class=\"ctr1\">([\\d,]+)</td><td class=\"ctr2\">([\\d,]+)</td></tr></tfoot>")
+                .matcher(html);
         if (!m.find()) {
             throw new AssertionError("no totals row in " + html);
         }

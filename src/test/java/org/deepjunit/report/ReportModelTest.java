@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ReportModelTest {
@@ -30,7 +29,8 @@ class ReportModelTest {
         assertThat(lenet.gatesPassed()).isFalse();
         assertThat(report.neuronCount()).isEqualTo(23);
         assertThat(report.coveredCount()).isEqualTo(11);
-        assertThat(new LayerEntry("empty", "dense", List.of(), List.of()).coverageRatio()).isNaN();
+        assertThat(new LayerEntry("empty", "dense", List.of(), List.of()).coverageRatio())
+                .isNaN();
         assertThat(new CriterionValue("TKNP (k=2)", 7, 0).isCount()).isTrue();
         assertThat(new CriterionValue("TKNP (k=2)", 7, 0).ratio()).isNaN();
         assertThat(new CriterionValue("NBC", 1, 4).ratio()).isEqualTo(0.25);
@@ -47,49 +47,64 @@ class ReportModelTest {
 
     @Test
     void rejectsNullAndBlankNames() {
-        assertThatThrownBy(() -> model(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model name must not be null");
-        assertThatThrownBy(() -> model("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model("  "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model name must not be blank");
-        assertThatThrownBy(() -> layer("")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> layer(""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("layer name must not be blank");
         assertThatThrownBy(() -> new NeuronCoverageReport(" ", Instant.EPOCH, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("report title must not be blank");
-        assertThatThrownBy(() -> new CriterionValue(null, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("report title must not be blank");
+        assertThatThrownBy(() -> new CriterionValue(null, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("criterion name must not be null");
-        assertThatThrownBy(() -> new GateVerdict("", true, "ok")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new GateVerdict("", true, "ok"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("gate element must not be blank");
     }
 
     @Test
     void rejectsDuplicates() {
-        assertThatThrownBy(() -> new NeuronCoverageReport("t", Instant.EPOCH,
-                List.of(model("lenet", layer("a")), model("mlp"), model("lenet"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate model name \"lenet\"");
+        assertThatThrownBy(() -> new NeuronCoverageReport(
+                        "t", Instant.EPOCH, List.of(model("lenet", layer("a")), model("mlp"), model("lenet"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate model name \"lenet\"");
         assertThatThrownBy(() -> model("m", layer("fc1"), layer("fc1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("model m: duplicate layer name \"fc1\"");
-        assertThatThrownBy(() -> new LayerEntry("fc1", "dense",
-                List.of(new NeuronEntry(3, true, 1), new NeuronEntry(3, false, 0)), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("layer fc1: duplicate neuron index 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model m: duplicate layer name \"fc1\"");
+        assertThatThrownBy(() -> new LayerEntry(
+                        "fc1", "dense", List.of(new NeuronEntry(3, true, 1), new NeuronEntry(3, false, 0)), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("layer fc1: duplicate neuron index 3");
     }
 
     @Test
     void rejectsInconsistentFigures() {
-        assertThatThrownBy(() -> new NeuronEntry(-1, false, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new NeuronEntry(-1, false, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be negative");
-        assertThatThrownBy(() -> new NeuronEntry(2, true, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new NeuronEntry(2, true, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("neuron 2 is covered but has no largest value");
-        assertThatThrownBy(() -> new CriterionValue("NBC", 5, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new CriterionValue("NBC", 5, 4))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("criterion NBC: covered 5 exceeds total 4");
         assertThatThrownBy(() -> new CriterionValue("NBC", -1, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ModelEntry("m", "d", Double.NaN, List.of(), List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold must be finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold must be finite");
         assertThatThrownBy(() -> new ModelEntry("m", "d", 0.2, null, List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layers of model m");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layers of model m");
         List<NeuronEntry> withNull = new ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> new LayerEntry("l", "dense", withNull, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not contain null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not contain null");
     }
 
     @Test

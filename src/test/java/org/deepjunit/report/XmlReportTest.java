@@ -2,6 +2,13 @@ package org.deepjunit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.hm.hafner.coverage.Coverage;
+import edu.hm.hafner.coverage.CoverageParser.ProcessingMode;
+import edu.hm.hafner.coverage.Metric;
+import edu.hm.hafner.coverage.ModuleNode;
+import edu.hm.hafner.coverage.Node;
+import edu.hm.hafner.coverage.registry.ParserRegistry;
+import edu.hm.hafner.util.FilteredLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -11,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-
 import org.jacoco.report.xml.XMLFormatter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,18 +33,11 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
-import edu.hm.hafner.coverage.Coverage;
-import edu.hm.hafner.coverage.CoverageParser.ProcessingMode;
-import edu.hm.hafner.coverage.Metric;
-import edu.hm.hafner.coverage.ModuleNode;
-import edu.hm.hafner.coverage.Node;
-import edu.hm.hafner.coverage.registry.ParserRegistry;
-import edu.hm.hafner.util.FilteredLog;
-
 class XmlReportTest {
 
     @TempDir
     static Path temp;
+
     static Path xml;
     static NeuronCoverageReport report;
 
@@ -86,8 +84,10 @@ class XmlReportTest {
         try (InputStream in = Files.newInputStream(file)) {
             doc = builder.parse(in, file.toUri().toString());
         }
-        assertThat(resolved).as("DTD resolved from the jar").containsExactly("-//JACOCO//DTD Report 1.1//EN report.dtd"
-                .replace(" report.dtd", " " + file.getParent().toUri() + "report.dtd"));
+        assertThat(resolved)
+                .as("DTD resolved from the jar")
+                .containsExactly("-//JACOCO//DTD Report 1.1//EN report.dtd"
+                        .replace(" report.dtd", " " + file.getParent().toUri() + "report.dtd"));
         assertThat(problems).as("validation against report.dtd").isEmpty();
         return doc;
     }
@@ -98,24 +98,31 @@ class XmlReportTest {
         XPath xp = XPathFactory.newInstance().newXPath();
         assertThat(xp.evaluate("/report/@name", doc)).isEqualTo("DeepJUnit neuron coverage");
         for (String type : List.of("INSTRUCTION", "LINE")) {
-            assertThat(xp.evaluate("/report/counter[@type='" + type + "']/@missed", doc)).isEqualTo("12");
-            assertThat(xp.evaluate("/report/counter[@type='" + type + "']/@covered", doc)).isEqualTo("11");
+            assertThat(xp.evaluate("/report/counter[@type='" + type + "']/@missed", doc))
+                    .isEqualTo("12");
+            assertThat(xp.evaluate("/report/counter[@type='" + type + "']/@covered", doc))
+                    .isEqualTo("11");
         }
-        assertThat(xp.evaluate("/report/group[@name='lenet']/counter[@type='LINE']/@missed", doc)).isEqualTo("12");
-        assertThat(xp.evaluate("/report/group[@name='lenet']/counter[@type='LINE']/@covered", doc)).isEqualTo("7");
+        assertThat(xp.evaluate("/report/group[@name='lenet']/counter[@type='LINE']/@missed", doc))
+                .isEqualTo("12");
+        assertThat(xp.evaluate("/report/group[@name='lenet']/counter[@type='LINE']/@covered", doc))
+                .isEqualTo("7");
         assertThat(xp.evaluate("/report/group[@name='mlp <tiny>']/counter[@type='LINE']/@covered", doc))
                 .isEqualTo("4");
         // neuron coverage only: no BRANCH, COMPLEXITY, METHOD or CLASS counters, no branch attributes on lines
-        assertThat(((Number) xp.evaluate("count(//counter[@type!='INSTRUCTION' and @type!='LINE'])", doc,
-                XPathConstants.NUMBER)).intValue()).isZero();
-        assertThat(((Number) xp.evaluate("count(//line[@cb!='0' or @mb!='0'])", doc, XPathConstants.NUMBER))
-                .intValue()).isZero();
+        assertThat(((Number) xp.evaluate(
+                                "count(//counter[@type!='INSTRUCTION' and @type!='LINE'])", doc, XPathConstants.NUMBER))
+                        .intValue())
+                .isZero();
+        assertThat(((Number) xp.evaluate("count(//line[@cb!='0' or @mb!='0'])", doc, XPathConstants.NUMBER)).intValue())
+                .isZero();
         // one method and one source line per neuron
-        assertThat(((Number) xp.evaluate("count(//method)", doc, XPathConstants.NUMBER)).intValue()).isEqualTo(23);
+        assertThat(((Number) xp.evaluate("count(//method)", doc, XPathConstants.NUMBER)).intValue())
+                .isEqualTo(23);
         assertThat(((Number) xp.evaluate("count(//sourcefile/line)", doc, XPathConstants.NUMBER)).intValue())
                 .isEqualTo(23);
-        assertThat(((Number) xp.evaluate("count(//sourcefile/line[@ci='1'])", doc, XPathConstants.NUMBER))
-                .intValue()).isEqualTo(11);
+        assertThat(((Number) xp.evaluate("count(//sourcefile/line[@ci='1'])", doc, XPathConstants.NUMBER)).intValue())
+                .isEqualTo(11);
     }
 
     @Test
@@ -127,16 +134,16 @@ class XmlReportTest {
         for (int i = 0; i < nodes.getLength(); i++) {
             packages.add(nodes.item(i).getNodeValue());
         }
-        assertThat(packages).containsExactly("lenet/block1_conv1", "lenet/sequential_dense_0", "lenet/my_layer",
-                "mlp__tiny_/fc1");
+        assertThat(packages)
+                .containsExactly("lenet/block1_conv1", "lenet/sequential_dense_0", "lenet/my_layer", "mlp__tiny_/fc1");
         NodeList classes = (NodeList) xp.evaluate("//class/@name", doc, XPathConstants.NODESET);
         for (int i = 0; i < classes.getLength(); i++) {
             assertThat(classes.item(i).getNodeValue()).matches("[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)+");
         }
         assertThat(xp.evaluate("//package[@name='lenet/sequential_dense_0']/class/@sourcefilename", doc))
                 .isEqualTo("sequential_dense_0.neurons");
-        assertThat(xp.evaluate("//package[@name='lenet/sequential_dense_0']/class/method[@name='neuron_3']/@line",
-                doc)).isNotEmpty();
+        assertThat(xp.evaluate("//package[@name='lenet/sequential_dense_0']/class/method[@name='neuron_3']/@line", doc))
+                .isNotEmpty();
     }
 
     @Test
@@ -151,7 +158,9 @@ class XmlReportTest {
         assertCoverage(root, Metric.INSTRUCTION, 11, 12);
         assertThat(root.getValue(Metric.BRANCH)).isEmpty();
         for (ModelEntry model : report.models()) {
-            Node module = root.getChildren().stream().filter(c -> c.getName().equals(model.name())).findFirst()
+            Node module = root.getChildren().stream()
+                    .filter(c -> c.getName().equals(model.name()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no module " + model.name() + " in " + root.getChildren()));
             assertCoverage(module, Metric.LINE, model.coveredCount(), model.missedCount());
         }
@@ -174,7 +183,8 @@ class XmlReportTest {
 
         ModuleNode root;
         try (Reader reader = Files.newBufferedReader(dir.resolve("deepjunit.xml"), StandardCharsets.UTF_8)) {
-            root = new ParserRegistry().get("JACOCO", ProcessingMode.FAIL_FAST)
+            root = new ParserRegistry()
+                    .get("JACOCO", ProcessingMode.FAIL_FAST)
                     .parse(reader, "deepjunit.xml", new FilteredLog("coverage-model"));
         }
         assertCoverage(root, Metric.LINE, covered, missed);
@@ -185,9 +195,13 @@ class XmlReportTest {
     }
 
     private static void assertCoverage(Node node, Metric metric, long covered, long missed) {
-        Coverage coverage = (Coverage) node.getValue(metric)
-                .orElseThrow(() -> new AssertionError("no " + metric + " in " + node));
-        assertThat(coverage.getCovered()).as("%s covered in %s", metric, node.getName()).isEqualTo(covered);
-        assertThat(coverage.getMissed()).as("%s missed in %s", metric, node.getName()).isEqualTo(missed);
+        Coverage coverage =
+                (Coverage) node.getValue(metric).orElseThrow(() -> new AssertionError("no " + metric + " in " + node));
+        assertThat(coverage.getCovered())
+                .as("%s covered in %s", metric, node.getName())
+                .isEqualTo(covered);
+        assertThat(coverage.getMissed())
+                .as("%s missed in %s", metric, node.getName())
+                .isEqualTo(missed);
     }
 }

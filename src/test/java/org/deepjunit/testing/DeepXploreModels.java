@@ -42,8 +42,7 @@ public final class DeepXploreModels {
         }
     }
 
-    private DeepXploreModels() {
-    }
+    private DeepXploreModels() {}
 
     /** The model imported through DL4J's Keras importer (architecture JSON + weights-only HDF5). */
     public static Dl4jModel dl4j(LeNet net) {
@@ -80,21 +79,46 @@ public final class DeepXploreModels {
     private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform) {
         try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
             TfFixtures.Sequential s = TfFixtures.sequential(DataType.FLOAT32, 28, 28, 1)
-                    .conv("block1_conv1", 5, 5, 1, net.conv1, read(h5, "block1_conv1", "kernel", transform),
-                            read(h5, "block1_conv1", "bias", transform), true)
+                    .conv(
+                            "block1_conv1",
+                            5,
+                            5,
+                            1,
+                            net.conv1,
+                            read(h5, "block1_conv1", "kernel", transform),
+                            read(h5, "block1_conv1", "bias", transform),
+                            true)
                     .maxPool("block1_pool1", 2)
-                    .conv("block2_conv1", 5, 5, net.conv1, net.conv2, read(h5, "block2_conv1", "kernel", transform),
-                            read(h5, "block2_conv1", "bias", transform), true)
+                    .conv(
+                            "block2_conv1",
+                            5,
+                            5,
+                            net.conv1,
+                            net.conv2,
+                            read(h5, "block2_conv1", "kernel", transform),
+                            read(h5, "block2_conv1", "bias", transform),
+                            true)
                     .maxPool("block2_pool1", 2)
                     .flatten("flatten");
             int in = 7 * 7 * net.conv2;
             for (int i = 0; i < net.hidden.length; i++) {
                 String name = "fc" + (i + 1);
-                s.dense(name, in, net.hidden[i], read(h5, name, "kernel", transform), read(h5, name, "bias", transform), "relu");
+                s.dense(
+                        name,
+                        in,
+                        net.hidden[i],
+                        read(h5, name, "kernel", transform),
+                        read(h5, name, "bias", transform),
+                        "relu");
                 in = net.hidden[i];
             }
-            return s.dense("before_softmax", in, 10, read(h5, "before_softmax", "kernel", transform),
-                            read(h5, "before_softmax", "bias", transform), null)
+            return s.dense(
+                            "before_softmax",
+                            in,
+                            10,
+                            read(h5, "before_softmax", "kernel", transform),
+                            read(h5, "before_softmax", "bias", transform),
+                            null)
                     .softmax("predictions");
         }
     }
@@ -102,7 +126,8 @@ public final class DeepXploreModels {
     /** A Keras 2.0.8 {@code save_weights} dataset: {@code <layer>/<layer>/<name>:0}, row-major. */
     private static double[] read(Hdf5Archive h5, String layer, String name, DoubleUnaryOperator transform) {
         try {
-            double[] values = h5.readDataSet(name + ":0", layer, layer).dup('c').data().asDouble();
+            double[] values =
+                    h5.readDataSet(name + ":0", layer, layer).dup('c').data().asDouble();
             for (int i = 0; i < values.length; i++) {
                 values[i] = transform.applyAsDouble(values[i]);
             }
@@ -115,7 +140,9 @@ public final class DeepXploreModels {
     /** A test resource under {@code deepxplore-mnist/} as a file path. */
     public static Path resource(String file) {
         try {
-            return Path.of(DeepXploreModels.class.getResource("/deepxplore-mnist/" + file).toURI());
+            return Path.of(DeepXploreModels.class
+                    .getResource("/deepxplore-mnist/" + file)
+                    .toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("Missing test resource deepxplore-mnist/" + file, e);
         }

@@ -15,8 +15,7 @@ public final class Mnist {
     private static final byte[] IMAGES = read("/mnist/t10k-images-idx3-ubyte.gz", 2051, 28 * 28);
     private static final byte[] LABELS = read("/mnist/t10k-labels-idx1-ubyte.gz", 2049, 1);
 
-    private Mnist() {
-    }
+    private Mnist() {}
 
     /** Images {@code [from, to)} as {@code [n, 28, 28, 1]} floats in [0, 1] (pixel / 255). */
     public static Tensor images(int from, int to) {

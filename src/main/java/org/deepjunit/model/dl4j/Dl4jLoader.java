@@ -11,8 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.deepjunit.model.Shape;
 import org.deepjunit.model.ModelLoadException;
+import org.deepjunit.model.Shape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModel;
@@ -28,8 +28,7 @@ final class Dl4jLoader {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Dl4jLoader() {
-    }
+    private Dl4jLoader() {}
 
     /** The model in a ModelSerializer zip; null name/shape for the defaults (file name, shape from the configuration). */
     static Dl4jModel loadZip(Path zip, String givenName, Shape givenShape) {
@@ -45,12 +44,14 @@ final class Dl4jLoader {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             ZipEntry conf = file.getEntry("configuration.json");
             if (conf == null) {
-                throw new ModelLoadException(zip + " is not a DL4J ModelSerializer zip: missing configuration.json (it holds "
-                        + entries(file) + ")");
+                throw new ModelLoadException(
+                        zip + " is not a DL4J ModelSerializer zip: missing configuration.json (it holds "
+                                + entries(file) + ")");
             }
             if (file.getEntry("coefficients.bin") == null) {
-                throw new ModelLoadException(zip + " is not a complete DL4J ModelSerializer zip: missing coefficients.bin (it holds "
-                        + entries(file) + ")");
+                throw new ModelLoadException(
+                        zip + " is not a complete DL4J ModelSerializer zip: missing coefficients.bin (it holds "
+                                + entries(file) + ")");
             }
             try (InputStream in = file.getInputStream(conf)) {
                 config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -58,33 +59,41 @@ final class Dl4jLoader {
         } catch (ModelLoadException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelLoadException(zip + " is not a DL4J ModelSerializer zip: not a readable zip archive, truncated or corrupt ("
-                    + e.getMessage() + ")", e);
+            throw new ModelLoadException(
+                    zip + " is not a DL4J ModelSerializer zip: not a readable zip archive, truncated or corrupt ("
+                            + e.getMessage() + ")",
+                    e);
         }
         boolean graph;
         try {
             JsonNode root = JSON.readTree(config);
             graph = root.has("vertices") || root.has("networkInputs");
             if (!graph && !root.has("confs")) {
-                throw new ModelLoadException(zip + ": configuration.json is neither a MultiLayerNetwork (\"confs\") nor a"
-                        + " ComputationGraph (\"vertices\") configuration");
+                throw new ModelLoadException(
+                        zip + ": configuration.json is neither a MultiLayerNetwork (\"confs\") nor a"
+                                + " ComputationGraph (\"vertices\") configuration");
             }
         } catch (IOException e) {
             throw new ModelLoadException(zip + ": configuration.json is not valid JSON (" + e.getMessage() + ")", e);
         }
         String what = graph ? "ComputationGraph" : "MultiLayerNetwork";
         try {
-            return graph ? ModelSerializer.restoreComputationGraph(zip.toFile(), false)
+            return graph
+                    ? ModelSerializer.restoreComputationGraph(zip.toFile(), false)
                     : ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         } catch (IOException | RuntimeException | OutOfMemoryError | ExceptionInInitializerError e) {
-            throw new ModelLoadException(zip + ": cannot restore the DL4J " + what
-                    + " (corrupt configuration.json or coefficients.bin?): " + e, e);
+            throw new ModelLoadException(
+                    zip + ": cannot restore the DL4J " + what + " (corrupt configuration.json or coefficients.bin?): "
+                            + e,
+                    e);
         }
     }
 
     /** A whole-model HDF5 ({@code json == null}) or an architecture plus weights; null name/shape for the defaults. */
     static Dl4jModel importKeras(Path json, Path h5, String givenName, Shape givenShape) {
-        String what = json == null ? "a Keras HDF5 model file (model.save)" : "a Keras HDF5 weights file (model.save_weights)";
+        String what = json == null
+                ? "a Keras HDF5 model file (model.save)"
+                : "a Keras HDF5 weights file (model.save_weights)";
         requireReadable(h5, what);
         requireHdf5(h5, what);
         Hdf5Diagnostics.silence();
@@ -94,13 +103,15 @@ final class Dl4jLoader {
             try {
                 modelJson = Files.readString(json, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new ModelLoadException("Cannot read " + json + " as UTF-8 text (expected a Keras architecture JSON file): " + e, e);
+                throw new ModelLoadException(
+                        "Cannot read " + json + " as UTF-8 text (expected a Keras architecture JSON file): " + e, e);
             }
         } else {
             try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
                 if (!archive.hasAttribute("model_config")) {
-                    throw new ModelLoadException(h5 + " holds no model_config attribute: it is not a whole Keras model saved with"
-                            + " model.save(); for a weights-only file use Dl4jModel.importKeras(architectureJson, weightsH5)");
+                    throw new ModelLoadException(
+                            h5 + " holds no model_config attribute: it is not a whole Keras model saved with"
+                                    + " model.save(); for a weights-only file use Dl4jModel.importKeras(architectureJson, weightsH5)");
                 }
                 modelJson = archive.readAttributeAsJson("model_config");
             } catch (ModelLoadException e) {
@@ -114,7 +125,8 @@ final class Dl4jLoader {
         try {
             root = JSON.readTree(modelJson);
         } catch (IOException e) {
-            throw new ModelLoadException(source + " is not valid JSON (expected a Keras model architecture): " + e.getMessage(), e);
+            throw new ModelLoadException(
+                    source + " is not valid JSON (expected a Keras model architecture): " + e.getMessage(), e);
         }
         if (root == null || !root.has("class_name") || !root.has("config")) {
             throw new ModelLoadException(source + " is not a Keras model architecture: expected a JSON object with"
@@ -142,9 +154,14 @@ final class Dl4jLoader {
         } catch (ModelLoadException e) {
             throw e;
         } catch (Exception | UnsatisfiedLinkError | OutOfMemoryError e) {
-            throw new ModelLoadException("Cannot import Keras model " + (json != null ? json + " with weights " + h5 : h5)
-                    + " (expected " + (json != null ? "a Keras architecture JSON and its weights HDF5, layer names matching"
-                            : "a whole Keras model HDF5") + "): " + e, e);
+            throw new ModelLoadException(
+                    "Cannot import Keras model " + (json != null ? json + " with weights " + h5 : h5)
+                            + " (expected "
+                            + (json != null
+                                    ? "a Keras architecture JSON and its weights HDF5, layer names matching"
+                                    : "a whole Keras model HDF5")
+                            + "): " + e,
+                    e);
         }
     }
 
@@ -188,7 +205,8 @@ final class Dl4jLoader {
         try (InputStream in = Files.newInputStream(path)) {
             int read = in.readNBytes(head, 0, 8);
             if (read < 8 || !Arrays.equals(head, HDF5_SIGNATURE)) {
-                throw new ModelLoadException(path + " is not an HDF5 file (no HDF5 signature at its start); expected " + expected);
+                throw new ModelLoadException(
+                        path + " is not an HDF5 file (no HDF5 signature at its start); expected " + expected);
             }
         } catch (IOException e) {
             throw new ModelLoadException("Cannot read " + path + "; expected " + expected + ": " + e.getMessage(), e);

@@ -1,10 +1,8 @@
 package org.deepjunit.model.dl4j;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,26 +12,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
+import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
+import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.ModelException;
+import org.deepjunit.model.NeuronValues;
+import org.deepjunit.model.Objective;
+import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
-import org.deepjunit.model.Activations;
-import org.deepjunit.model.Layer;
-import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.NeuronValues;
-import org.deepjunit.model.ObservedModel;
-import org.deepjunit.model.ModelException;
-import org.deepjunit.model.Objective;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Deeplearning4j network ({@link MultiLayerNetwork} or {@link ComputationGraph}) as a DeepJUnit
@@ -88,7 +80,9 @@ public final class Dl4jModel extends ObservedModel {
         if (net.nodes.isEmpty()) {
             throw new ModelException("Model '" + this.name + "' has no layers");
         }
-        Dl4jNet.Node first = net.nodes.stream().filter(n -> !n.input).findFirst()
+        Dl4jNet.Node first = net.nodes.stream()
+                .filter(n -> !n.input)
+                .findFirst()
                 .orElseThrow(() -> new ModelException("Model '" + this.name + "' has no layers"));
         Layout.Input input = Layout.input(first, givenInputShape, this.name);
         this.inputLayout = input.layout();
@@ -268,8 +262,11 @@ public final class Dl4jModel extends ObservedModel {
                 if (!wanted.contains(layerName)) {
                     continue;
                 }
-                result.put(layerName, inputNodes.contains(layerName) ? converted
-                        : toTensor(layouts.get(i).toChannelsLast(all.get(layerName))));
+                result.put(
+                        layerName,
+                        inputNodes.contains(layerName)
+                                ? converted
+                                : toTensor(layouts.get(i).toChannelsLast(all.get(layerName))));
             }
             return new Activations(result, toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))));
         } finally {
@@ -313,11 +310,17 @@ public final class Dl4jModel extends ObservedModel {
                     continue;
                 }
                 if (inputNodes.contains(layerName)) {
-                    result.putAll(NeuronValues.of(new Activations(Map.of(layerName, converted), converted)).layers());
+                    result.putAll(NeuronValues.of(new Activations(Map.of(layerName, converted), converted))
+                            .layers());
                     continue;
                 }
-                result.put(layerName, NeuronValueOps.layerValues(this, layerName, all.get(layerName),
-                        layouts.get(i).neuronAxis(all.get(layerName).rank())));
+                result.put(
+                        layerName,
+                        NeuronValueOps.layerValues(
+                                this,
+                                layerName,
+                                all.get(layerName),
+                                layouts.get(i).neuronAxis(all.get(layerName).rank())));
             }
             return new NeuronValues(toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))), result);
         } finally {
@@ -377,7 +380,8 @@ public final class Dl4jModel extends ObservedModel {
 
     @Override
     public String toString() {
-        return "Dl4jModel[" + name + ", " + net.typeName() + ", input " + inputShape + ", " + layers.size() + " layers]";
+        return "Dl4jModel[" + name + ", " + net.typeName() + ", input " + inputShape + ", " + layers.size()
+                + " layers]";
     }
 
     // ---------------------------------------------------------------- internals

@@ -97,10 +97,22 @@ final class Dl4jNet {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             StringBuilder structure = new StringBuilder(typeName()).append(';');
             for (Node node : nodes) {
-                structure.append(node.name).append(':').append(node.kind).append(':')
-                        .append(node.layer == null ? "" : node.layer.getClass().getName()).append(':')
-                        .append(node.layer == null || node.layer.conf() == null ? ""
-                                : node.layer.conf().getLayer().getClass().getSimpleName()).append(';');
+                structure
+                        .append(node.name)
+                        .append(':')
+                        .append(node.kind)
+                        .append(':')
+                        .append(node.layer == null ? "" : node.layer.getClass().getName())
+                        .append(':')
+                        .append(
+                                node.layer == null || node.layer.conf() == null
+                                        ? ""
+                                        : node.layer
+                                                .conf()
+                                                .getLayer()
+                                                .getClass()
+                                                .getSimpleName())
+                        .append(';');
             }
             structure.append(adapterStructure);
             sha.update(structure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -125,7 +137,9 @@ final class Dl4jNet {
         if (p != null && !p.isEmpty()) {
             return p.dataType();
         }
-        return mln != null ? mln.getLayerWiseConfigurations().getDataType() : cg.getConfiguration().getDataType();
+        return mln != null
+                ? mln.getLayerWiseConfigurations().getDataType()
+                : cg.getConfiguration().getDataType();
     }
 
     /** Inference output of the network. */
@@ -187,14 +201,22 @@ final class Dl4jNet {
     }
 
     /** Layer configurations whose inference forward pass never writes its input (checked in DL4J 1.0.0-M2.1). */
-    private static final java.util.Set<Class<?>> READ_ONLY = java.util.Set.of(DenseLayer.class,
-            ConvolutionLayer.class, org.deeplearning4j.nn.conf.layers.Convolution1DLayer.class, SubsamplingLayer.class,
-            org.deeplearning4j.nn.conf.layers.Subsampling1DLayer.class, BatchNormalization.class,
-            org.deeplearning4j.nn.conf.layers.OutputLayer.class, GlobalPoolingLayer.class, DropoutLayer.class);
+    private static final java.util.Set<Class<?>> READ_ONLY = java.util.Set.of(
+            DenseLayer.class,
+            ConvolutionLayer.class,
+            org.deeplearning4j.nn.conf.layers.Convolution1DLayer.class,
+            SubsamplingLayer.class,
+            org.deeplearning4j.nn.conf.layers.Subsampling1DLayer.class,
+            BatchNormalization.class,
+            org.deeplearning4j.nn.conf.layers.OutputLayer.class,
+            GlobalPoolingLayer.class,
+            DropoutLayer.class);
 
     /** Whether the layer only reads its input in inference mode; unknown layers are assumed to write it. */
     static boolean readsInputOnly(Layer layer) {
-        return layer != null && layer.conf() != null && READ_ONLY.contains(layer.conf().getLayer().getClass());
+        return layer != null
+                && layer.conf() != null
+                && READ_ONLY.contains(layer.conf().getLayer().getClass());
     }
 
     /** The name of the node whose output is the network's output. */
@@ -222,7 +244,8 @@ final class Dl4jNet {
         for (Node node : nodes) {
             GraphVertex v = cg.getVertices()[node.index];
             if (!node.input && !(v instanceof LayerVertex) && !(v instanceof PreprocessorVertex)) {
-                return "input gradients through vertex '" + node.name + "' (" + v.getClass().getSimpleName()
+                return "input gradients through vertex '" + node.name + "' ("
+                        + v.getClass().getSimpleName()
                         + ") are not supported (only layer and preprocessor vertices in a single chain are)";
             }
         }
@@ -251,7 +274,8 @@ final class Dl4jNet {
     Dl4jNet inferenceClone() {
         Dl4jNet clone;
         if (mln != null) {
-            MultiLayerNetwork copy = new MultiLayerNetwork(mln.getLayerWiseConfigurations().clone());
+            MultiLayerNetwork copy =
+                    new MultiLayerNetwork(mln.getLayerWiseConfigurations().clone());
             copy.init(mln.params(), false);
             clone = of(copy);
         } else {
@@ -281,10 +305,17 @@ final class Dl4jNet {
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = layers[i].conf().getLayer();
-            String name = conf.getLayerName() != null && !conf.getLayerName().isBlank() ? conf.getLayerName()
+            String name = conf.getLayerName() != null && !conf.getLayerName().isBlank()
+                    ? conf.getLayerName()
                     : String.valueOf(i);
-            result.add(new Node(name, kindOf(conf), net.getLayerWiseConfigurations().getInputPreProcess(i), layers[i],
-                    false, i, new int[] {i - 1}));
+            result.add(new Node(
+                    name,
+                    kindOf(conf),
+                    net.getLayerWiseConfigurations().getInputPreProcess(i),
+                    layers[i],
+                    false,
+                    i,
+                    new int[] {i - 1}));
         }
         return result;
     }
@@ -301,10 +332,17 @@ final class Dl4jNet {
             if (v.isInputVertex()) {
                 result.add(new Node(v.getVertexName(), LayerKind.INPUT, null, null, true, idx, ins));
             } else if (v instanceof LayerVertex lv) {
-                result.add(new Node(v.getVertexName(), kindOf(lv.getLayer().conf().getLayer()),
-                        lv.getLayerPreProcessor(), lv.getLayer(), false, idx, ins));
+                result.add(new Node(
+                        v.getVertexName(),
+                        kindOf(lv.getLayer().conf().getLayer()),
+                        lv.getLayerPreProcessor(),
+                        lv.getLayer(),
+                        false,
+                        idx,
+                        ins));
             } else if (v instanceof PreprocessorVertex pv) {
-                LayerKind kind = pv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor ? LayerKind.FLATTEN
+                LayerKind kind = pv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor
+                        ? LayerKind.FLATTEN
                         : LayerKind.RESHAPE;
                 result.add(new Node(v.getVertexName(), kind, pv.getPreProcessor(), null, false, idx, ins));
             } else {
@@ -322,7 +360,8 @@ final class Dl4jNet {
         if (conf instanceof ConvolutionLayer) {
             return LayerKind.CONVOLUTION;
         }
-        if (conf instanceof SubsamplingLayer || conf instanceof GlobalPoolingLayer
+        if (conf instanceof SubsamplingLayer
+                || conf instanceof GlobalPoolingLayer
                 || conf instanceof org.deeplearning4j.nn.conf.layers.Subsampling3DLayer) {
             return LayerKind.POOLING;
         }
@@ -364,7 +403,9 @@ final class Dl4jNet {
             return null;
         }
         for (Method m : conf.getClass().getMethods()) {
-            if (m.getParameterCount() == 0 && m.getReturnType() == type && m.getName().startsWith("get")) {
+            if (m.getParameterCount() == 0
+                    && m.getReturnType() == type
+                    && m.getName().startsWith("get")) {
                 try {
                     return m.invoke(conf);
                 } catch (ReflectiveOperationException | RuntimeException e) {

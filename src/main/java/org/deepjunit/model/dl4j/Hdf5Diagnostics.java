@@ -12,8 +12,7 @@ final class Hdf5Diagnostics {
 
     private static volatile boolean silenced;
 
-    private Hdf5Diagnostics() {
-    }
+    private Hdf5Diagnostics() {}
 
     static void silence() {
         if (!silenced) {

@@ -28,12 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class InputGradient {
 
-    private InputGradient() {
-    }
+    private InputGradient() {}
 
     /** The last layer done by hand: {@code out = act(z)}, {@code z = x·W + b} (or {@code z = x} without W). */
-    private record Head(IActivation activation, INDArray w, INDArray b) {
-    }
+    private record Head(IActivation activation, INDArray w, INDArray b) {}
 
     /**
      * @param net      the inference clone
@@ -117,7 +115,8 @@ final class InputGradient {
             if (node.layer == null) {
                 epsIn = epsOut;
             } else if (i == last && head != null) {
-                INDArray dz = head.activation.backprop(zs.get(i).dup(), epsOut.dup()).getFirst();
+                INDArray dz =
+                        head.activation.backprop(zs.get(i).dup(), epsOut.dup()).getFirst();
                 if (!logitTerms.isEmpty()) {
                     dz = dz.add(inject(logitTerms, dz.shape(), Layout.FLAT, n, dt));
                 }
@@ -173,10 +172,12 @@ final class InputGradient {
         INDArray std;
         if (params.containsKey("log10stdev")) {
             // DL4J's inference forward turns the stored log10(std) back into a variance and adds eps again.
-            INDArray var = org.nd4j.linalg.ops.transforms.Transforms.exp(params.get("log10stdev").mul(2 * Math.log(10.0)), true);
+            INDArray var = org.nd4j.linalg.ops.transforms.Transforms.exp(
+                    params.get("log10stdev").mul(2 * Math.log(10.0)), true);
             std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.addi(conf.getEps()), true);
         } else {
-            std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(params.get("var").add(conf.getEps()), true);
+            std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(
+                    params.get("var").add(conf.getEps()), true);
         }
         INDArray gamma = conf.isLockGammaBeta()
                 ? Nd4j.valueArrayOf(std.shape(), conf.getGamma(), std.dataType())

@@ -58,7 +58,9 @@ enum Layout {
     INDArray gradientToChannelsLast(INDArray g, long[] spiShape) {
         if (this == FLAT_CHW) {
             // [n, c*h*w] in (c, h, w) order -> [n, c, h, w] -> [n, h, w, c]
-            return g.dup('c').reshape('c', spiShape[0], spiShape[3], spiShape[1], spiShape[2]).permute(0, 2, 3, 1);
+            return g.dup('c')
+                    .reshape('c', spiShape[0], spiShape[3], spiShape[1], spiShape[2])
+                    .permute(0, 2, 3, 1);
         }
         return toChannelsLast(g);
     }
@@ -72,8 +74,7 @@ enum Layout {
     }
 
     /** The network input's layout and channels-last per-sample shape. */
-    record Input(Layout layout, Shape shape) {
-    }
+    record Input(Layout layout, Shape shape) {}
 
     /**
      * The layout and channels-last shape of the network input, from what the first layer reads; {@code given}
@@ -106,10 +107,12 @@ enum Layout {
         }
         Shape shape = given != null ? given : inferred;
         if (shape == null) {
-            throw new ModelException("Cannot tell the input shape of model '" + name + "' from its configuration (first layer '"
-                    + first.name + "' is a " + (conf == null ? "preprocessor" : conf.getClass().getSimpleName())
-                    + "); give it channels-last, e.g. Dl4jModel.builder(network).inputShape(28, 28, 1)"
-                    + " or Dl4jModel.load(zip, 28, 28, 1)");
+            throw new ModelException(
+                    "Cannot tell the input shape of model '" + name + "' from its configuration (first layer '"
+                            + first.name + "' is a "
+                            + (conf == null ? "preprocessor" : conf.getClass().getSimpleName())
+                            + "); give it channels-last, e.g. Dl4jModel.builder(network).inputShape(28, 28, 1)"
+                            + " or Dl4jModel.load(zip, 28, 28, 1)");
         }
         int expectedRank = switch (layout) {
             case NCHW, NHWC, FLAT_CHW -> 3;

@@ -24,8 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 record NetLayers(List<Layout> layouts, List<Layer> layers, Set<String> inputNodes) {
 
     /** Runs the trial pass ({@code toNet} converts the zero sample into the network's input) and reads it. */
-    static NetLayers discover(Dl4jNet net, Layout inputLayout, Shape inputShape, String name,
-                              Function<Tensor, INDArray> toNet) {
+    static NetLayers discover(
+            Dl4jNet net, Layout inputLayout, Shape inputShape, String name, Function<Tensor, INDArray> toNet) {
         int[] trialDims = inputShape.withBatch(1).dims();
         for (int i = 0; i < trialDims.length; i++) {
             trialDims[i] = trialDims[i] == Shape.UNKNOWN ? 1 : trialDims[i];
@@ -34,9 +34,11 @@ record NetLayers(List<Layout> layouts, List<Layer> layers, Set<String> inputNode
         try {
             trial = net.feedForward(toNet.apply(Tensor.zeros(dataType(net), Shape.of(trialDims))));
         } catch (RuntimeException e) {
-            throw new ModelException("Model '" + name + "' does not accept inputs of shape " + inputShape
-                    + " (channels-last, per sample): " + e.getMessage()
-                    + "; give the right one with Dl4jModel.builder(network).inputShape(...)", e);
+            throw new ModelException(
+                    "Model '" + name + "' does not accept inputs of shape " + inputShape
+                            + " (channels-last, per sample): " + e.getMessage()
+                            + "; give the right one with Dl4jModel.builder(network).inputShape(...)",
+                    e);
         }
         List<Layout> layouts = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
@@ -55,8 +57,10 @@ record NetLayers(List<Layout> layouts, List<Layer> layers, Set<String> inputNode
                 if (a == null) {
                     throw new ModelException("Model '" + name + "': no output for layer '" + node.name + "'");
                 }
-                Layout in = net.mln != null ? previous
-                        : node.inputs.length > 0 && byIndex.containsKey(node.inputs[0]) ? byIndex.get(node.inputs[0])
+                Layout in = net.mln != null
+                        ? previous
+                        : node.inputs.length > 0 && byIndex.containsKey(node.inputs[0])
+                                ? byIndex.get(node.inputs[0])
                                 : inputLayout;
                 layout = Layout.of(node, a.rank(), in);
                 shape = Shape.ofLongs(layout.toChannelsLast(a).shape()).withoutBatch();
@@ -71,7 +75,8 @@ record NetLayers(List<Layout> layouts, List<Layer> layers, Set<String> inputNode
     }
 
     private static org.deepjunit.model.DataType dataType(Dl4jNet net) {
-        return net.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? org.deepjunit.model.DataType.FLOAT64
+        return net.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
+                ? org.deepjunit.model.DataType.FLOAT64
                 : org.deepjunit.model.DataType.FLOAT32;
     }
 }

@@ -1,18 +1,17 @@
 package org.deepjunit.model.dl4j;
 
 import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One layer's neuron values from its DL4J activation array, reduced with ND4J ops. */
 final class NeuronValueOps {
 
-    private NeuronValueOps() {
-    }
+    private NeuronValueOps() {}
 
     static NeuronValues.LayerValues layerValues(Model model, String layer, INDArray a, int neuronAxis) {
         INDArray d = a; // reduced in the network's own precision, like TensorFlow
@@ -37,10 +36,15 @@ final class NeuronValueOps {
             finite &= Double.isFinite(sums[s]) && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
         }
         int neurons = Math.toIntExact(means.length() / batch);
-        INDArray flat = means.ordering() == 'c' && !means.isView() && means.data().length() == means.length() ? means : means.dup('c');
+        INDArray flat =
+                means.ordering() == 'c' && !means.isView() && means.data().length() == means.length()
+                        ? means
+                        : means.dup('c');
         NeuronValues.LayerValues values = flat.dataType() == DataType.FLOAT
-                ? NeuronValues.LayerValues.ofFloats(layer, batch, neurons, flat.data().asFloat(), mins, maxs)
-                : new NeuronValues.LayerValues(layer, batch, neurons, flat.data().asDouble(), mins, maxs);
+                ? NeuronValues.LayerValues.ofFloats(
+                        layer, batch, neurons, flat.data().asFloat(), mins, maxs)
+                : new NeuronValues.LayerValues(
+                        layer, batch, neurons, flat.data().asDouble(), mins, maxs);
         if (!finite) {
             String what = "layer '" + layer + "'";
             ModelChecks.checkFinite(model, what, Tensor.wrap(values.means(), Shape.of(batch * neurons)));

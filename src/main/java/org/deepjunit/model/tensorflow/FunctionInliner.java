@@ -63,8 +63,7 @@ final class FunctionInliner {
     }
 
     /** What inlining produced: the output's new tensor and the ops added, in creation order. */
-    record Result(Output<?> output, List<GraphOperation> added, int callsInlined) {
-    }
+    record Result(Output<?> output, List<GraphOperation> added, int callsInlined) {}
 
     /**
      * Adds to {@code graph} the ops computing {@code output} with every function call on its way
@@ -144,7 +143,8 @@ final class FunctionInliner {
     }
 
     private FunctionDef calleeOf(NodeDef call) {
-        String name = GraphLayers.CALLS.contains(call.getOp()) ? call.getAttrOrThrow("f").getFunc().getName()
+        String name = GraphLayers.CALLS.contains(call.getOp())
+                ? call.getAttrOrThrow("f").getFunc().getName()
                 : call.getOp();
         FunctionDef fn = library.get(name);
         if (fn == null) {
@@ -167,8 +167,8 @@ final class FunctionInliner {
             }
         }
         if (flat < 0 || flat >= outs.size()) {
-            throw new ModelLoadException("Call node '" + call.getName() + "' has " + outs.size()
-                    + " outputs; output " + (argName == null ? "" : argName + ":") + index + " does not exist");
+            throw new ModelLoadException("Call node '" + call.getName() + "' has " + outs.size() + " outputs; output "
+                    + (argName == null ? "" : argName + ":") + index + " does not exist");
         }
         return outs.get(flat);
     }
@@ -216,7 +216,8 @@ final class FunctionInliner {
             if (isCallNode(n)) {
                 continue;
             }
-            NodeDef.Builder copy = n.toBuilder().setName(b.names.get(n.getName())).clearInput().clearDevice();
+            NodeDef.Builder copy =
+                    n.toBuilder().setName(b.names.get(n.getName())).clearInput().clearDevice();
             for (String in : n.getInputList()) {
                 if (in.startsWith("^")) {
                     for (String c : resolveControl(b, in.substring(1))) {

@@ -15,8 +15,7 @@ import org.tensorflow.proto.NodeDef;
  */
 final class FunctionOutputs {
 
-    private FunctionOutputs() {
-    }
+    private FunctionOutputs() {}
 
     /** The op type producing output {@code index} of top-level op {@code opName}, or null if it cannot be told. */
     static String producerType(GraphDef graphDef, String opName, int index) {
@@ -29,8 +28,8 @@ final class FunctionOutputs {
         return node == null ? null : resolveNode(node, index, nodes, library, 0);
     }
 
-    private static String resolveNode(NodeDef node, int index, Map<String, NodeDef> scope,
-                                      Map<String, FunctionDef> library, int depth) {
+    private static String resolveNode(
+            NodeDef node, int index, Map<String, NodeDef> scope, Map<String, FunctionDef> library, int depth) {
         if (depth > 64) {
             return null;
         }
@@ -44,15 +43,16 @@ final class FunctionOutputs {
             if (fn == null || index >= fn.getSignature().getOutputArgCount()) {
                 return null;
             }
-            String ret = fn.getRetMap().get(fn.getSignature().getOutputArg(index).getName());
+            String ret =
+                    fn.getRetMap().get(fn.getSignature().getOutputArg(index).getName());
             return ret == null ? null : resolveRef(ret, byName(fn.getNodeDefList()), library, depth + 1);
         }
         return op;
     }
 
     /** A graph reference {@code node[:i]} or a function-body reference {@code node:outArg:i}; args give null. */
-    private static String resolveRef(String ref, Map<String, NodeDef> scope, Map<String, FunctionDef> library,
-                                     int depth) {
+    private static String resolveRef(
+            String ref, Map<String, NodeDef> scope, Map<String, FunctionDef> library, int depth) {
         String[] parts = ref.split(":");
         NodeDef node = scope.get(parts[0]);
         if (node == null) {

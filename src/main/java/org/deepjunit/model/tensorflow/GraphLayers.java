@@ -17,10 +17,21 @@ import org.tensorflow.Output;
 /** Finds layers in a TensorFlow graph and tells what kind each is, from op types. */
 final class GraphLayers {
 
-    static final Set<String> ACTIVATIONS = Set.of("Relu", "Relu6", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax",
-            "LogSoftmax", "LeakyRelu", "Softplus", "Softsign", "Gelu");
-    static final Set<String> CONVOLUTIONS = Set.of("Conv2D", "Conv1D", "Conv3D", "DepthwiseConv2dNative",
-            "Conv2DBackpropInput");
+    static final Set<String> ACTIVATIONS = Set.of(
+            "Relu",
+            "Relu6",
+            "Elu",
+            "Selu",
+            "Sigmoid",
+            "Tanh",
+            "Softmax",
+            "LogSoftmax",
+            "LeakyRelu",
+            "Softplus",
+            "Softsign",
+            "Gelu");
+    static final Set<String> CONVOLUTIONS =
+            Set.of("Conv2D", "Conv1D", "Conv3D", "DepthwiseConv2dNative", "Conv2DBackpropInput");
     static final Set<String> POOLS = Set.of("MaxPool", "MaxPoolV2", "AvgPool", "MaxPool3D", "AvgPool3D");
     static final Set<String> DENSES = Set.of("MatMul", "BatchMatMul", "BatchMatMulV2", "BatchMatMulV3");
     static final Set<String> BIASES = Set.of("BiasAdd", "Add", "AddV2");
@@ -30,8 +41,7 @@ final class GraphLayers {
     static final Set<String> PASS_THROUGH = Set.of("Identity");
     static final Set<String> CALLS = Set.of("PartitionedCall", "StatefulPartitionedCall");
 
-    private GraphLayers() {
-    }
+    private GraphLayers() {}
 
     /**
      * What the op producing {@code out} does. An activation or bias-add directly after a
@@ -124,10 +134,17 @@ final class GraphLayers {
         List<GraphOperation> result = new ArrayList<>();
         for (GraphOperation op : onPath) {
             String t = op.type();
-            boolean layerType = CONVOLUTIONS.contains(t) || POOLS.contains(t) || DENSES.contains(t)
-                    || NORMALIZATIONS.contains(t) || RESHAPES.contains(t) || MERGES.contains(t)
-                    || ACTIVATIONS.contains(t) || "BiasAdd".equals(t)
-                    || (BIASES.contains(t) && op.numInputs() > 0 && isOpener(((GraphOperation) op.input(0).op()).type()));
+            boolean layerType = CONVOLUTIONS.contains(t)
+                    || POOLS.contains(t)
+                    || DENSES.contains(t)
+                    || NORMALIZATIONS.contains(t)
+                    || RESHAPES.contains(t)
+                    || MERGES.contains(t)
+                    || ACTIVATIONS.contains(t)
+                    || "BiasAdd".equals(t)
+                    || (BIASES.contains(t)
+                            && op.numInputs() > 0
+                            && isOpener(((GraphOperation) op.input(0).op()).type()));
             if (!layerType || op.equals(input.op()) || continuesInScope(op, onPath)) {
                 continue;
             }
@@ -176,8 +193,8 @@ final class GraphLayers {
     /** Whether {@code op} feeds a single bias-add or activation of the same name scope (same layer). */
     private static boolean continuesInScope(GraphOperation op, Set<GraphOperation> onPath) {
         String t = op.type();
-        boolean opens = CONVOLUTIONS.contains(t) || DENSES.contains(t) || "BiasAdd".equals(t)
-                || NORMALIZATIONS.contains(t);
+        boolean opens =
+                CONVOLUTIONS.contains(t) || DENSES.contains(t) || "BiasAdd".equals(t) || NORMALIZATIONS.contains(t);
         if (!opens || op.numConsumers(0) != 1) {
             return false;
         }
@@ -186,8 +203,8 @@ final class GraphLayers {
             return false;
         }
         String nt = next.type();
-        boolean continues = ACTIVATIONS.contains(nt) || "BiasAdd".equals(nt)
-                || (BIASES.contains(nt) && !"BiasAdd".equals(t));
+        boolean continues =
+                ACTIVATIONS.contains(nt) || "BiasAdd".equals(nt) || (BIASES.contains(nt) && !"BiasAdd".equals(t));
         return continues && scope(op.name()).equals(scope(next.name()));
     }
 

@@ -1,11 +1,11 @@
 package org.deepjunit.model.tensorflow;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.Tensor;
 

@@ -22,12 +22,10 @@ import org.tensorflow.proto.MetaGraphDef;
  */
 final class KerasGraph {
 
-    private KerasGraph() {
-    }
+    private KerasGraph() {}
 
     /** One layer found: its display name, the tensor it outputs, and its kind. */
-    record NamedLayer(String name, Output<?> output, LayerKind kind) {
-    }
+    record NamedLayer(String name, Output<?> output, LayerKind kind) {}
 
     /**
      * The result of preparing a function-wrapped model.
@@ -37,8 +35,7 @@ final class KerasGraph {
      * @param metadata the Keras metadata used, or null
      * @param calls    how many function calls were inlined
      */
-    record Prepared(Output<?> output, List<NamedLayer> layers, KerasMetadata metadata, int calls) {
-    }
+    record Prepared(Output<?> output, List<NamedLayer> layers, KerasMetadata metadata, int calls) {}
 
     /**
      * Inlines the functions between {@code input} and {@code output} and finds the layers; returns
@@ -73,7 +70,10 @@ final class KerasGraph {
             for (GraphOperation op : onPath) {
                 String n = op.name();
                 boolean inScope = n.startsWith(scope) || n.contains("/" + scope);
-                if (inScope && op.numOutputs() > 0 && isFloat(op.output(0)) && batchFirst(op.output(0))
+                if (inScope
+                        && op.numOutputs() > 0
+                        && isFloat(op.output(0))
+                        && batchFirst(op.output(0))
                         && (last == null || order.get(n) > order.get(last.name()))) {
                     last = op;
                 }
@@ -126,8 +126,8 @@ final class KerasGraph {
     }
 
     private static String scopeName(String opName, String common) {
-        String rest = common != null && opName.startsWith(common + "/") ? opName.substring(common.length() + 1)
-                : opName;
+        String rest =
+                common != null && opName.startsWith(common + "/") ? opName.substring(common.length() + 1) : opName;
         int slash = rest.indexOf('/');
         return slash > 0 ? rest.substring(0, slash) : rest;
     }

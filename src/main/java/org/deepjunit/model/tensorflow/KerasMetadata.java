@@ -28,8 +28,8 @@ import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
  */
 record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
 
-    private static final Set<String> MODEL_IDENTIFIERS = Set.of("_tf_keras_sequential", "_tf_keras_model",
-            "_tf_keras_network");
+    private static final Set<String> MODEL_IDENTIFIERS =
+            Set.of("_tf_keras_sequential", "_tf_keras_model", "_tf_keras_network");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -74,10 +74,12 @@ record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
             if (c.contains("Normalization")) {
                 return LayerKind.NORMALIZATION;
             }
-            if (Set.of("Activation", "ReLU", "Softmax", "LeakyReLU", "PReLU", "ELU", "ThresholdedReLU").contains(c)) {
+            if (Set.of("Activation", "ReLU", "Softmax", "LeakyReLU", "PReLU", "ELU", "ThresholdedReLU")
+                    .contains(c)) {
                 return LayerKind.ACTIVATION;
             }
-            if (Set.of("LSTM", "GRU", "SimpleRNN", "RNN", "Bidirectional", "ConvLSTM2D", "TimeDistributed").contains(c)) {
+            if (Set.of("LSTM", "GRU", "SimpleRNN", "RNN", "Bidirectional", "ConvLSTM2D", "TimeDistributed")
+                    .contains(c)) {
                 return LayerKind.RECURRENT;
             }
             if (c.equals("Embedding")) {
@@ -98,7 +100,9 @@ record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
         if (meta != null && meta.hasObjectGraphDef()) {
             for (SavedObject o : meta.getObjectGraphDef().getNodesList()) {
                 if (o.hasUserObject() && !o.getUserObject().getMetadata().isEmpty()) {
-                    objects.add(new String[] {o.getUserObject().getIdentifier(), o.getUserObject().getMetadata()});
+                    objects.add(new String[] {
+                        o.getUserObject().getIdentifier(), o.getUserObject().getMetadata()
+                    });
                 }
             }
             source = "the SavedModel's object graph";
@@ -190,7 +194,9 @@ record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
 
     @Override
     public String toString() {
-        return "Keras model '" + modelName + "' " + layers.stream()
-                .map(l -> l.name() + ":" + l.className().toLowerCase(Locale.ROOT)).toList() + " from " + source;
+        return "Keras model '" + modelName + "' "
+                + layers.stream()
+                        .map(l -> l.name() + ":" + l.className().toLowerCase(Locale.ROOT))
+                        .toList() + " from " + source;
     }
 }

@@ -86,13 +86,16 @@ final class ModelLoader {
             throw new ModelLoadException(where + " holds no saved_model.pb; expected a SavedModel directory "
                     + "(saved_model.pb and variables/), not a Keras .h5/.keras file or a checkpoint");
         }
-        String modelName = name != null ? name : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
+        String modelName = name != null
+                ? name
+                : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
         SavedModelBundle bundle;
         try {
             bundle = SavedModelBundle.loader(dir.toString()).withTags(tags).load();
         } catch (RuntimeException e) {
-            throw new ModelLoadException("Cannot load " + where + " with tags " + List.of(tags) + ": "
-                    + e.getMessage() + availableTags(pb), e);
+            throw new ModelLoadException(
+                    "Cannot load " + where + " with tags " + List.of(tags) + ": " + e.getMessage() + availableTags(pb),
+                    e);
         }
         try {
             Signature sig = null;
@@ -104,8 +107,8 @@ final class ModelLoader {
                 }
             }
             if (sig == null) {
-                throw new ModelLoadException(where + " has no signature '" + signature
-                        + "'; available signatures: " + keys + "; choose one with .signature(key)");
+                throw new ModelLoadException(where + " has no signature '" + signature + "'; available signatures: "
+                        + keys + "; choose one with .signature(key)");
             }
             Signature.TensorDescription in = pick(sig.getInputs(), inputKey, "input", sig.key(), where);
             Signature.TensorDescription out = pick(sig.getOutputs(), outputKey, "output", sig.key(), where);
@@ -118,26 +121,35 @@ final class ModelLoader {
             if (prepared != null) {
                 outOut = prepared.output();
                 how = prepared.calls() + " function call(s) inlined, layer names from "
-                        + (prepared.metadata() != null ? "Keras metadata in " + prepared.metadata().source()
-                        : "op name scopes");
+                        + (prepared.metadata() != null
+                                ? "Keras metadata in " + prepared.metadata().source()
+                                : "op name scopes");
             }
             checkOtherInputs(sig, in, outOut, g, where);
-            return assemble(modelName, bundle, bundle.session(), g, inOut, outOut,
-                    prepared == null ? null : prepared.layers(), how);
+            return assemble(
+                    modelName,
+                    bundle,
+                    bundle.session(),
+                    g,
+                    inOut,
+                    outOut,
+                    prepared == null ? null : prepared.layers(),
+                    how);
         } catch (RuntimeException e) {
             bundle.close();
-            throw e instanceof ModelException ? e : new ModelLoadException("Cannot use " + where + ": "
-                    + e.getMessage(), e);
+            throw e instanceof ModelException
+                    ? e
+                    : new ModelLoadException("Cannot use " + where + ": " + e.getMessage(), e);
         }
     }
 
-    private static Signature.TensorDescription pick(Map<String, Signature.TensorDescription> byKey, String key,
-                                                    String what, String sigKey, String where) {
+    private static Signature.TensorDescription pick(
+            Map<String, Signature.TensorDescription> byKey, String key, String what, String sigKey, String where) {
         if (key != null) {
             Signature.TensorDescription d = byKey.get(key);
             if (d == null) {
-                throw new ModelLoadException("Signature '" + sigKey + "' of " + where + " has no " + what + " '"
-                        + key + "'; its " + what + "s are " + new TreeSet<>(byKey.keySet()));
+                throw new ModelLoadException("Signature '" + sigKey + "' of " + where + " has no " + what + " '" + key
+                        + "'; its " + what + "s are " + new TreeSet<>(byKey.keySet()));
             }
             return d;
         }
@@ -150,8 +162,8 @@ final class ModelLoader {
     }
 
     /** Refuses a non-float signature input before anything is fed, naming the input and what is supported. */
-    private static void checkFloat(Output<?> o, String what, Signature sig, Signature.TensorDescription d,
-                                   String where) {
+    private static void checkFloat(
+            Output<?> o, String what, Signature sig, Signature.TensorDescription d, String where) {
         if (o.dataType() != org.tensorflow.proto.DataType.DT_FLOAT
                 && o.dataType() != org.tensorflow.proto.DataType.DT_DOUBLE) {
             throw new ModelLoadException("The " + what + " '" + keyOf(sig.getInputs(), d) + "' (" + d.name
@@ -171,8 +183,8 @@ final class ModelLoader {
     }
 
     /** Refuses an output that also needs signature inputs other than the chosen one (they would not be fed). */
-    private static void checkOtherInputs(Signature sig, Signature.TensorDescription chosen, Output<?> out, Graph g,
-                                         String where) {
+    private static void checkOtherInputs(
+            Signature sig, Signature.TensorDescription chosen, Output<?> out, Graph g, String where) {
         List<String> needed = new ArrayList<>();
         for (Map.Entry<String, Signature.TensorDescription> e : new java.util.TreeMap<>(sig.getInputs()).entrySet()) {
             if (e.getValue() == chosen) {
@@ -191,9 +203,15 @@ final class ModelLoader {
         }
     }
 
-    private TensorFlowModel assemble(String modelName, SavedModelBundle bundle, Session session, Graph g,
-                                     Output<?> in, Output<?> out, List<KerasGraph.NamedLayer> automatic,
-                                     String preparation) {
+    private TensorFlowModel assemble(
+            String modelName,
+            SavedModelBundle bundle,
+            Session session,
+            Graph g,
+            Output<?> in,
+            Output<?> out,
+            List<KerasGraph.NamedLayer> automatic,
+            String preparation) {
         DataType type = TfGraphs.dataTypeOf(in, "input", modelName);
         DataType outType = TfGraphs.dataTypeOf(out, "output", modelName);
         if (type != outType) {
@@ -215,7 +233,8 @@ final class ModelLoader {
             ops.forEach(op -> declared.add(op.name()));
             for (GraphOperation op : ops) {
                 Output<?> o = op.output(0);
-                found.add(new Layer(op.name(), GraphLayers.kindOf(o, declared), TfGraphs.perSample(o, "layer " + op.name())));
+                found.add(new Layer(
+                        op.name(), GraphLayers.kindOf(o, declared), TfGraphs.perSample(o, "layer " + op.name())));
                 outputs.put(op.name(), o);
             }
         } else {
@@ -227,7 +246,8 @@ final class ModelLoader {
                 declared.add(o.op().name());
             }
             List<Map.Entry<String, Output<?>>> sorted = new ArrayList<>(byDisplay.entrySet());
-            sorted.sort((a, b) -> Integer.compare(order.get(a.getValue().op().name()),
+            sorted.sort((a, b) -> Integer.compare(
+                    order.get(a.getValue().op().name()),
                     order.get(b.getValue().op().name())));
             for (Map.Entry<String, Output<?>> e : sorted) {
                 Output<?> o = e.getValue();
@@ -242,7 +262,9 @@ final class ModelLoader {
                 }
                 Set<String> others = new HashSet<>(declared);
                 others.remove(o.op().name());
-                found.add(new Layer(e.getKey(), GraphLayers.kindOf(o, others),
+                found.add(new Layer(
+                        e.getKey(),
+                        GraphLayers.kindOf(o, others),
                         TfGraphs.perSample(o, "layer '" + e.getKey() + "'")));
                 outputs.put(e.getKey(), o);
             }
@@ -252,8 +274,20 @@ final class ModelLoader {
                     + "scale " + inputScale + " has " + inputScale.channels() + " channels; per-channel scales "
                     + "apply to the last input dimension");
         }
-        return new TensorFlowModel(modelName, bundle, session, g, in, out, type, inShape, found, outputs,
-                probabilities, inputScale, preparation);
+        return new TensorFlowModel(
+                modelName,
+                bundle,
+                session,
+                g,
+                in,
+                out,
+                type,
+                inShape,
+                found,
+                outputs,
+                probabilities,
+                inputScale,
+                preparation);
     }
 
     /** For error messages: the tag sets a SavedModel offers, read from its saved_model.pb. */
@@ -264,7 +298,8 @@ final class ModelLoader {
             }
             org.tensorflow.proto.SavedModel sm = org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(pb));
             List<List<String>> sets = new ArrayList<>();
-            sm.getMetaGraphsList().forEach(m -> sets.add(List.copyOf(m.getMetaInfoDef().getTagsList())));
+            sm.getMetaGraphsList()
+                    .forEach(m -> sets.add(List.copyOf(m.getMetaInfoDef().getTagsList())));
             if (sets.isEmpty()) {
                 return "; saved_model.pb holds no meta graph: is it a SavedModel?";
             }

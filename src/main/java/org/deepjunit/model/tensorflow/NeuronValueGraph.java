@@ -32,8 +32,8 @@ import org.tensorflow.types.family.TNumber;
  * @param packed   the narrow layers' means, or null when every layer is wide
  * @param extremes per-layer minima, maxima and sums of means
  */
-record NeuronValueGraph(List<String> layers, int[] units, List<Output<?>> means, int[] offsets, Output<?> packed,
-                        Output<?> extremes) {
+record NeuronValueGraph(
+        List<String> layers, int[] units, List<Output<?>> means, int[] offsets, Output<?> packed, Output<?> extremes) {
 
     static final int WIDE = 1024;
 
@@ -72,7 +72,9 @@ record NeuronValueGraph(List<String> layers, int[] units, List<Output<?>> means,
         }
         Output<?> packed = null;
         if (!narrow.isEmpty()) {
-            packed = narrow.size() == 1 ? narrow.get(0).asOutput() : tf.concat((Iterable) narrow, one).asOutput();
+            packed = narrow.size() == 1
+                    ? narrow.get(0).asOutput()
+                    : tf.concat((Iterable) narrow, one).asOutput();
             sums.add(tf.sum((Operand) packed, one));
         }
         for (int i = 0; i < sources.size(); i++) {

@@ -25,8 +25,7 @@ import org.tensorflow.proto.OpDef;
  */
 final class NodeDefImporter {
 
-    private NodeDefImporter() {
-    }
+    private NodeDefImporter() {}
 
     /**
      * Adds {@code nodes} (keyed by name; inputs that are not among them must already be in the graph) and returns
@@ -38,7 +37,8 @@ final class NodeDefImporter {
         for (NodeDef n : nodes.values()) {
             Set<String> deps = new HashSet<>();
             for (String in : n.getInputList()) {
-                String dep = TensorRef.parse(in.startsWith("^") ? in.substring(1) : in).node();
+                String dep = TensorRef.parse(in.startsWith("^") ? in.substring(1) : in)
+                        .node();
                 if (nodes.containsKey(dep)) {
                     deps.add(dep);
                 }
@@ -84,7 +84,8 @@ final class NodeDefImporter {
         }
         int next = 0;
         for (OpDef.ArgDef arg : od.getInputArgList()) {
-            boolean list = !arg.getNumberAttr().isEmpty() || !arg.getTypeListAttr().isEmpty();
+            boolean list =
+                    !arg.getNumberAttr().isEmpty() || !arg.getTypeListAttr().isEmpty();
             int k = OpDefs.count(arg, n, od);
             if (next + k > data.size()) {
                 throw new ModelLoadException("Node '" + n.getName() + "' (" + n.getOp() + ") has " + data.size()
@@ -105,8 +106,10 @@ final class NodeDefImporter {
         try {
             return ob.build();
         } catch (RuntimeException e) {
-            throw new ModelLoadException("Cannot copy node '" + n.getName() + "' (" + n.getOp() + ") out of its "
-                    + "function: " + e.getMessage(), e);
+            throw new ModelLoadException(
+                    "Cannot copy node '" + n.getName() + "' (" + n.getOp() + ") out of its " + "function: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -32,10 +32,29 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
      * Op types on whose path TF Java's {@code addGradients} has no gradient function (control flow of
      * recurrent layers, legacy fused ops) or fails at run time (calls into function-library functions).
      */
-    static final Set<String> NOT_DIFFERENTIABLE = Set.of("While", "StatelessWhile", "If", "StatelessIf", "Case",
-            "StatelessCase", "IdentityN", "FusedBatchNorm", "Conv3D", "LSTMBlockCell", "BlockLSTM", "BlockLSTMV2",
-            "GRUBlockCell", "CudnnRNN", "CudnnRNNV3", "StatefulPartitionedCall",
-            "TensorListReserve", "TensorListSetItem", "TensorListGetItem", "Enter", "Exit", "NextIteration");
+    static final Set<String> NOT_DIFFERENTIABLE = Set.of(
+            "While",
+            "StatelessWhile",
+            "If",
+            "StatelessIf",
+            "Case",
+            "StatelessCase",
+            "IdentityN",
+            "FusedBatchNorm",
+            "Conv3D",
+            "LSTMBlockCell",
+            "BlockLSTM",
+            "BlockLSTMV2",
+            "GRUBlockCell",
+            "CudnnRNN",
+            "CudnnRNNV3",
+            "StatefulPartitionedCall",
+            "TensorListReserve",
+            "TensorListSetItem",
+            "TensorListGetItem",
+            "Enter",
+            "Exit",
+            "NextIteration");
 
     /**
      * Throws a {@link ModelException} naming the first op (in name order) between {@code input} and
@@ -43,7 +62,8 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
      */
     static void checkDifferentiable(Output<?> input, Output<?> out, String layer, String modelName) {
         Set<GraphOperation> path = GraphLayers.pathOps(input, out);
-        java.util.Optional<GraphOperation> bad = path.stream().filter(op -> NOT_DIFFERENTIABLE.contains(op.type()))
+        java.util.Optional<GraphOperation> bad = path.stream()
+                .filter(op -> NOT_DIFFERENTIABLE.contains(op.type()))
                 .min(java.util.Comparator.comparing(GraphOperation::name));
         if (bad.isPresent()) {
             GraphOperation op = bad.get();
@@ -57,8 +77,14 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
 
     /** Adds the ops under the name scope {@code scope}; the caller serialises graph mutation. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static ObjectiveGraph build(Graph graph, String scope, Output<?> input, List<String> names, List<Output<?>> outputs,
-                                DataType type, String modelName) {
+    static ObjectiveGraph build(
+            Graph graph,
+            String scope,
+            Output<?> input,
+            List<String> names,
+            List<Output<?>> outputs,
+            DataType type,
+            String modelName) {
         for (int i = 0; i < outputs.size(); i++) {
             checkDifferentiable(input, outputs.get(i), names.get(i), modelName);
         }
@@ -82,7 +108,8 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
                 }
                 values = tf.math.mean(out, tf.constant(spatial));
             }
-            Operand<TNumber> w = (Operand) tf.placeholder(cls, Placeholder.shape(Shape.of(-1, out.shape().get(rank - 1))));
+            Operand<TNumber> w = (Operand) tf.placeholder(
+                    cls, Placeholder.shape(Shape.of(-1, out.shape().get(rank - 1))));
             weights.add(w.asOutput());
             Operand<TNumber> term = tf.sum(tf.math.mul(values, w), tf.constant(new int[] {0, 1}));
             total = total == null ? term : tf.math.add(total, term);
@@ -91,14 +118,16 @@ record ObjectiveGraph(List<String> layers, List<Output<?>> weights, Output<?> gr
         try {
             grads = graph.addGradients(total.asOutput(), new Output<?>[] {input});
         } catch (RuntimeException e) {
-            throw new ModelException("TensorFlow cannot differentiate model '" + modelName + "' with respect to its "
-                    + "input: " + e.getMessage() + " (TF Java has no gradients for While/If, old FusedBatchNorm, "
-                    + "Conv3D, LSTMBlockCell and calls into SavedModel functions)", e);
+            throw new ModelException(
+                    "TensorFlow cannot differentiate model '" + modelName + "' with respect to its "
+                            + "input: " + e.getMessage()
+                            + " (TF Java has no gradients for While/If, old FusedBatchNorm, "
+                            + "Conv3D, LSTMBlockCell and calls into SavedModel functions)",
+                    e);
         }
         if (grads == null || grads.length != 1 || grads[0] == null) {
             throw new ModelException("The objective of model '" + modelName + "' does not depend on its input");
         }
-        return new ObjectiveGraph(Collections.unmodifiableList(new ArrayList<>(names)), List.copyOf(weights),
-                grads[0]);
+        return new ObjectiveGraph(Collections.unmodifiableList(new ArrayList<>(names)), List.copyOf(weights), grads[0]);
     }
 }

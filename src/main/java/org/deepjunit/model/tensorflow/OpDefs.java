@@ -18,8 +18,7 @@ final class OpDefs {
     /** Read once: the registry does not change while the JVM runs, and listing it is slow. */
     private static volatile Map<String, OpDef> opDefs;
 
-    private OpDefs() {
-    }
+    private OpDefs() {}
 
     static OpDef opDef(String type) {
         Map<String, OpDef> defs = opDefs;
@@ -52,8 +51,8 @@ final class OpDefs {
             }
             flat += count(arg, node, od);
         }
-        throw new ModelLoadException("Op " + node.getOp() + " (node '" + node.getName() + "') has no output '"
-                + argName + "'");
+        throw new ModelLoadException(
+                "Op " + node.getOp() + " (node '" + node.getName() + "') has no output '" + argName + "'");
     }
 
     /** How many tensors argument {@code arg} of {@code node} stands for: 1, or the length its list attribute gives. */
@@ -78,7 +77,7 @@ final class OpDefs {
                 return a.getDefaultValue();
             }
         }
-        throw new ModelLoadException("Node '" + node.getName() + "' (" + node.getOp() + ") lacks attribute '" + name
-                + "'");
+        throw new ModelLoadException(
+                "Node '" + node.getName() + "' (" + node.getOp() + ") lacks attribute '" + name + "'");
     }
 }

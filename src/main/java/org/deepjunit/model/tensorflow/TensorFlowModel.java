@@ -1,7 +1,6 @@
 package org.deepjunit.model.tensorflow;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
@@ -91,20 +91,32 @@ public final class TensorFlowModel extends ObservedModel {
     private final String logitsHidden;
     /** Whether the output is probabilities (a softmax of the logits) rather than the logits themselves. */
     private final boolean probabilities;
+
     private final InputScale inputScale;
     /** For a TF2/Keras SavedModel: how its functions were inlined and where layer names came from; else null. */
     private final String preparation;
+
     private final TfSession runtime;
 
-    TensorFlowModel(String name, SavedModelBundle bundle, Session session, Graph graph, Output<?> input,
-                    Output<?> output, DataType dataType, Shape inputShape, List<Layer> layers,
-                    Map<String, Output<?>> layerOutputs, Boolean probabilitiesSetting, InputScale inputScale,
-                    String preparation) {
+    TensorFlowModel(
+            String name,
+            SavedModelBundle bundle,
+            Session session,
+            Graph graph,
+            Output<?> input,
+            Output<?> output,
+            DataType dataType,
+            Shape inputShape,
+            List<Layer> layers,
+            Map<String, Output<?>> layerOutputs,
+            Boolean probabilitiesSetting,
+            InputScale inputScale,
+            String preparation) {
         this.name = name;
         Output<?> softmaxInput = TfGraphs.logitsOf(output);
         this.probabilities = probabilitiesSetting != null ? probabilitiesSetting : softmaxInput != output;
-        Output<?> logits = !probabilities ? output : softmaxInput != output ? softmaxInput
-                : TfGraphs.logOf(graph, output);
+        Output<?> logits =
+                !probabilities ? output : softmaxInput != output ? softmaxInput : TfGraphs.logOf(graph, output);
         this.inputScale = inputScale;
         this.preparation = preparation;
         this.dataType = dataType;
@@ -116,12 +128,24 @@ public final class TensorFlowModel extends ObservedModel {
         this.logitsHidden = call == null ? null : logitsHiddenReason(graph, output, call);
         Map<String, Integer> units = new HashMap<>();
         layers.forEach(l -> units.put(l.name(), l.neuronCount()));
-        this.runtime = new TfSession(this, bundle, session, graph, input, output, logits, dataType, inputScale,
-                layerOutputs, units, outputShape.rank() == 0 ? 1 : outputShape.last());
+        this.runtime = new TfSession(
+                this,
+                bundle,
+                session,
+                graph,
+                input,
+                output,
+                logits,
+                dataType,
+                inputScale,
+                layerOutputs,
+                units,
+                outputShape.rank() == 0 ? 1 : outputShape.last());
     }
 
     private static String logitsHiddenReason(Graph graph, Output<?> output, GraphOperation call) {
-        String producer = FunctionOutputs.producerType(graph.toGraphDef(), output.op().name(), output.index());
+        String producer =
+                FunctionOutputs.producerType(graph.toGraphDef(), output.op().name(), output.index());
         if (producer == null) {
             return "its output comes out of the TensorFlow function call '" + call.name() + "' whose last op "
                     + "could not be identified";
@@ -246,7 +270,6 @@ public final class TensorFlowModel extends ObservedModel {
         }
     }
 
-
     /** Whether the output is probabilities (softmax of the logits), as detected or set with the builder. */
     public boolean outputIsProbabilities() {
         return probabilities;
@@ -341,7 +364,7 @@ public final class TensorFlowModel extends ObservedModel {
         return "TensorFlowModel[" + name + ", input " + inputShape + ", output " + outputShape + ", " + dataType
                 + ", layers " + layers + (functionCall == null ? "" : ", through function call " + functionCall)
                 + (preparation == null ? "" : ", TF2/Keras SavedModel: " + preparation)
-                + (inputScale.isNone() ? "" : ", " + inputScale) + ", output is " + (probabilities ? "probabilities"
-                : "logits") + "]";
+                + (inputScale.isNone() ? "" : ", " + inputScale) + ", output is "
+                + (probabilities ? "probabilities" : "logits") + "]";
     }
 }

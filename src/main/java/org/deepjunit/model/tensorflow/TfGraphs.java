@@ -10,15 +10,15 @@ import org.tensorflow.Output;
 /** Reading a graph's tensors as DeepJUnit sees them: by name, their type, their per-sample shape, their logits. */
 final class TfGraphs {
 
-    private TfGraphs() {
-    }
+    private TfGraphs() {}
 
     /** The output of an op, given as "op" or "op:index". */
     static Output<?> resolve(Graph g, String opOrTensor, String what, String modelName) {
         String opName = opOrTensor;
         int index = 0;
         int colon = opOrTensor.lastIndexOf(':');
-        if (colon > 0 && colon < opOrTensor.length() - 1
+        if (colon > 0
+                && colon < opOrTensor.length() - 1
                 && opOrTensor.substring(colon + 1).chars().allMatch(Character::isDigit)) {
             opName = opOrTensor.substring(0, colon);
             index = Integer.parseInt(opOrTensor.substring(colon + 1));
@@ -84,8 +84,11 @@ final class TfGraphs {
     /** {@code log(output)}: logits up to a per-sample constant, when the softmax is not a visible op. */
     static Output<?> logOf(Graph graph, Output<?> output) {
         synchronized (graph) {
-            return org.tensorflow.op.Ops.create(graph).withSubScope("deepjunit_logits")
-                    .math.log((org.tensorflow.Operand<org.tensorflow.types.family.TNumber>) (Output) output).asOutput();
+            return org.tensorflow.op.Ops.create(graph)
+                    .withSubScope("deepjunit_logits")
+                    .math
+                    .log((org.tensorflow.Operand<org.tensorflow.types.family.TNumber>) (Output) output)
+                    .asOutput();
         }
     }
 }

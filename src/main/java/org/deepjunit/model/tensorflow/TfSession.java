@@ -56,9 +56,19 @@ final class TfSession {
      *               caller owns
      * @param units  the neuron count of each layer
      */
-    TfSession(Model owner, SavedModelBundle bundle, Session session, Graph graph, Output<?> input, Output<?> output,
-              Output<?> logits, DataType dataType, InputScale inputScale, Map<String, Output<?>> layerOutputs,
-              Map<String, Integer> units, int outputUnits) {
+    TfSession(
+            Model owner,
+            SavedModelBundle bundle,
+            Session session,
+            Graph graph,
+            Output<?> input,
+            Output<?> output,
+            Output<?> logits,
+            DataType dataType,
+            InputScale inputScale,
+            Map<String, Output<?>> layerOutputs,
+            Map<String, Integer> units,
+            int outputUnits) {
         this.owner = owner;
         this.name = owner.name();
         this.bundle = bundle;
@@ -86,15 +96,20 @@ final class TfSession {
             ensureOpen();
             try (org.tensorflow.Tensor x = TfTensors.toTf(inputScale.apply(inputs), dataType)) {
                 List<Output<?>> fetches = new ArrayList<>(List.of(output));
-                int[] slot = addFetches(fetches, layerNames.stream().<Output<?>>map(layerOutputs::get).toList());
+                int[] slot = addFetches(
+                        fetches,
+                        layerNames.stream().<Output<?>>map(layerOutputs::get).toList());
                 Session.Runner runner = session.runner().feed(input, x);
                 fetches.forEach(runner::fetch);
                 try (Result result = runTf(runner, "inference")) {
                     Tensor out = TfTensors.fromTf(result.get(0), "The output of model '" + name + "'");
                     Map<String, Tensor> byLayer = new LinkedHashMap<>();
                     for (int i = 0; i < layerNames.size(); i++) {
-                        byLayer.put(layerNames.get(i), slot[i] == 0 ? out
-                                : TfTensors.fromTf(result.get(slot[i]), "Layer '" + layerNames.get(i) + "'"));
+                        byLayer.put(
+                                layerNames.get(i),
+                                slot[i] == 0
+                                        ? out
+                                        : TfTensors.fromTf(result.get(slot[i]), "Layer '" + layerNames.get(i) + "'"));
                     }
                     return new Activations(byLayer, out);
                 }
@@ -120,9 +135,10 @@ final class TfSession {
                     String layer = og.layers().get(i);
                     int units = layer == null ? outputUnits : this.units.get(layer);
                     if (units < 1) {
-                        throw new ModelException("The last dimension of " + (layer == null ? "the output" : "layer '"
-                                + layer + "'") + " of model '" + name + "' is unknown; objectives need a known number "
-                                + "of units");
+                        throw new ModelException(
+                                "The last dimension of " + (layer == null ? "the output" : "layer '" + layer + "'")
+                                        + " of model '" + name + "' is unknown; objectives need a known number "
+                                        + "of units");
                     }
                     double[] w = new double[batch * units];
                     for (Objective.Term t : objective.terms()) {
@@ -170,7 +186,8 @@ final class TfSession {
                 try (Result result = runTf(runner, "neuron values")) {
                     Tensor out = TfTensors.fromTf(result.get(0), "The output of model '" + name + "'");
                     int batch = inputs.batchSize();
-                    double[] extremes = TfTensors.fromTf(result.get(1), "Neuron values").toDoubleArray();
+                    double[] extremes =
+                            TfTensors.fromTf(result.get(1), "Neuron values").toDoubleArray();
                     int columns = g.extremesWidth();
                     if (extremes.length != batch * columns) {
                         throw new ModelException("The layers of model '" + name + "' gave " + extremes.length
@@ -188,7 +205,8 @@ final class TfSession {
                     for (int i = 0; i < inOrder.size(); i++) {
                         String layer = inOrder.get(i);
                         int units = g.units()[i];
-                        Object source = read.computeIfAbsent(slot[i],
+                        Object source = read.computeIfAbsent(
+                                slot[i],
                                 at -> TfTensors.values(result.get(at), "The neuron values of model '" + name + "'"));
                         int size = source instanceof float[] f ? f.length : ((double[]) source).length;
                         int width = size / batch;
@@ -206,15 +224,21 @@ final class TfSession {
                             maxs[s] = extremes[at + 1];
                             finite &= Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
                         }
-                        NeuronValues.LayerValues lv = layerValues(layer, source, batch, units, width,
-                                g.offsets()[i], mins, maxs);
+                        NeuronValues.LayerValues lv =
+                                layerValues(layer, source, batch, units, width, g.offsets()[i], mins, maxs);
                         if (!finite) {
-                            ModelChecks.checkFinite(owner, "layer '" + layer + "'",
+                            ModelChecks.checkFinite(
+                                    owner,
+                                    "layer '" + layer + "'",
                                     Tensor.wrap(lv.means(), org.deepjunit.model.Shape.of(batch, units)));
-                            ModelChecks.checkFinite(owner, "layer '" + layer + "'", Tensor.wrap(mins,
-                                    org.deepjunit.model.Shape.of(batch)));
-                            ModelChecks.checkFinite(owner, "layer '" + layer + "'", Tensor.wrap(maxs,
-                                    org.deepjunit.model.Shape.of(batch)));
+                            ModelChecks.checkFinite(
+                                    owner,
+                                    "layer '" + layer + "'",
+                                    Tensor.wrap(mins, org.deepjunit.model.Shape.of(batch)));
+                            ModelChecks.checkFinite(
+                                    owner,
+                                    "layer '" + layer + "'",
+                                    Tensor.wrap(maxs, org.deepjunit.model.Shape.of(batch)));
                         }
                         values.put(layer, lv);
                     }
@@ -244,8 +268,8 @@ final class TfSession {
     }
 
     /** One layer's columns {@code [offset, offset + units)} of a fetched {@code [batch, width]} tensor. */
-    private static NeuronValues.LayerValues layerValues(String layer, Object source, int batch, int units, int width,
-                                                        int offset, double[] mins, double[] maxs) {
+    private static NeuronValues.LayerValues layerValues(
+            String layer, Object source, int batch, int units, int width, int offset, double[] mins, double[] maxs) {
         if (source instanceof float[] all) {
             float[] means = all;
             if (width != units) {
@@ -268,10 +292,14 @@ final class TfSession {
     }
 
     private synchronized NeuronValueGraph neuronValueGraph(List<String> layerNames) {
-        return neuronValueGraphs.computeIfAbsent(List.copyOf(layerNames), names -> NeuronValueGraph.build(graph,
-                "deepjunit_neuron_values_" + neuronValueGraphs.size(), names,
-                names.stream().<Output<?>>map(layerOutputs::get).toList(),
-                names.stream().mapToInt(units::get).toArray()));
+        return neuronValueGraphs.computeIfAbsent(
+                List.copyOf(layerNames),
+                names -> NeuronValueGraph.build(
+                        graph,
+                        "deepjunit_neuron_values_" + neuronValueGraphs.size(),
+                        names,
+                        names.stream().<Output<?>>map(layerOutputs::get).toList(),
+                        names.stream().mapToInt(units::get).toArray()));
     }
 
     private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames) {
@@ -286,8 +314,8 @@ final class TfSession {
                 names.add(l);
                 outs.add(layerOutputs.get(l));
             }
-            og = ObjectiveGraph.build(graph, "deepjunit_objective_" + (objectiveCount++), input, names, outs,
-                    dataType, name);
+            og = ObjectiveGraph.build(
+                    graph, "deepjunit_objective_" + (objectiveCount++), input, names, outs, dataType, name);
             objectives.put(key, og);
         }
         return og;
@@ -297,8 +325,8 @@ final class TfSession {
         try {
             return runner.run();
         } catch (RuntimeException e) {
-            throw new ModelException("TensorFlow failed computing " + what + " of model '" + name + "': "
-                    + e.getMessage(), e);
+            throw new ModelException(
+                    "TensorFlow failed computing " + what + " of model '" + name + "': " + e.getMessage(), e);
         }
     }
 

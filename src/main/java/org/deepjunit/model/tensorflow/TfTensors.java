@@ -1,8 +1,8 @@
 package org.deepjunit.model.tensorflow;
 
 import org.deepjunit.model.DataType;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.ModelException;
+import org.deepjunit.model.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -11,8 +11,7 @@ import org.tensorflow.types.TFloat64;
 /** Copies between DeepJUnit tensors and TensorFlow tensors. */
 final class TfTensors {
 
-    private TfTensors() {
-    }
+    private TfTensors() {}
 
     /** A new native tensor holding {@code t} converted to {@code type}; the caller closes it. */
     static org.tensorflow.Tensor toTf(Tensor t, DataType type) {

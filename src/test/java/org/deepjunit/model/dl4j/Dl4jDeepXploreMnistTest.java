@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.Mnist;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +19,9 @@ class Dl4jDeepXploreMnistTest {
 
     static Path resource(String name) {
         try {
-            return Path.of(Dl4jDeepXploreMnistTest.class.getResource("/deepxplore-mnist/" + name).toURI());
+            return Path.of(Dl4jDeepXploreMnistTest.class
+                    .getResource("/deepxplore-mnist/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -42,7 +44,10 @@ class Dl4jDeepXploreMnistTest {
             assertThat(model.inputShape()).isEqualTo(Shape.of(28, 28, 1));
             assertThat(model.outputShape()).isEqualTo(Shape.of(10));
             List<Layer> layers = model.layers();
-            int count = layers.stream().filter(l -> l.kind().countedByDefault()).mapToInt(Layer::neuronCount).sum();
+            int count = layers.stream()
+                    .filter(l -> l.kind().countedByDefault())
+                    .mapToInt(Layer::neuronCount)
+                    .sum();
             assertThat(count).isEqualTo(neurons);
             assertThat(model.layer("block1_conv1").kind()).isEqualTo(LayerKind.CONVOLUTION);
             assertThat(model.layer("block1_conv1").outputShape()).isEqualTo(Shape.of(28, 28, which == 1 ? 4 : 6));
@@ -94,22 +99,34 @@ class Dl4jDeepXploreMnistTest {
     @org.junit.jupiter.api.Test
     void sequentialArchitectureImportsAsMultiLayerNetwork() {
         try (Dl4jModel sequential = Dl4jModel.keras(resource("lenet1-sequential.json"), resource("Model1.h5"))
-                .name("lenet1-seq").build();
+                        .name("lenet1-seq")
+                        .build();
                 Dl4jModel functional = lenet(1)) {
             assertThat(sequential.name()).isEqualTo("lenet1-seq");
             assertThat(functional.name()).isEqualTo("lenet1"); // the architecture file's name
             assertThat(sequential.toString()).contains("MultiLayerNetwork");
             assertThat(sequential.inputShape()).isEqualTo(Shape.of(28, 28, 1));
-            int count = sequential.layers().stream().filter(l -> l.kind().countedByDefault()).mapToInt(Layer::neuronCount).sum();
+            int count = sequential.layers().stream()
+                    .filter(l -> l.kind().countedByDefault())
+                    .mapToInt(Layer::neuronCount)
+                    .sum();
             assertThat(count).isEqualTo(52);
             Tensor x = Mnist.images(0, 200);
-            assertThat(sequential.predict(x).maxAbsDifference(functional.predict(x))).isLessThan(1e-5);
-            assertThat(sequential.activations(x).layer("block2_pool1").maxAbsDifference(
-                    functional.activations(x).layer("block2_pool1"))).isLessThan(1e-5);
-            org.deepjunit.model.Objective objective = org.deepjunit.model.Objective.builder().logit(3, 1.0)
-                    .neuron("block1_conv1", 1, 0.5).build();
-            assertThat(sequential.inputGradient(x.samples(0, 4), objective)
-                    .maxAbsDifference(functional.inputGradient(x.samples(0, 4), objective))).isLessThan(1e-5);
+            assertThat(sequential.predict(x).maxAbsDifference(functional.predict(x)))
+                    .isLessThan(1e-5);
+            assertThat(sequential
+                            .activations(x)
+                            .layer("block2_pool1")
+                            .maxAbsDifference(functional.activations(x).layer("block2_pool1")))
+                    .isLessThan(1e-5);
+            org.deepjunit.model.Objective objective = org.deepjunit.model.Objective.builder()
+                    .logit(3, 1.0)
+                    .neuron("block1_conv1", 1, 0.5)
+                    .build();
+            assertThat(sequential
+                            .inputGradient(x.samples(0, 4), objective)
+                            .maxAbsDifference(functional.inputGradient(x.samples(0, 4), objective)))
+                    .isLessThan(1e-5);
         }
     }
 }

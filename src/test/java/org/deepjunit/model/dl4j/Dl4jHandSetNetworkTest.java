@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.LayerKind;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -33,10 +33,21 @@ class Dl4jHandSetNetworkTest {
      */
     @Test
     void denseForwardMatchesHandComputation() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).list()
-                .layer(new DenseLayer.Builder().name("hidden").nIn(2).nOut(3).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nIn(3).nOut(2)
-                        .activation(Activation.IDENTITY).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("hidden")
+                        .nIn(2)
+                        .nOut(3)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .name("out")
+                        .nIn(3)
+                        .nOut(2)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -47,19 +58,23 @@ class Dl4jHandSetNetworkTest {
         try (Dl4jModel model = Dl4jModel.builder(net).name("tiny").build()) {
             assertThat(model.name()).isEqualTo("tiny");
             assertThat(model.inputShape()).isEqualTo(Shape.of(2));
-            assertThat(model.layers()).extracting(l -> l.toString())
+            assertThat(model.layers())
+                    .extracting(l -> l.toString())
                     .containsExactly("hidden (dense, [3])", "out (dense, [2])");
             Tensor x = Tensor.of(new double[] {1, 2, -1, 1}, 2, 2);
-            assertThat(model.predict(x).toDoubleArray()).containsExactly(new double[] {5.5, -0.5, 1.5, 1.5}, within(1e-12));
+            assertThat(model.predict(x).toDoubleArray())
+                    .containsExactly(new double[] {5.5, -0.5, 1.5, 1.5}, within(1e-12));
             Activations acts = model.activations(x, List.of("hidden"));
             assertThat(acts.layerNames()).containsExactly("hidden");
-            assertThat(acts.layer("hidden").toDoubleArray()).containsExactly(new double[] {5, 0, 0, 1, 2, 0}, within(1e-12));
+            assertThat(acts.layer("hidden").toDoubleArray())
+                    .containsExactly(new double[] {5, 0, 0, 1, 2, 0}, within(1e-12));
             // d out[0] / dx = W1[:,0]·1 (only hidden 0 active for sample 0) + W1[:,2]·1 (hidden 2 inactive) -> [1, 2]
             // sample 1: hidden 0 and 1 active: d out[0]/dx = W1[:,0]·W2[0,0] + W1[:,1]·W2[1,0] = [1, 2]
             Tensor g = model.inputGradient(x, Objective.builder().logit(0, 1.0).build());
             assertThat(g.toDoubleArray()).containsExactly(new double[] {1, 2, 1, 2}, within(1e-12));
             // d out[1] / dx for sample 1 only: W1[:,1]·W2[1,1] = [-1, 0]; sample 0 gets nothing.
-            Tensor g1 = model.inputGradient(x, Objective.builder().logit(1, 1, 1.0).build());
+            Tensor g1 =
+                    model.inputGradient(x, Objective.builder().logit(1, 1, 1.0).build());
             assertThat(g1.toDoubleArray()).containsExactly(new double[] {0, 0, -1, 0}, within(1e-12));
         }
     }
@@ -73,12 +88,24 @@ class Dl4jHandSetNetworkTest {
      */
     @Test
     void convForwardIsChannelsLastAndMatchesHandComputation() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).list()
-                .layer(new ConvolutionLayer.Builder(2, 2).name("conv").nOut(2).activation(Activation.IDENTITY).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool").kernelSize(2, 2)
-                        .stride(1, 1).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).name("out").nOut(2)
-                        .activation(Activation.IDENTITY).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .list()
+                .layer(new ConvolutionLayer.Builder(2, 2)
+                        .name("conv")
+                        .nOut(2)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("pool")
+                        .kernelSize(2, 2)
+                        .stride(1, 1)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .name("out")
+                        .nOut(2)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .setInputType(InputType.convolutional(3, 3, 1))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -99,10 +126,11 @@ class Dl4jHandSetNetworkTest {
             assertThat(acts.layer("pool").toDoubleArray()).containsExactly(new double[] {14, 15}, within(1e-12));
             assertThat(acts.output().toDoubleArray()).containsExactly(new double[] {14, 15}, within(1e-12));
             // Mean of channel 1 = (x01+x10 + x02+x11 + x11+x20 + x12+x21)/4 + 1
-            Tensor g = model.inputGradient(x, Objective.builder().neuron("conv", 1, 1.0).build());
+            Tensor g = model.inputGradient(
+                    x, Objective.builder().neuron("conv", 1, 1.0).build());
             assertThat(g.shape()).isEqualTo(Shape.of(1, 3, 3, 1));
-            assertThat(g.toDoubleArray()).containsExactly(
-                    new double[] {0, 0.25, 0.25, 0.25, 0.5, 0.25, 0.25, 0.25, 0}, within(1e-12));
+            assertThat(g.toDoubleArray())
+                    .containsExactly(new double[] {0, 0.25, 0.25, 0.25, 0.5, 0.25, 0.25, 0.25, 0}, within(1e-12));
             // The output is [x11 + x22 (= 14), x12 + x21 + 1 (= 15)] here: d out[0]/dx puts 1 on x11 and x22.
             Tensor g0 = model.inputGradient(x, Objective.builder().logit(0, 1.0).build());
             assertThat(g0.toDoubleArray()).containsExactly(new double[] {0, 0, 0, 0, 1, 0, 0, 0, 1}, within(1e-12));

@@ -1,10 +1,10 @@
 package org.deepjunit.model.dl4j;
 
 import java.util.Random;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,16 +27,27 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** Small networks and helpers shared by the DL4J adapter tests. */
 final class Dl4jTestNets {
 
-    private Dl4jTestNets() {
-    }
+    private Dl4jTestNets() {}
 
     /** 4-5-3 tanh MLP with a softmax output layer, in double precision. */
     static MultiLayerNetwork mlp(long seed) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER).list()
-                .layer(new DenseLayer.Builder().name("hidden").nIn(4).nOut(5).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(5).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("hidden")
+                        .nIn(4)
+                        .nOut(5)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -45,15 +56,31 @@ final class Dl4jTestNets {
 
     /** dense 4->5 identity, ActivationLayer tanh, ActivationLayer sigmoid, softmax output 5->3, double precision. */
     static MultiLayerNetwork activationLayers(long seed) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER).list()
-                .layer(new DenseLayer.Builder().name("dense").nIn(4).nOut(5).activation(Activation.IDENTITY).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("tanh")
-                        .activation(Activation.TANH).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("sigmoid")
-                        .activation(Activation.SIGMOID).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nIn(5).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nIn(4)
+                        .nOut(5)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .name("tanh")
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .name("sigmoid")
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -66,14 +93,31 @@ final class Dl4jTestNets {
     }
 
     static MultiLayerNetwork cnn(long seed, InputType inputType) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(3).activation(Activation.TANH).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool").kernelSize(2, 2)
-                        .stride(2, 2).build())
-                .layer(new DenseLayer.Builder().name("fc").nOut(5).activation(Activation.SIGMOID).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(4)
-                        .activation(Activation.SOFTMAX).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv")
+                        .nOut(3)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("pool")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("fc")
+                        .nOut(5)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(4)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(inputType)
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -83,16 +127,36 @@ final class Dl4jTestNets {
 
     /** conv + batch norm + maxpool + dense with dropout + batch norm + softmax output, trained a few steps. */
     static MultiLayerNetwork batchNormDropout(long seed) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER).updater(new Sgd(0.1)).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(3).activation(Activation.IDENTITY).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Sgd(0.1))
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv")
+                        .nOut(3)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new BatchNormalization.Builder().name("bn1").build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool").kernelSize(2, 2)
-                        .stride(2, 2).build())
-                .layer(new DenseLayer.Builder().name("fc").nOut(6).activation(Activation.TANH).dropOut(0.5).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("pool")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("fc")
+                        .nOut(6)
+                        .activation(Activation.TANH)
+                        .dropOut(0.5)
+                        .build())
                 .layer(new BatchNormalization.Builder().name("bn2").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
-                        .activation(Activation.SOFTMAX).dropOut(0.8).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .dropOut(0.8)
+                        .build())
                 .setInputType(InputType.convolutional(6, 6, 1))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -111,13 +175,36 @@ final class Dl4jTestNets {
 
     /** A chain-shaped ComputationGraph: dense tanh 4->5, dense sigmoid 5->4, softmax output 4->3, double precision. */
     static ComputationGraph graph(long seed) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER).graphBuilder()
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
                 .addInputs("in")
-                .addLayer("d1", new DenseLayer.Builder().nIn(4).nOut(5).activation(Activation.TANH).build(), "in")
-                .addLayer("d2", new DenseLayer.Builder().nIn(5).nOut(4).activation(Activation.SIGMOID).build(), "d1")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(3)
-                        .activation(Activation.SOFTMAX).build(), "d2")
+                .addLayer(
+                        "d1",
+                        new DenseLayer.Builder()
+                                .nIn(4)
+                                .nOut(5)
+                                .activation(Activation.TANH)
+                                .build(),
+                        "in")
+                .addLayer(
+                        "d2",
+                        new DenseLayer.Builder()
+                                .nIn(5)
+                                .nOut(4)
+                                .activation(Activation.SIGMOID)
+                                .build(),
+                        "d1")
+                .addLayer(
+                        "out",
+                        new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                                .nIn(4)
+                                .nOut(3)
+                                .activation(Activation.SOFTMAX)
+                                .build(),
+                        "d2")
                 .setOutputs("out")
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);
@@ -191,10 +278,12 @@ final class Dl4jTestNets {
     }
 
     /** Central finite differences of the objective, element by element (all elements, or the listed flat indices). */
-    static double[] finiteDifferences(Model model, Tensor inputs, Objective objective, Logits logits, double h,
-            int... indices) {
+    static double[] finiteDifferences(
+            Model model, Tensor inputs, Objective objective, Logits logits, double h, int... indices) {
         double[] x = inputs.toDoubleArray();
-        int[] which = indices.length > 0 ? indices : java.util.stream.IntStream.range(0, x.length).toArray();
+        int[] which = indices.length > 0
+                ? indices
+                : java.util.stream.IntStream.range(0, x.length).toArray();
         double[] result = new double[which.length];
         int[] shape = inputs.shape().dims();
         for (int k = 0; k < which.length; k++) {

@@ -14,13 +14,14 @@ import org.deepjunit.model.Tensor;
  */
 final class KerasFixtureModels {
 
-    private KerasFixtureModels() {
-    }
+    private KerasFixtureModels() {}
 
     /** A committed fixture as a directory. */
     static Path fixture(String name) {
         try {
-            return Path.of(KerasFixtureModels.class.getResource("/keras-savedmodels/" + name).toURI());
+            return Path.of(KerasFixtureModels.class
+                    .getResource("/keras-savedmodels/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -27,13 +27,12 @@ import org.tensorflow.types.TInt32;
  */
 final class KerasLayerOps {
 
-    private KerasLayerOps() {
-    }
+    private KerasLayerOps() {}
 
     /** The ops of every layer under {@code <model>/<layer>/}; returns {output, logits}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Output<?>[] layers(Ops tf, Graph g, Spec spec, Operand<TFloat32> x, List<Output<?>> resources,
-                                      boolean withLogits) {
+    static Output<?>[] layers(
+            Ops tf, Graph g, Spec spec, Operand<TFloat32> x, List<Output<?>> resources, boolean withLogits) {
         Ops model = tf.withSubScope(spec.modelName());
         Operand<TFloat32> current = x;
         Operand<TFloat32> logits = null;
@@ -42,19 +41,19 @@ final class KerasLayerOps {
             Ops s = model.withSubScope(layer.name());
             String scope = spec.modelName() + "/" + layer.name() + "/";
             if (layer instanceof Dense d) {
-                Operand<TFloat32> k = s.withName("MatMul_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
+                Operand<TFloat32> k = s.withName("MatMul_ReadVariableOp")
+                        .readVariableOp((Operand) resources.get(r++), TFloat32.class);
+                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp")
+                        .readVariableOp((Operand) resources.get(r++), TFloat32.class);
                 current = s.withName("MatMul").linalg.matMul(current, k);
                 current = s.withName("BiasAdd").nn.biasAdd(current, b);
                 logits = current;
                 current = activation(s, d.activation(), current);
             } else if (layer instanceof Conv c) {
-                Operand<TFloat32> k = s.withName("Conv2D_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
-                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp").readVariableOp((Operand) resources.get(r++),
-                        TFloat32.class);
+                Operand<TFloat32> k = s.withName("Conv2D_ReadVariableOp")
+                        .readVariableOp((Operand) resources.get(r++), TFloat32.class);
+                Operand<TFloat32> b = s.withName("BiasAdd_ReadVariableOp")
+                        .readVariableOp((Operand) resources.get(r++), TFloat32.class);
                 current = s.withName("Conv2D").nn.conv2d(current, k, List.of(1L, 1L, 1L, 1L), "VALID");
                 current = s.withName("BiasAdd").nn.biasAdd(current, b);
                 current = activation(s, c.activation(), current);
@@ -66,10 +65,12 @@ final class KerasLayerOps {
                         .setAttr("strides", new long[] {1, sz, sz, 1})
                         .setAttr("padding", "VALID")
                         .setAttr("data_format", "NHWC")
-                        .build().output(0);
+                        .build()
+                        .output(0);
             } else if (layer instanceof Flatten) {
                 long n = flatSize(spec, layer);
-                current = s.withName("Reshape").reshape(current, s.withName("Const").constant(new int[] {-1, (int) n}));
+                current = s.withName("Reshape")
+                        .reshape(current, s.withName("Const").constant(new int[] {-1, (int) n}));
             } else if (layer instanceof Dropout) {
                 current = s.withName("Identity").identity(current);
             } else if (layer instanceof Loop l) {
@@ -121,14 +122,23 @@ final class KerasLayerOps {
         ConcreteFunction cond = ConcreteFunction.create(tf -> {
             Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
             Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
-            return Signature.builder().key("simple_rnn_while_cond").input("i", i).input("h", v)
-                    .output("c", tf.math.less(i, tf.constant(steps))).build();
+            return Signature.builder()
+                    .key("simple_rnn_while_cond")
+                    .input("i", i)
+                    .input("h", v)
+                    .output("c", tf.math.less(i, tf.constant(steps)))
+                    .build();
         });
         ConcreteFunction body = ConcreteFunction.create(tf -> {
             Placeholder<TInt32> i = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
             Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units)));
-            return Signature.builder().key("simple_rnn_while_body").input("i", i).input("h", v)
-                    .output("i_next", tf.math.add(i, tf.constant(1))).output("h_next", tf.math.tanh(v)).build();
+            return Signature.builder()
+                    .key("simple_rnn_while_body")
+                    .input("i", i)
+                    .input("h", v)
+                    .output("i_next", tf.math.add(i, tf.constant(1)))
+                    .output("h_next", tf.math.tanh(v))
+                    .build();
         });
         var w = s.withName("while").statelessWhile(List.of(s.withName("zero").constant(0), h), cond, body);
         Operand<TFloat32> out = (Operand) w.output().get(1);

@@ -32,22 +32,25 @@ import org.tensorflow.proto.VersionDef;
  */
 final class KerasMetadataWriter {
 
-    private KerasMetadataWriter() {
-    }
+    private KerasMetadataWriter() {}
 
     /** The model's JSON as tf.keras writes it for {@code _tf_keras_sequential}. */
     static String modelJson(Spec spec) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
-        root.put("name", spec.modelName()).put("trainable", true).put("expects_training_arg", true)
-                .put("dtype", "float32").put("class_name", "Sequential");
+        root.put("name", spec.modelName())
+                .put("trainable", true)
+                .put("expects_training_arg", true)
+                .put("dtype", "float32")
+                .put("class_name", "Sequential");
         ObjectNode config = root.putObject("config");
         config.put("name", spec.modelName());
         ArrayNode layers = config.putArray("layers");
         ObjectNode input = layers.addObject();
         input.put("class_name", "InputLayer");
         ObjectNode ic = input.putObject("config");
-        ArrayNode shape = ic.putObject("batch_input_shape").put("class_name", "__tuple__").putArray("items");
+        ArrayNode shape =
+                ic.putObject("batch_input_shape").put("class_name", "__tuple__").putArray("items");
         shape.addNull();
         for (int d : spec.inputShape()) {
             shape.add(d);
@@ -102,21 +105,28 @@ final class KerasMetadataWriter {
         }
         Path pb = dir.resolve("saved_model.pb");
         SavedModel sm = SavedModel.parseFrom(Files.readAllBytes(pb));
-        VersionDef version = VersionDef.newBuilder().setProducer(1).setMinConsumer(1).build();
+        VersionDef version =
+                VersionDef.newBuilder().setProducer(1).setMinConsumer(1).build();
         SavedObjectGraph.Builder graph = SavedObjectGraph.newBuilder();
-        SavedObject.Builder root = SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
-                .setIdentifier("_tf_keras_sequential").setVersion(version).setMetadata(model));
+        SavedObject.Builder root = SavedObject.newBuilder()
+                .setUserObject(SavedUserObject.newBuilder()
+                        .setIdentifier("_tf_keras_sequential")
+                        .setVersion(version)
+                        .setMetadata(model));
         int id = 1;
         for (KLayer l : spec.layers()) {
             root.addChildren(ObjectReference.newBuilder().setNodeId(id++).setLocalName(l.name()));
         }
         graph.addNodes(root);
         for (KLayer l : spec.layers()) {
-            graph.addNodes(SavedObject.newBuilder().setUserObject(SavedUserObject.newBuilder()
-                    .setIdentifier("_tf_keras_layer").setVersion(version)
-                    .setMetadata("{\"name\": \"" + l.name() + "\"}")));
+            graph.addNodes(SavedObject.newBuilder()
+                    .setUserObject(SavedUserObject.newBuilder()
+                            .setIdentifier("_tf_keras_layer")
+                            .setVersion(version)
+                            .setMetadata("{\"name\": \"" + l.name() + "\"}")));
         }
-        MetaGraphDef meta = sm.getMetaGraphs(0).toBuilder().setObjectGraphDef(graph).build();
+        MetaGraphDef meta =
+                sm.getMetaGraphs(0).toBuilder().setObjectGraphDef(graph).build();
         Files.write(pb, sm.toBuilder().setMetaGraphs(0, meta).build().toByteArray());
     }
 }

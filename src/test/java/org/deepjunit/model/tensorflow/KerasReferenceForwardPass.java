@@ -15,8 +15,7 @@ import org.deepjunit.model.tensorflow.KerasSavedModelFixtures.Spec;
  */
 final class KerasReferenceForwardPass {
 
-    private KerasReferenceForwardPass() {
-    }
+    private KerasReferenceForwardPass() {}
 
     static Map<String, double[]> forward(Spec spec, double[] input) {
         return forward(spec, input, null);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.KerasSavedModelFixtures.Conv;
 import org.deepjunit.model.tensorflow.KerasSavedModelFixtures.Dense;
@@ -59,10 +59,17 @@ class KerasSavedModelDl4jTwinTest {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .dataType(DataType.FLOAT)
                 .list()
-                .layer(new DenseLayer.Builder().name("dense").nOut(32).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nOut(32)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new DropoutLayer.Builder(0.8).name("dropout").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("dense_1").nOut(10)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("dense_1")
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(28, 28, 1, CNN2DFormat.NHWC))
                 .build());
         net.init();
@@ -70,13 +77,17 @@ class KerasSavedModelDl4jTwinTest {
         set(net, 0, "b", d.bias(), 1, d.out());
         set(net, 2, "W", d1.kernel(), d1.in(), d1.out());
         set(net, 2, "b", d1.bias(), 1, d1.out());
-        try (Model dl4j = Dl4jModel.builder(net).name("dense-dl4j").inputShape(28, 28, 1).build();
-             TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
+        try (Model dl4j = Dl4jModel.builder(net)
+                        .name("dense-dl4j")
+                        .inputShape(28, 28, 1)
+                        .build();
+                TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
             List<String> compared = new ArrayList<>();
             for (Tensor x : List.of(Mnist.images(0, 8), KerasFixtureModels.randomInputs())) {
                 compared = assertLayersAgree("dense", dl4j, tf, x);
                 // Keras' flatten of a 28x28x1 image is the image itself, flat
-                double diff = tf.activations(x, List.of("flatten")).layer("flatten")
+                double diff = tf.activations(x, List.of("flatten"))
+                        .layer("flatten")
                         .maxAbsDifference(Tensor.of(x.toFloatArray(), x.batchSize(), 784));
                 assertThat(diff).as("flatten").isZero();
             }
@@ -84,8 +95,12 @@ class KerasSavedModelDl4jTwinTest {
             Tensor x = KerasFixtureModels.randomInputs();
             int[] predicted = tf.predict(x).argMax();
             Objective o = Objective.builder()
-                    .logit(0, predicted[0], 1.0).logit(0, (predicted[0] + 1) % 10, -1.0).logit(1, 4, 0.5)
-                    .neuron(0, "dense", 3, 0.3).neuron(1, "dense", 17, -0.2).neuron("dropout", 5, 0.1)
+                    .logit(0, predicted[0], 1.0)
+                    .logit(0, (predicted[0] + 1) % 10, -1.0)
+                    .logit(1, 4, 0.5)
+                    .neuron(0, "dense", 3, 0.3)
+                    .neuron(1, "dense", 17, -0.2)
+                    .neuron("dropout", 5, 0.1)
                     .neuron(1, "dense_1", 2, 0.4)
                     .build();
             assertGradientsAgree("dense", dl4j, tf, x, o);
@@ -103,16 +118,35 @@ class KerasSavedModelDl4jTwinTest {
                 .dataType(DataType.FLOAT)
                 .convolutionMode(ConvolutionMode.Truncate) // Keras padding="valid"
                 .list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2d").nOut(4).dataFormat(format)
-                        .activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("max_pooling2d")
-                        .kernelSize(2, 2).stride(2, 2).dataFormat(format).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2d_1").nOut(8).dataFormat(format)
-                        .activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("max_pooling2d_1")
-                        .kernelSize(2, 2).stride(2, 2).dataFormat(format).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("dense").nOut(10)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv2d")
+                        .nOut(4)
+                        .dataFormat(format)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("max_pooling2d")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .dataFormat(format)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv2d_1")
+                        .nOut(8)
+                        .dataFormat(format)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .name("max_pooling2d_1")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .dataFormat(format)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("dense")
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(28, 28, 1, format))
                 .build());
         net.init();
@@ -121,12 +155,18 @@ class KerasSavedModelDl4jTwinTest {
         // Keras' dense kernel [200, 10] has rows in (h, w, c) = (5, 5, 8) order
         INDArray kernel = Nd4j.create(d.kernel(), new long[] {200, 10}, 'c');
         if (format == CNN2DFormat.NCHW) {
-            kernel = kernel.reshape('c', 5, 5, 8, 10).permute(2, 0, 1, 3).dup('c').reshape('c', 200, 10);
+            kernel = kernel.reshape('c', 5, 5, 8, 10)
+                    .permute(2, 0, 1, 3)
+                    .dup('c')
+                    .reshape('c', 200, 10);
         }
         net.getLayer(4).getParam("W").assign(kernel);
         set(net, 4, "b", d.bias(), 1, 10);
-        try (Model dl4j = Dl4jModel.builder(net).name("cnn-dl4j-" + format).inputShape(28, 28, 1).build();
-             TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("cnn"))) {
+        try (Model dl4j = Dl4jModel.builder(net)
+                        .name("cnn-dl4j-" + format)
+                        .inputShape(28, 28, 1)
+                        .build();
+                TensorFlowModel tf = TensorFlowModel.load(KerasFixtureModels.fixture("cnn"))) {
             List<String> compared = new ArrayList<>();
             for (Tensor x : List.of(Mnist.images(0, 8), KerasFixtureModels.randomInputs())) {
                 compared = assertLayersAgree("cnn " + format, dl4j, tf, x);
@@ -134,7 +174,8 @@ class KerasSavedModelDl4jTwinTest {
                 Tensor pool = dl4j.activations(x, List.of("max_pooling2d_1")).layer("max_pooling2d_1");
                 Tensor flat = tf.activations(x, List.of("flatten")).layer("flatten");
                 assertThat(flat.maxAbsDifference(Tensor.of(pool.toFloatArray(), x.batchSize(), 200)))
-                        .as("flatten").isLessThanOrEqualTo(ACTIVATIONS);
+                        .as("flatten")
+                        .isLessThanOrEqualTo(ACTIVATIONS);
             }
             assertThat(compared).containsExactly("conv2d", "max_pooling2d", "conv2d_1", "max_pooling2d_1", "dense");
             // Random inputs: MNIST's runs of equal pixels make exact max-pool ties, which the frameworks may
@@ -142,8 +183,12 @@ class KerasSavedModelDl4jTwinTest {
             Tensor x = KerasFixtureModels.randomInputs();
             int[] predicted = tf.predict(x).argMax();
             Objective o = Objective.builder()
-                    .logit(0, predicted[0], 1.0).logit(0, (predicted[0] + 1) % 10, -1.0).logit(1, 3, 0.5)
-                    .neuron(0, "conv2d", 1, 0.4).neuron(1, "max_pooling2d", 2, -0.3).neuron("conv2d_1", 5, 0.2)
+                    .logit(0, predicted[0], 1.0)
+                    .logit(0, (predicted[0] + 1) % 10, -1.0)
+                    .logit(1, 3, 0.5)
+                    .neuron(0, "conv2d", 1, 0.4)
+                    .neuron(1, "max_pooling2d", 2, -0.3)
+                    .neuron("conv2d_1", 5, 0.2)
                     .neuron(0, "max_pooling2d_1", 7, -0.1)
                     .build();
             assertGradientsAgree("cnn " + format, dl4j, tf, x, o);
@@ -157,7 +202,9 @@ class KerasSavedModelDl4jTwinTest {
         List<String> shared = new ArrayList<>();
         for (Layer l : dl4j.layers()) {
             if (tf.layers().stream().anyMatch(t -> t.name().equals(l.name()))) {
-                assertThat(l.outputShape()).as(l.name()).isEqualTo(tf.layer(l.name()).outputShape());
+                assertThat(l.outputShape())
+                        .as(l.name())
+                        .isEqualTo(tf.layer(l.name()).outputShape());
                 assertThat(l.kind()).as(l.name()).isEqualTo(tf.layer(l.name()).kind());
                 shared.add(l.name());
             }
@@ -171,8 +218,11 @@ class KerasSavedModelDl4jTwinTest {
             assertThat(diff).as("layer %s", name).isLessThanOrEqualTo(ACTIVATIONS);
         }
         System.out.printf("%s, batch %d: output %.1e;%s%n", what, x.batchSize(), out, report);
-        assertThat(shared).as("every DL4J layer has its Keras twin").hasSameSizeAs(dl4j.layers().stream()
-                .filter(l -> l.kind() != org.deepjunit.model.LayerKind.INPUT).toList());
+        assertThat(shared)
+                .as("every DL4J layer has its Keras twin")
+                .hasSameSizeAs(dl4j.layers().stream()
+                        .filter(l -> l.kind() != org.deepjunit.model.LayerKind.INPUT)
+                        .toList());
         return shared;
     }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.InputShapeException;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.UnknownLayerException;
 import org.deepjunit.testing.Mnist;
 import org.junit.jupiter.api.Test;
@@ -29,19 +29,26 @@ class KerasSavedModelErrorsTest {
         try (TensorFlowModel m = TensorFlowModel.load(KerasFixtureModels.fixture("cnn"))) {
             Tensor good = m.predict(X);
             assertThatThrownBy(() -> m.predict(Tensor.of(new float[2 * 784], 2, 784)))
-                    .isInstanceOf(InputShapeException.class).hasMessageContaining("expected [batch, 28, 28, 1]");
+                    .isInstanceOf(InputShapeException.class)
+                    .hasMessageContaining("expected [batch, 28, 28, 1]");
             assertThat(m.predict(X).toFloatArray()).containsExactly(good.toFloatArray());
             assertThatThrownBy(() -> m.predict(Tensor.of(new float[2 * 27 * 28], 2, 27, 28, 1)))
-                    .isInstanceOf(InputShapeException.class).hasMessageContaining("expected [batch, 28, 28, 1]");
+                    .isInstanceOf(InputShapeException.class)
+                    .hasMessageContaining("expected [batch, 28, 28, 1]");
             assertThatThrownBy(() -> m.activations(X, List.of("conv2d_9")))
-                    .isInstanceOf(UnknownLayerException.class).hasMessageContaining("conv2d_9")
+                    .isInstanceOf(UnknownLayerException.class)
+                    .hasMessageContaining("conv2d_9")
                     .hasMessageContaining("max_pooling2d_1");
             // float64 given to a float32 model is converted, as everywhere in the adapter
-            assertThat(m.predict(X.as(org.deepjunit.model.DataType.FLOAT64)).maxAbsDifference(good)).isLessThan(1e-6);
+            assertThat(m.predict(X.as(org.deepjunit.model.DataType.FLOAT64)).maxAbsDifference(good))
+                    .isLessThan(1e-6);
             assertThat(m.predict(X).toFloatArray()).containsExactly(good.toFloatArray());
         }
-        assertThatThrownBy(() -> TensorFlowModel.builder(KerasFixtureModels.fixture("dense")).signature("predict").build())
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("no signature 'predict'")
+        assertThatThrownBy(() -> TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
+                        .signature("predict")
+                        .build())
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("no signature 'predict'")
                 .hasMessageContaining("[serving_default]");
         try (TensorFlowModel again = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
             assertThat(again.predict(X).shape().dims()).containsExactly(2, 10);
@@ -50,11 +57,15 @@ class KerasSavedModelErrorsTest {
 
     @Test
     void severalOutputsArePickedByKeyOrRefusedWithTheKeys(@TempDir Path dir) {
-        KerasSavedModelFixtures.write(KerasSavedModelFixtures.dense(), dir, KerasSavedModelFixtures.Metadata.NONE, true);
-        assertThatThrownBy(() -> TensorFlowModel.load(dir)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("[dense_1, logits]").hasMessageContaining(".output(key)");
+        KerasSavedModelFixtures.write(
+                KerasSavedModelFixtures.dense(), dir, KerasSavedModelFixtures.Metadata.NONE, true);
+        assertThatThrownBy(() -> TensorFlowModel.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("[dense_1, logits]")
+                .hasMessageContaining(".output(key)");
         try (TensorFlowModel p = TensorFlowModel.builder(dir).output("dense_1").build();
-             TensorFlowModel l = TensorFlowModel.builder(dir).output("logits").build()) {
+                TensorFlowModel l =
+                        TensorFlowModel.builder(dir).output("logits").build()) {
             assertThat(p.outputIsProbabilities()).isTrue();
             assertThat(l.outputIsProbabilities()).isFalse();
             // no metadata: names from the op scopes
@@ -62,20 +73,25 @@ class KerasSavedModelErrorsTest {
             Tensor probs = p.predict(X);
             Tensor logits = l.predict(X);
             double d = Math.log(probs.getDouble(0, 1)) - Math.log(probs.getDouble(0, 4));
-            assertThat(logits.getDouble(0, 1) - logits.getDouble(0, 4)).isCloseTo(d, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(logits.getDouble(0, 1) - logits.getDouble(0, 4))
+                    .isCloseTo(d, org.assertj.core.data.Offset.offset(1e-4));
             Objective o = Objective.builder().logit(0, 1, 1.0).logit(1, 2, -1.0).build();
-            assertThat(p.inputGradient(X, o).maxAbsDifference(l.inputGradient(X, o))).isLessThan(1e-5);
+            assertThat(p.inputGradient(X, o).maxAbsDifference(l.inputGradient(X, o)))
+                    .isLessThan(1e-5);
         }
         // said to be probabilities: logit terms use log(output) = logits + a per-sample constant
-        try (TensorFlowModel forced = TensorFlowModel.builder(dir).output("logits").outputIsProbabilities(false).build()) {
+        try (TensorFlowModel forced = TensorFlowModel.builder(dir)
+                .output("logits")
+                .outputIsProbabilities(false)
+                .build()) {
             assertThat(forced.outputIsProbabilities()).isFalse();
         }
     }
 
     @Test
     void aWhileLoopGivesActivationsButGradientsAreRefusedNamingTheOp(@TempDir Path dir) {
-        KerasSavedModelFixtures.write(KerasSavedModelFixtures.looped(), dir, KerasSavedModelFixtures.Metadata.OBJECT_GRAPH,
-                false);
+        KerasSavedModelFixtures.write(
+                KerasSavedModelFixtures.looped(), dir, KerasSavedModelFixtures.Metadata.OBJECT_GRAPH, false);
         try (TensorFlowModel m = TensorFlowModel.load(dir)) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("dense", "simple_rnn", "dense_1");
             assertThat(m.layer("simple_rnn").kind()).isEqualTo(org.deepjunit.model.LayerKind.RECURRENT);
@@ -84,15 +100,19 @@ class KerasSavedModelErrorsTest {
             Tensor r = m.activations(x).layer("simple_rnn");
             for (int i = 0; i < 8; i++) {
                 double v = h.getDouble(0, i);
-                assertThat(r.getDouble(0, i)).isCloseTo(Math.tanh(Math.tanh(Math.tanh(v))), org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(r.getDouble(0, i))
+                        .isCloseTo(Math.tanh(Math.tanh(Math.tanh(v))), org.assertj.core.data.Offset.offset(1e-6));
             }
-            assertThatThrownBy(() -> m.inputGradient(x, Objective.builder().logit(0, 1, 1.0).build()))
+            assertThatThrownBy(() -> m.inputGradient(
+                            x, Objective.builder().logit(0, 1, 1.0).build()))
                     .isInstanceOf(ModelException.class)
                     .hasMessageContaining("'sequential/simple_rnn/while' (StatelessWhile)")
                     .hasMessageContaining("Activations, predictions and coverage still work");
             // every objective graph includes the logits, so neuron terms before the loop are refused too (known gap)
-            assertThatThrownBy(() -> m.inputGradient(x, Objective.builder().neuron(0, "dense", 0, 1.0).build()))
-                    .isInstanceOf(ModelException.class).hasMessageContaining("StatelessWhile");
+            assertThatThrownBy(() -> m.inputGradient(
+                            x, Objective.builder().neuron(0, "dense", 0, 1.0).build()))
+                    .isInstanceOf(ModelException.class)
+                    .hasMessageContaining("StatelessWhile");
             assertThat(m.predict(x).shape().dims()).containsExactly(1, 3);
         }
     }
@@ -100,24 +120,31 @@ class KerasSavedModelErrorsTest {
     @Test
     void inputScaleIsAppliedBeforeFeedingAndChainedIntoGradients() {
         try (TensorFlowModel plain = TensorFlowModel.load(KerasFixtureModels.fixture("dense"));
-             TensorFlowModel raw = TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
-                     .inputScale(InputScale.divideBy(255)).build()) {
+                TensorFlowModel raw = TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
+                        .inputScale(InputScale.divideBy(255))
+                        .build()) {
             float[] v = X.toFloatArray();
             for (int i = 0; i < v.length; i++) {
                 v[i] *= 255;
             }
             Tensor x255 = Tensor.of(v, 2, 28, 28, 1);
             assertThat(raw.predict(x255).maxAbsDifference(plain.predict(X))).isLessThan(1e-6);
-            Objective o = Objective.builder().logit(0, 3, 1.0).neuron(1, "dense", 5, 0.5).build();
+            Objective o = Objective.builder()
+                    .logit(0, 3, 1.0)
+                    .neuron(1, "dense", 5, 0.5)
+                    .build();
             double[] g = plain.inputGradient(X, o).toDoubleArray();
             double[] g255 = raw.inputGradient(x255, o).toDoubleArray();
             for (int i = 0; i < g.length; i++) {
-                assertThat(g255[i] * 255).isCloseTo(g[i], org.assertj.core.data.Offset.offset(1e-6 + 1e-4 * Math.abs(g[i])));
+                assertThat(g255[i] * 255)
+                        .isCloseTo(g[i], org.assertj.core.data.Offset.offset(1e-6 + 1e-4 * Math.abs(g[i])));
             }
             assertThat(raw.toString()).contains("InputScale[(x - 0.0) / 255.0]");
         }
         assertThatThrownBy(() -> TensorFlowModel.builder(KerasFixtureModels.fixture("dense"))
-                .inputScale(InputScale.meanStd(new double[] {0.4, 0.5, 0.6}, new double[] {0.2, 0.2, 0.2})).build())
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("3 channels");
+                        .inputScale(InputScale.meanStd(new double[] {0.4, 0.5, 0.6}, new double[] {0.2, 0.2, 0.2}))
+                        .build())
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("3 channels");
     }
 }

@@ -26,7 +26,6 @@ import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
-import org.tensorflow.types.family.TNumber;
 
 /**
  * Writes SavedModels with the layout Python Keras / TF2 gives them ({@code model.save(dir)}), from
@@ -45,8 +44,7 @@ import org.tensorflow.types.family.TNumber;
  */
 public final class KerasSavedModelFixtures {
 
-    private KerasSavedModelFixtures() {
-    }
+    private KerasSavedModelFixtures() {}
 
     /** A Keras layer: its name, class and (for weighted layers) TF-layout weights. */
     public sealed interface KLayer permits Dense, Conv, MaxPool, Flatten, Dropout, Loop {
@@ -55,35 +53,33 @@ public final class KerasSavedModelFixtures {
 
     /** {@code Dense(units, activation)}; kernel {@code [in, out]} row-major. */
     public record Dense(String name, int in, int out, String activation, float[] kernel, float[] bias)
-            implements KLayer {
-    }
+            implements KLayer {}
 
     /** {@code Conv2D(filters, (k, k), padding="valid", activation)}; kernel {@code [k, k, in, out]} row-major. */
     public record Conv(String name, int k, int in, int out, String activation, float[] kernel, float[] bias)
-            implements KLayer {
-    }
+            implements KLayer {}
 
     /** {@code MaxPooling2D((size, size))}. */
-    public record MaxPool(String name, int size) implements KLayer {
-    }
+    public record MaxPool(String name, int size) implements KLayer {}
 
     /** {@code Flatten()}: (h, w, c) order. */
-    public record Flatten(String name) implements KLayer {
-    }
+    public record Flatten(String name) implements KLayer {}
 
     /** {@code Dropout(rate)}: the identity at inference. */
-    public record Dropout(String name) implements KLayer {
-    }
+    public record Dropout(String name) implements KLayer {}
 
     /**
      * A recurrent-style layer written as a {@code StatelessWhile} loop applying {@code tanh} {@code steps}
      * times (Keras class {@code SimpleRNN} in the metadata): TF Java cannot differentiate it.
      */
-    public record Loop(String name, int steps, int units) implements KLayer {
-    }
+    public record Loop(String name, int steps, int units) implements KLayer {}
 
     /** Where the Keras metadata goes. */
-    public enum Metadata { OBJECT_GRAPH, KERAS_METADATA_PB, NONE }
+    public enum Metadata {
+        OBJECT_GRAPH,
+        KERAS_METADATA_PB,
+        NONE
+    }
 
     /**
      * A Keras Sequential model.
@@ -96,7 +92,9 @@ public final class KerasSavedModelFixtures {
 
         /** The layer of that name. */
         public KLayer layer(String name) {
-            return layers.stream().filter(l -> l.name().equals(name)).findFirst()
+            return layers.stream()
+                    .filter(l -> l.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No layer " + name));
         }
     }
@@ -104,11 +102,26 @@ public final class KerasSavedModelFixtures {
     /** Flatten(28×28×1) → dense (32, relu) → dropout → dense_1 (10, softmax); seed 7. */
     public static Spec dense() {
         Random rnd = new Random(7);
-        return new Spec("sequential", new int[] {28, 28, 1}, List.of(
-                new Flatten("flatten"),
-                new Dense("dense", 784, 32, "relu", uniform(rnd, 784 * 32, Math.sqrt(6.0 / 784)), uniform(rnd, 32, 0.1)),
-                new Dropout("dropout"),
-                new Dense("dense_1", 32, 10, "softmax", uniform(rnd, 320, Math.sqrt(6.0 / 32)), uniform(rnd, 10, 0.1))));
+        return new Spec(
+                "sequential",
+                new int[] {28, 28, 1},
+                List.of(
+                        new Flatten("flatten"),
+                        new Dense(
+                                "dense",
+                                784,
+                                32,
+                                "relu",
+                                uniform(rnd, 784 * 32, Math.sqrt(6.0 / 784)),
+                                uniform(rnd, 32, 0.1)),
+                        new Dropout("dropout"),
+                        new Dense(
+                                "dense_1",
+                                32,
+                                10,
+                                "softmax",
+                                uniform(rnd, 320, Math.sqrt(6.0 / 32)),
+                                uniform(rnd, 10, 0.1))));
     }
 
     /**
@@ -117,22 +130,41 @@ public final class KerasSavedModelFixtures {
      */
     public static Spec cnn() {
         Random rnd = new Random(11);
-        return new Spec("sequential", new int[] {28, 28, 1}, List.of(
-                new Conv("conv2d", 3, 1, 4, "relu", uniform(rnd, 36, Math.sqrt(6.0 / 9)), uniform(rnd, 4, 0.1)),
-                new MaxPool("max_pooling2d", 2),
-                new Conv("conv2d_1", 3, 4, 8, "relu", uniform(rnd, 288, Math.sqrt(6.0 / 36)), uniform(rnd, 8, 0.1)),
-                new MaxPool("max_pooling2d_1", 2),
-                new Flatten("flatten"),
-                new Dense("dense", 200, 10, "softmax", uniform(rnd, 2000, Math.sqrt(6.0 / 200)), uniform(rnd, 10, 0.1))));
+        return new Spec(
+                "sequential",
+                new int[] {28, 28, 1},
+                List.of(
+                        new Conv("conv2d", 3, 1, 4, "relu", uniform(rnd, 36, Math.sqrt(6.0 / 9)), uniform(rnd, 4, 0.1)),
+                        new MaxPool("max_pooling2d", 2),
+                        new Conv(
+                                "conv2d_1",
+                                3,
+                                4,
+                                8,
+                                "relu",
+                                uniform(rnd, 288, Math.sqrt(6.0 / 36)),
+                                uniform(rnd, 8, 0.1)),
+                        new MaxPool("max_pooling2d_1", 2),
+                        new Flatten("flatten"),
+                        new Dense(
+                                "dense",
+                                200,
+                                10,
+                                "softmax",
+                                uniform(rnd, 2000, Math.sqrt(6.0 / 200)),
+                                uniform(rnd, 10, 0.1))));
     }
 
     /** dense (8, relu) → simple_rnn (a While loop, 3 steps of tanh) → dense_1 (3, softmax) on 6 inputs; seed 3. */
     public static Spec looped() {
         Random rnd = new Random(3);
-        return new Spec("sequential", new int[] {6}, List.of(
-                new Dense("dense", 6, 8, "relu", uniform(rnd, 48, 0.7), uniform(rnd, 8, 0.1)),
-                new Loop("simple_rnn", 3, 8),
-                new Dense("dense_1", 8, 3, "softmax", uniform(rnd, 24, 0.7), uniform(rnd, 3, 0.1))));
+        return new Spec(
+                "sequential",
+                new int[] {6},
+                List.of(
+                        new Dense("dense", 6, 8, "relu", uniform(rnd, 48, 0.7), uniform(rnd, 8, 0.1)),
+                        new Loop("simple_rnn", 3, 8),
+                        new Dense("dense_1", 8, 3, "softmax", uniform(rnd, 24, 0.7), uniform(rnd, 3, 0.1))));
     }
 
     /** Regenerates the committed fixtures into {@code args[0]} (default src/test/resources/keras-savedmodels). */
@@ -153,13 +185,17 @@ public final class KerasSavedModelFixtures {
             deleteRecursively(dir);
             Files.createDirectories(dir.getParent());
             List<String[]> vars = variables(spec); // {layer/kernel, shared name} in call-argument order
-            try (Graph inner = new Graph(); Graph wrapper = new Graph(); Graph top = new Graph()) {
+            try (Graph inner = new Graph();
+                    Graph wrapper = new Graph();
+                    Graph top = new Graph()) {
                 // __inference__wrapped_model: the layers
                 Ops ti = Ops.create(inner);
                 Operand<TFloat32> xi = inputPlaceholder(ti, spec, "input_1");
                 List<Output<?>> resI = resourcePlaceholders(inner, vars.size());
                 Output<?>[] outs = KerasLayerOps.layers(ti, inner, spec, xi, resI, withLogitsOutput);
-                Signature.Builder sb = Signature.builder().key("__inference__wrapped_model_1042").input("input_1", xi);
+                Signature.Builder sb = Signature.builder()
+                        .key("__inference__wrapped_model_1042")
+                        .input("input_1", xi);
                 for (int i = 0; i < resI.size(); i++) {
                     sb.input(argName(i), (Operand<?>) resI.get(i));
                 }
@@ -175,17 +211,20 @@ public final class KerasSavedModelFixtures {
                     List<Operand<?>> args = new ArrayList<>();
                     args.add(xw);
                     resW.forEach(r -> args.add((Operand<?>) r));
-                    List<Class<? extends org.tensorflow.types.family.TType>> tout = withLogitsOutput
-                            ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
+                    List<Class<? extends org.tensorflow.types.family.TType>> tout =
+                            withLogitsOutput ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
                     var call = tw.withName("StatefulPartitionedCall").statefulPartitionedCall(args, tout, wrapped);
-                    Signature.Builder wb = Signature.builder().key("__inference_signature_wrapper_1187")
+                    Signature.Builder wb = Signature.builder()
+                            .key("__inference_signature_wrapper_1187")
                             .input("input_1", xw);
                     for (int i = 0; i < resW.size(); i++) {
                         wb.input(argName(i), (Operand<?>) resW.get(i));
                     }
-                    wb.output("output_0", tw.withName("Identity").identity((Operand) call.output().get(0)));
+                    wb.output("output_0", tw.withName("Identity").identity((Operand)
+                            call.output().get(0)));
                     if (withLogitsOutput) {
-                        wb.output("output_1", tw.withName("Identity_1").identity((Operand) call.output().get(1)));
+                        wb.output("output_1", tw.withName("Identity_1").identity((Operand)
+                                call.output().get(1)));
                     }
                     try (ConcreteFunction signatureWrapper = ConcreteFunction.create(wb.build(), wrapper)) {
                         exportTop(spec, dir, top, vars, signatureWrapper, withLogitsOutput);
@@ -203,8 +242,9 @@ public final class KerasSavedModelFixtures {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void exportTop(Spec spec, Path dir, Graph top, List<String[]> vars, ConcreteFunction fn,
-                                  boolean withLogitsOutput) throws IOException {
+    private static void exportTop(
+            Spec spec, Path dir, Graph top, List<String[]> vars, ConcreteFunction fn, boolean withLogitsOutput)
+            throws IOException {
         Ops tf = Ops.create(top);
         Operand<TFloat32> x = inputPlaceholder(tf, spec, "serving_default_input_1");
         List<Operand<?>> handles = new ArrayList<>();
@@ -212,20 +252,21 @@ public final class KerasSavedModelFixtures {
         for (int i = 0; i < vars.size(); i++) {
             String[] v = vars.get(i);
             String[] parts = v[0].split("/");
-            handles.add(tf.withSubScope(parts[0]).withName(parts[1])
+            handles.add(tf.withSubScope(parts[0])
+                    .withName(parts[1])
                     .varHandleOp(TFloat32.class, Shape.of(shapes.get(i)), VarHandleOp.sharedName(v[0])));
         }
         List<Operand<?>> args = new ArrayList<>();
         args.add(x);
         args.addAll(handles);
-        List<Class<? extends org.tensorflow.types.family.TType>> tout = withLogitsOutput
-                ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
+        List<Class<? extends org.tensorflow.types.family.TType>> tout =
+                withLogitsOutput ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
         var call = tf.withName("StatefulPartitionedCall").statefulPartitionedCall(args, tout, fn);
 
         // Hand-written saver: Graph.addVariableSaver ignores resource variables.
         Ops save = tf.withSubScope("save");
-        Operand<TString> filename = save.withName("filename").placeholderWithDefault(save.constant("model"),
-                Shape.scalar());
+        Operand<TString> filename =
+                save.withName("filename").placeholderWithDefault(save.constant("model"), Shape.scalar());
         String[] keys = new String[vars.size()];
         String[] slices = new String[vars.size()];
         List<Operand<?>> reads = new ArrayList<>();
@@ -234,21 +275,37 @@ public final class KerasSavedModelFixtures {
             slices[i] = "";
             reads.add(save.withName("read_" + i).readVariableOp((Operand) handles.get(i), TFloat32.class));
         }
-        var saveOp = save.withName("SaveV2").train.save(filename, save.constant(java.nio.charset.StandardCharsets.UTF_8, keys), save.constant(java.nio.charset.StandardCharsets.UTF_8, slices), reads);
-        save.withControlDependencies(List.of(saveOp)).withName("control_dependency").identity(filename);
+        var saveOp = save.withName("SaveV2")
+                .train
+                .save(
+                        filename,
+                        save.constant(java.nio.charset.StandardCharsets.UTF_8, keys),
+                        save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
+                        reads);
+        save.withControlDependencies(List.of(saveOp))
+                .withName("control_dependency")
+                .identity(filename);
         List<Class<? extends org.tensorflow.types.family.TType>> types = new ArrayList<>();
         vars.forEach(v -> types.add(TFloat32.class));
-        var restore = save.withName("RestoreV2").train.restore(filename, save.constant(java.nio.charset.StandardCharsets.UTF_8, keys), save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
-                types);
+        var restore = save.withName("RestoreV2")
+                .train
+                .restore(
+                        filename,
+                        save.constant(java.nio.charset.StandardCharsets.UTF_8, keys),
+                        save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
+                        types);
         List<org.tensorflow.op.Op> assigns = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
-            assigns.add(save.withName("assign_" + i).assignVariableOp((Operand) handles.get(i),
-                    (Operand) restore.tensors().get(i)));
+            assigns.add(save.withName("assign_" + i).assignVariableOp((Operand) handles.get(i), (Operand)
+                    restore.tensors().get(i)));
         }
         save.withControlDependencies(assigns).withName("restore_all").noOp();
 
-        Signature.Builder sig = Signature.builder().key("serving_default").input("input_1", x)
-                .output(spec.layers().get(spec.layers().size() - 1).name(), (Operand) call.output().get(0));
+        Signature.Builder sig = Signature.builder()
+                .key("serving_default")
+                .input("input_1", x)
+                .output(spec.layers().get(spec.layers().size() - 1).name(), (Operand)
+                        call.output().get(0));
         if (withLogitsOutput) {
             sig.output("logits", (Operand) call.output().get(1));
         }
@@ -265,7 +322,8 @@ public final class KerasSavedModelFixtures {
             }
             init.run();
             feeds.forEach(org.tensorflow.Tensor::close);
-            SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(sig.build(), session))
+            SavedModelBundle.exporter(dir.toString())
+                    .withFunction(SessionFunction.create(sig.build(), session))
                     .export();
         }
     }
@@ -284,7 +342,9 @@ public final class KerasSavedModelFixtures {
         List<Output<?>> res = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             GraphOperation op = g.opBuilder("Placeholder", argName(i), g.baseScope())
-                    .setAttr("dtype", DataType.DT_RESOURCE).setAttr("shape", Shape.scalar()).build();
+                    .setAttr("dtype", DataType.DT_RESOURCE)
+                    .setAttr("shape", Shape.scalar())
+                    .build();
             res.add(op.output(0));
         }
         return res;
@@ -296,8 +356,12 @@ public final class KerasSavedModelFixtures {
         int w = 0;
         for (KLayer l : spec.layers()) {
             if (l instanceof Dense || l instanceof Conv) {
-                vars.add(new String[] {l.name() + "/kernel", "layer_with_weights-" + w + "/kernel/.ATTRIBUTES/VARIABLE_VALUE"});
-                vars.add(new String[] {l.name() + "/bias", "layer_with_weights-" + w + "/bias/.ATTRIBUTES/VARIABLE_VALUE"});
+                vars.add(new String[] {
+                    l.name() + "/kernel", "layer_with_weights-" + w + "/kernel/.ATTRIBUTES/VARIABLE_VALUE"
+                });
+                vars.add(
+                        new String[] {l.name() + "/bias", "layer_with_weights-" + w + "/bias/.ATTRIBUTES/VARIABLE_VALUE"
+                        });
                 w++;
             }
         }

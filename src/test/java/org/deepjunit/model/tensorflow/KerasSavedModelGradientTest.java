@@ -94,11 +94,14 @@ class KerasSavedModelGradientTest {
             minus[i] -= h;
             double fd = (p.reference(plus) - p.reference(minus)) / (2 * h);
             maxErr = Math.max(maxErr, Math.abs(fd - p.gradient[i]) / (1e-3 + Math.abs(p.gradient[i])));
-            assertThat(Math.abs(fd - p.gradient[i])).as("d/dx[" + i + "]").isLessThan(1e-5 + 1e-4 * Math.abs(p.gradient[i]));
+            assertThat(Math.abs(fd - p.gradient[i]))
+                    .as("d/dx[" + i + "]")
+                    .isLessThan(1e-5 + 1e-4 * Math.abs(p.gradient[i]));
             checked++;
         }
-        System.out.printf("%s: float64 reference FD, max relative error %.2e over 40 elements, %d skipped%n", name,
-                maxErr, skipped);
+        System.out.printf(
+                "%s: float64 reference FD, max relative error %.2e over 40 elements, %d skipped%n",
+                name, maxErr, skipped);
         assertThat(skipped).as("probes at a kink within h = 1e-6").isZero();
     }
 
@@ -162,9 +165,12 @@ class KerasSavedModelGradientTest {
                 int[] predicted = cnn.predict(x).argMax();
                 Objective.Builder ob = Objective.builder();
                 for (int s = 0; s < x.batchSize(); s++) {
-                    ob.logit(s, predicted[s], 1.0).logit(s, (predicted[s] + 1) % 10, -1.0)
-                            .neuron(s, "conv2d", s % 4, 0.4).neuron(s, "max_pooling2d", 1, 0.3)
-                            .neuron(s, "conv2d_1", s % 8, -0.2).neuron(s, "max_pooling2d_1", 5, 0.1);
+                    ob.logit(s, predicted[s], 1.0)
+                            .logit(s, (predicted[s] + 1) % 10, -1.0)
+                            .neuron(s, "conv2d", s % 4, 0.4)
+                            .neuron(s, "max_pooling2d", 1, 0.3)
+                            .neuron(s, "conv2d_1", s % 8, -0.2)
+                            .neuron(s, "max_pooling2d_1", 5, 0.1);
                 }
                 Objective o = ob.build();
                 Tensor g = cnn.inputGradient(x, o);
@@ -174,7 +180,8 @@ class KerasSavedModelGradientTest {
                     scale = Math.max(scale, Math.abs(v));
                 }
                 double rel = g.maxAbsDifference(gFlat) / scale;
-                System.out.printf("cnn vs flat graph, batch %d: layers max abs diff %.2e, gradient max rel diff %.2e%n",
+                System.out.printf(
+                        "cnn vs flat graph, batch %d: layers max abs diff %.2e, gradient max rel diff %.2e%n",
                         x.batchSize(), worstLayer, rel);
                 assertThat(scale).isGreaterThan(1e-3);
                 assertThat(rel).as("relative gradient difference").isLessThanOrEqualTo(1e-6);
@@ -198,14 +205,19 @@ class KerasSavedModelGradientTest {
                 continue;
             }
             double fd = (objective(model, step(p.base, i, h), p.hidden, p.predicted)
-                    - objective(model, step(p.base, i, -h), p.hidden, p.predicted)) / (2 * h);
+                            - objective(model, step(p.base, i, -h), p.hidden, p.predicted))
+                    / (2 * h);
             double err = Math.abs(fd - p.gradient[i]) / (1e-2 + Math.abs(p.gradient[i]));
             maxErr = Math.max(maxErr, err);
-            assertThat(Math.abs(fd - p.gradient[i])).as("d/dx[" + i + "]").isLessThan(2e-4 + 2e-3 * Math.abs(p.gradient[i]));
+            assertThat(Math.abs(fd - p.gradient[i]))
+                    .as("d/dx[" + i + "]")
+                    .isLessThan(2e-4 + 2e-3 * Math.abs(p.gradient[i]));
             checked++;
         }
-        System.out.printf("%s: float32 FD, max relative error %.2e over 40 input elements; %d probes at a kink "
-                + "within h skipped: %s%n", name, maxErr, skipped, skippedAt);
+        System.out.printf(
+                "%s: float32 FD, max relative error %.2e over 40 input elements; %d probes at a kink "
+                        + "within h skipped: %s%n",
+                name, maxErr, skipped, skippedAt);
         // The conditioning must not hollow the check out.
         assertThat(skipped).as("probes skipped").isLessThanOrEqualTo(10);
         assertThat(TensorFlowGradientTest.norm(p.gradient)).isGreaterThan(1e-3);
@@ -216,7 +228,8 @@ class KerasSavedModelGradientTest {
         Activations a = model.activations(Tensor.of(x, 2, 28, 28, 1), List.of(hidden));
         Tensor p = a.output();
         Tensor l = a.layer(hidden);
-        double v = Math.log(p.getDouble(0, predicted[0])) - Math.log(p.getDouble(0, (predicted[0] + 1) % 10))
+        double v = Math.log(p.getDouble(0, predicted[0]))
+                - Math.log(p.getDouble(0, (predicted[0] + 1) % 10))
                 + 0.5 * (Math.log(p.getDouble(1, 3)) - Math.log(p.getDouble(1, 7)));
         v += 0.3 * channelMean(l.sample(0), 1) - 0.2 * channelMean(l.sample(1), 2);
         return v;
@@ -244,8 +257,8 @@ class KerasSavedModelGradientTest {
     }
 
     /** A gradient check's setup: the model, its spec, the input, the objective and the model's gradient. */
-    private record Probe(TensorFlowModel model, Spec spec, String hidden, double[] base, int[] predicted,
-                         double[] gradient) {
+    private record Probe(
+            TensorFlowModel model, Spec spec, String hidden, double[] base, int[] predicted, double[] gradient) {
 
         /** The objective computed in float64 by the reference forward pass. */
         double reference(double[] x) {
@@ -255,7 +268,8 @@ class KerasSavedModelGradientTest {
                 double[] p = f.get(spec.layers().get(spec.layers().size() - 1).name());
                 double[] l = f.get(hidden);
                 int units = hidden.equals("dense") ? 32 : 8;
-                v += s == 0 ? Math.log(p[predicted[0]]) - Math.log(p[(predicted[0] + 1) % 10]) + 0.3 * mean(l, 1, units)
+                v += s == 0
+                        ? Math.log(p[predicted[0]]) - Math.log(p[(predicted[0] + 1) % 10]) + 0.3 * mean(l, 1, units)
                         : 0.5 * (Math.log(p[3]) - Math.log(p[7])) - 0.2 * mean(l, 2, units);
             }
             return v;
@@ -277,9 +291,21 @@ class KerasSavedModelGradientTest {
         Tensor x = randomInputs();
         int[] predicted = model.predict(x).argMax();
         // logit(a) - logit(b) = log p(a) - log p(b): the objective is computable from the probabilities
-        Objective o = Objective.builder().logit(0, predicted[0], 1.0).logit(0, (predicted[0] + 1) % 10, -1.0)
-                .logit(1, 3, 0.5).logit(1, 7, -0.5).neuron(0, hidden, 1, 0.3).neuron(1, hidden, 2, -0.2).build();
-        return new Probe(model, spec, hidden, x.toDoubleArray(), predicted, model.inputGradient(x, o).toDoubleArray());
+        Objective o = Objective.builder()
+                .logit(0, predicted[0], 1.0)
+                .logit(0, (predicted[0] + 1) % 10, -1.0)
+                .logit(1, 3, 0.5)
+                .logit(1, 7, -0.5)
+                .neuron(0, hidden, 1, 0.3)
+                .neuron(1, hidden, 2, -0.2)
+                .build();
+        return new Probe(
+                model,
+                spec,
+                hidden,
+                x.toDoubleArray(),
+                predicted,
+                model.inputGradient(x, o).toDoubleArray());
     }
 
     /**

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.deepjunit.model.Shape;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.model.tensorflow.KerasSavedModelFixtures.Spec;
 import org.deepjunit.testing.Mnist;
 import org.junit.jupiter.api.AfterAll;
@@ -52,16 +52,24 @@ class KerasSavedModelTest {
 
     @Test
     void everyLayerIsNamedAsKerasNamedItWithItsKindAndNeuronCount() {
-        assertThat(dense.layers()).extracting(Layer::toString).containsExactly(
-                "flatten (flatten, [784])", "dense (dense, [32])", "dropout (dropout, [32])", "dense_1 (dense, [10])");
-        assertThat(cnn.layers()).extracting(Layer::toString).containsExactly(
-                "conv2d (convolution, [26, 26, 4])", "max_pooling2d (pooling, [13, 13, 4])",
-                "conv2d_1 (convolution, [11, 11, 8])", "max_pooling2d_1 (pooling, [5, 5, 8])",
-                "flatten (flatten, [200])", "dense (dense, [10])");
+        assertThat(dense.layers())
+                .extracting(Layer::toString)
+                .containsExactly(
+                        "flatten (flatten, [784])",
+                        "dense (dense, [32])",
+                        "dropout (dropout, [32])",
+                        "dense_1 (dense, [10])");
+        assertThat(cnn.layers())
+                .extracting(Layer::toString)
+                .containsExactly(
+                        "conv2d (convolution, [26, 26, 4])", "max_pooling2d (pooling, [13, 13, 4])",
+                        "conv2d_1 (convolution, [11, 11, 8])", "max_pooling2d_1 (pooling, [5, 5, 8])",
+                        "flatten (flatten, [200])", "dense (dense, [10])");
         assertThat(cnn.layer("conv2d_1").neuronCount()).isEqualTo(8);
         assertThat(cnn.inputShape()).isEqualTo(Shape.of(28, 28, 1));
         assertThat(cnn.outputIsProbabilities()).isTrue();
-        assertThat(dense.toString()).contains("2 function call(s) inlined")
+        assertThat(dense.toString())
+                .contains("2 function call(s) inlined")
                 .contains("Keras metadata in keras_metadata.pb");
         assertThat(cnn.toString()).contains("Keras metadata in the SavedModel's object graph");
     }
@@ -81,8 +89,11 @@ class KerasSavedModelTest {
                 double[] got = acts.layer(e.getKey()).sample(s).toDoubleArray();
                 assertThat(got).as(e.getKey()).hasSize(e.getValue().length);
                 for (int i = 0; i < got.length; i++) {
-                    assertThat(got[i]).as(e.getKey() + "[" + i + "]")
-                            .isCloseTo(e.getValue()[i], org.assertj.core.data.Offset.offset(2e-5 + 2e-5 * Math.abs(e.getValue()[i])));
+                    assertThat(got[i])
+                            .as(e.getKey() + "[" + i + "]")
+                            .isCloseTo(
+                                    e.getValue()[i],
+                                    org.assertj.core.data.Offset.offset(2e-5 + 2e-5 * Math.abs(e.getValue()[i])));
                 }
             }
         }
@@ -94,9 +105,13 @@ class KerasSavedModelTest {
         TensorFlowModel model = name.equals("dense") ? dense : cnn;
         float[] x = X.toFloatArray();
         try (SavedModelBundle raw = SavedModelBundle.load(fixture(name).toString(), "serve");
-             TFloat32 in = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(4, 28, 28, 1), DataBuffers.of(x, true, false));
-             Result r = raw.session().runner().feed("serving_default_input_1", in).fetch("StatefulPartitionedCall:0")
-                     .run()) {
+                TFloat32 in = TFloat32.tensorOf(
+                        org.tensorflow.ndarray.Shape.of(4, 28, 28, 1), DataBuffers.of(x, true, false));
+                Result r = raw.session()
+                        .runner()
+                        .feed("serving_default_input_1", in)
+                        .fetch("StatefulPartitionedCall:0")
+                        .run()) {
             float[] sig = new float[40];
             r.get(0).asRawTensor().data().asFloats().read(sig);
             assertThat(model.predict(X).toFloatArray()).containsExactly(sig);
@@ -111,13 +126,15 @@ class KerasSavedModelTest {
         KerasSavedModelFixtures.main(new String[] {dir.toString()});
         for (String name : List.of("dense", "cnn")) {
             for (String f : List.of("variables/variables.index", "variables/variables.data-00000-of-00001")) {
-                assertThat(Files.readAllBytes(dir.resolve(name).resolve(f))).as(name + "/" + f)
+                assertThat(Files.readAllBytes(dir.resolve(name).resolve(f)))
+                        .as(name + "/" + f)
                         .isEqualTo(Files.readAllBytes(fixture(name).resolve(f)));
             }
             try (TensorFlowModel fresh = TensorFlowModel.load(dir.resolve(name))) {
                 TensorFlowModel committed = name.equals("dense") ? dense : cnn;
                 assertThat(fresh.layers()).isEqualTo(committed.layers());
-                assertThat(fresh.predict(X).toFloatArray()).containsExactly(committed.predict(X).toFloatArray());
+                assertThat(fresh.predict(X).toFloatArray())
+                        .containsExactly(committed.predict(X).toFloatArray());
             }
         }
         assertThat(Files.readAllBytes(dir.resolve("dense/keras_metadata.pb")))

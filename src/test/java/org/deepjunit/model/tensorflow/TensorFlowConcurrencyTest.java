@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deepjunit.model.DataType;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TensorFlowConcurrencyTest {
 
-    static final String[][] LAYER_SETS = {{}, {"conv1"}, {"pool1"}, {"conv1", "fc1"}, {"pool2", "fc1"},
-        {"conv2"}, {"conv1", "pool1", "conv2", "pool2", "fc1"}, {"fc1"}};
+    static final String[][] LAYER_SETS = {
+        {},
+        {"conv1"},
+        {"pool1"},
+        {"conv1", "fc1"},
+        {"pool2", "fc1"},
+        {"conv2"},
+        {"conv1", "pool1", "conv2", "pool2", "fc1"},
+        {"fc1"}
+    };
 
     @Test
     void concurrentCallsGiveTheSequentialResults(@TempDir Path dir) throws Exception {
-        TfFixtures.Exported e = TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 3, 4, 8, 5, new Random(9),
-                dir.resolve("cnn"));
+        TfFixtures.Exported e =
+                TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 3, 4, 8, 5, new Random(9), dir.resolve("cnn"));
         int tasks = 32;
         List<Tensor> inputs = new ArrayList<>();
         List<Objective> objectives = new ArrayList<>();
@@ -65,9 +73,12 @@ class TensorFlowConcurrencyTest {
                         start.await();
                         Tensor g = m.inputGradient(inputs.get(i), objectives.get(i));
                         Tensor p = m.predict(inputs.get(i));
-                        Tensor a = m.activations(inputs.get(i), List.of("conv2")).layer("conv2");
-                        return Math.max(g.maxAbsDifference(expectedGradients.get(i)),
-                                Math.max(p.maxAbsDifference(expectedPredictions.get(i)),
+                        Tensor a =
+                                m.activations(inputs.get(i), List.of("conv2")).layer("conv2");
+                        return Math.max(
+                                g.maxAbsDifference(expectedGradients.get(i)),
+                                Math.max(
+                                        p.maxAbsDifference(expectedPredictions.get(i)),
                                         a.maxAbsDifference(expectedConv2.get(i))));
                     };
                     futures.add(pool.submit(c));
@@ -78,8 +89,8 @@ class TensorFlowConcurrencyTest {
             for (Future<Double> f : futures) {
                 worst = Math.max(worst, f.get());
             }
-            System.out.printf("concurrent vs sequential: max abs difference %.3e over %d calls%n", worst,
-                    futures.size() * 3);
+            System.out.printf(
+                    "concurrent vs sequential: max abs difference %.3e over %d calls%n", worst, futures.size() * 3);
             assertThat(worst).isLessThanOrEqualTo(1e-6);
         } finally {
             pool.shutdownNow();
@@ -87,7 +98,12 @@ class TensorFlowConcurrencyTest {
     }
 
     private static TensorFlowModel model(TfFixtures.Exported e) {
-        return TensorFlowModel.builder(e.dir()).layer("conv1", e.op("conv1")).layer("pool1", e.op("pool1"))
-                .layer("conv2", e.op("conv2")).layer("pool2", e.op("pool2")).layer("fc1", e.op("fc1")).build();
+        return TensorFlowModel.builder(e.dir())
+                .layer("conv1", e.op("conv1"))
+                .layer("pool1", e.op("pool1"))
+                .layer("conv2", e.op("conv2"))
+                .layer("pool2", e.op("pool2"))
+                .layer("fc1", e.op("fc1"))
+                .build();
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Random;
+import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
+import org.deepjunit.model.Objective;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
-import org.deepjunit.model.Activations;
-import org.deepjunit.model.Objective;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,22 +23,34 @@ class TensorFlowGradientTest {
 
     @TempDir
     static Path dir;
+
     static TensorFlowModel mlp;
     static TensorFlowModel cnn;
     static TensorFlowModel cnn32;
 
     @BeforeAll
     static void export() {
-        TfFixtures.Exported m = TfFixtures.mlp(DataType.FLOAT64, new int[] {4, 5, 3}, new Random(11), dir.resolve("mlp"));
-        mlp = TensorFlowModel.builder(m.dir()).layer("hidden", m.op("dense")).layer("logits", m.logits()).build();
-        TfFixtures.Exported c = TfFixtures.lenet(DataType.FLOAT64, 12, 12, 1, 3, 4, 8, 5, new Random(5),
-                dir.resolve("cnn"));
-        cnn = TensorFlowModel.builder(c.dir()).layer("conv1", c.op("conv1")).layer("pool1", c.op("pool1"))
-                .layer("conv2", c.op("conv2")).layer("pool2", c.op("pool2")).layer("fc1", c.op("fc1"))
-                .layer("logits", c.logits()).build();
-        TfFixtures.Exported c32 = TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 3, 4, 8, 5, new Random(5),
-                dir.resolve("cnn32"));
-        cnn32 = TensorFlowModel.builder(c32.dir()).layer("conv1", c32.op("conv1")).layer("pool2", c32.op("pool2"))
+        TfFixtures.Exported m =
+                TfFixtures.mlp(DataType.FLOAT64, new int[] {4, 5, 3}, new Random(11), dir.resolve("mlp"));
+        mlp = TensorFlowModel.builder(m.dir())
+                .layer("hidden", m.op("dense"))
+                .layer("logits", m.logits())
+                .build();
+        TfFixtures.Exported c =
+                TfFixtures.lenet(DataType.FLOAT64, 12, 12, 1, 3, 4, 8, 5, new Random(5), dir.resolve("cnn"));
+        cnn = TensorFlowModel.builder(c.dir())
+                .layer("conv1", c.op("conv1"))
+                .layer("pool1", c.op("pool1"))
+                .layer("conv2", c.op("conv2"))
+                .layer("pool2", c.op("pool2"))
+                .layer("fc1", c.op("fc1"))
+                .layer("logits", c.logits())
+                .build();
+        TfFixtures.Exported c32 =
+                TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 3, 4, 8, 5, new Random(5), dir.resolve("cnn32"));
+        cnn32 = TensorFlowModel.builder(c32.dir())
+                .layer("conv1", c32.op("conv1"))
+                .layer("pool2", c32.op("pool2"))
                 .build();
     }
 
@@ -51,9 +63,15 @@ class TensorFlowGradientTest {
 
     @Test
     void cnnLayersHaveInferredKindsAndChannelsLastShapes() {
-        assertThat(cnn.layers()).extracting(l -> l.name() + ":" + l.kind() + l.outputShape()).containsExactly(
-                "conv1:CONVOLUTION[12, 12, 3]", "pool1:POOLING[6, 6, 3]", "conv2:CONVOLUTION[6, 6, 4]",
-                "pool2:POOLING[3, 3, 4]", "fc1:DENSE[8]", "logits:DENSE[5]");
+        assertThat(cnn.layers())
+                .extracting(l -> l.name() + ":" + l.kind() + l.outputShape())
+                .containsExactly(
+                        "conv1:CONVOLUTION[12, 12, 3]",
+                        "pool1:POOLING[6, 6, 3]",
+                        "conv2:CONVOLUTION[6, 6, 4]",
+                        "pool2:POOLING[3, 3, 4]",
+                        "fc1:DENSE[8]",
+                        "logits:DENSE[5]");
         assertThat(cnn.inputShape()).isEqualTo(Shape.of(12, 12, 1));
         assertThat(cnn.outputShape()).isEqualTo(Shape.of(5));
     }
@@ -61,50 +79,78 @@ class TensorFlowGradientTest {
     @Test
     void cnnLayerDiscoveryFindsEveryLayerWithoutNames() {
         try (TensorFlowModel m = TensorFlowModel.load(dir.resolve("cnn"))) {
-            assertThat(m.layers()).extracting(l -> l.name() + ":" + l.kind()).containsExactly(
-                    "conv1/Relu:CONVOLUTION", "pool1/MaxPool:POOLING", "conv2/Relu:CONVOLUTION",
-                    "pool2/MaxPool:POOLING", "flatten/Reshape:FLATTEN", "fc1/Relu:DENSE", "fc2/BiasAdd:DENSE",
-                    "softmax/Softmax:ACTIVATION");
+            assertThat(m.layers())
+                    .extracting(l -> l.name() + ":" + l.kind())
+                    .containsExactly(
+                            "conv1/Relu:CONVOLUTION",
+                            "pool1/MaxPool:POOLING",
+                            "conv2/Relu:CONVOLUTION",
+                            "pool2/MaxPool:POOLING",
+                            "flatten/Reshape:FLATTEN",
+                            "fc1/Relu:DENSE",
+                            "fc2/BiasAdd:DENSE",
+                            "softmax/Softmax:ACTIVATION");
             assertThat(m.layers().get(4).kind().countedByDefault()).isFalse();
         }
     }
 
     @Test
     void mlpLogitTermsMatchFiniteDifferences() {
-        Objective o = Objective.builder().logit(0, 2, 1.0).logit(Objective.ALL_SAMPLES, 0, -0.5).build();
+        Objective o = Objective.builder()
+                .logit(0, 2, 1.0)
+                .logit(Objective.ALL_SAMPLES, 0, -0.5)
+                .build();
         check("mlp logits", mlp, input(3, 4, 1), o);
     }
 
     @Test
     void mlpHiddenNeuronTermsMatchFiniteDifferences() {
-        Objective o = Objective.builder().neuron(1, "hidden", 3, 1.0).neuron("hidden", 1, 0.7)
-                .neuron(2, "hidden", 0, -0.3).build();
+        Objective o = Objective.builder()
+                .neuron(1, "hidden", 3, 1.0)
+                .neuron("hidden", 1, 0.7)
+                .neuron(2, "hidden", 0, -0.3)
+                .build();
         check("mlp hidden", mlp, input(3, 4, 2), o);
     }
 
     @Test
     void mlpMixedTermsMatchFiniteDifferences() {
-        Objective o = Objective.builder().logit(1, 1, 1.0).logit(0, 2, -1.0).neuron("hidden", 4, 0.1).build();
+        Objective o = Objective.builder()
+                .logit(1, 1, 1.0)
+                .logit(0, 2, -1.0)
+                .neuron("hidden", 4, 0.1)
+                .build();
         check("mlp mixed (DeepXplore-like)", mlp, input(3, 4, 3), o);
     }
 
     @Test
     void cnnChannelMeanTermsOnConvAndPoolLayersMatchFiniteDifferences() {
-        Objective o = Objective.builder().neuron(0, "conv1", 1, 1.0).neuron("pool1", 2, 0.5)
-                .neuron(1, "conv2", 3, -0.8).neuron("pool2", 0, 0.3).build();
+        Objective o = Objective.builder()
+                .neuron(0, "conv1", 1, 1.0)
+                .neuron("pool1", 2, 0.5)
+                .neuron(1, "conv2", 3, -0.8)
+                .neuron("pool2", 0, 0.3)
+                .build();
         check("cnn channels", cnn, input(2, 144, 4).reshape(2, 12, 12, 1), o);
     }
 
     @Test
     void cnnLogitAndDenseTermsMatchFiniteDifferences() {
-        Objective o = Objective.builder().logit(1, 4, 1.0).logit(Objective.ALL_SAMPLES, 0, -1.0)
-                .neuron(0, "fc1", 2, 0.1).build();
+        Objective o = Objective.builder()
+                .logit(1, 4, 1.0)
+                .logit(Objective.ALL_SAMPLES, 0, -1.0)
+                .neuron(0, "fc1", 2, 0.1)
+                .build();
         check("cnn logits", cnn, input(2, 144, 5).reshape(2, 12, 12, 1), o);
     }
 
     @Test
     void float32GradientAgreesWithFloat64() {
-        Objective o = Objective.builder().neuron("conv1", 0, 1.0).neuron("pool2", 3, 1.0).logit(2, 1.0).build();
+        Objective o = Objective.builder()
+                .neuron("conv1", 0, 1.0)
+                .neuron("pool2", 3, 1.0)
+                .logit(2, 1.0)
+                .build();
         Tensor x = input(2, 144, 6).reshape(2, 12, 12, 1);
         Tensor g64 = cnn.inputGradient(x, o);
         Tensor g32 = cnn32.inputGradient(x, o);
@@ -154,9 +200,12 @@ class TensorFlowGradientTest {
             fd[i] = (plus - minus) / (2 * h);
         }
         double rel = relError(g, fd);
-        System.out.printf("%s: finite-difference relative error %.3e (|grad| = %.3e, %d elements)%n", what, rel,
-                norm(g), g.length);
-        assertThat(norm(g)).as("gradient must not vanish for a meaningful check").isGreaterThan(1e-3);
+        System.out.printf(
+                "%s: finite-difference relative error %.3e (|grad| = %.3e, %d elements)%n",
+                what, rel, norm(g), g.length);
+        assertThat(norm(g))
+                .as("gradient must not vanish for a meaningful check")
+                .isGreaterThan(1e-3);
         assertThat(rel).as(what + " relative error").isLessThan(1e-6);
     }
 
@@ -187,7 +236,8 @@ class TensorFlowGradientTest {
 
     @Test
     void aTermOnOneSampleLeavesTheOthersGradientZero() {
-        Tensor g = cnn.inputGradient(input(2, 144, 7).reshape(2, 12, 12, 1),
+        Tensor g = cnn.inputGradient(
+                input(2, 144, 7).reshape(2, 12, 12, 1),
                 Objective.builder().neuron(0, "conv2", 1, 1.0).build());
         double[] v = g.toDoubleArray();
         assertThat(norm(java.util.Arrays.copyOfRange(v, 0, 144))).isGreaterThan(0);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.deepjunit.model.DataType;
+import org.deepjunit.model.InputShapeException;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
-import org.deepjunit.model.InputShapeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +25,19 @@ class TensorFlowWrongRankTest {
 
     @Test
     void wrongRankKillsARawTensorFlowJvmButNotOneGoingThroughTheAdapter(@TempDir Path dir) throws Exception {
-        TfFixtures.Exported e = TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 2, 3, 4, 3, new Random(3),
-                dir.resolve("cnn"));
+        TfFixtures.Exported e =
+                TfFixtures.lenet(DataType.FLOAT32, 12, 12, 1, 2, 3, 4, 3, new Random(3), dir.resolve("cnn"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:-CreateCoredumpOnCrash", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                WrongRankFeedProbe.class.getName(), e.dir().toString(), "2,144").redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-XX:-CreateCoredumpOnCrash",
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WrongRankFeedProbe.class.getName(),
+                        e.dir().toString(),
+                        "2,144")
+                .redirectErrorStream(true)
                 .directory(dir.toFile()); // any crash log lands in the temp dir, not the project
         pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         Process p = pb.start();
@@ -44,7 +52,9 @@ class TensorFlowWrongRankTest {
             assertThatThrownBy(() -> m.predict(Tensor.of(new double[288], 2, 144)))
                     .isInstanceOf(InputShapeException.class);
             assertThat(m.activations(Tensor.of(new double[288], 2, 12, 12, 1), List.of("conv1/Relu"))
-                    .layer("conv1/Relu").shape()).isEqualTo(Shape.of(2, 12, 12, 2));
+                            .layer("conv1/Relu")
+                            .shape())
+                    .isEqualTo(Shape.of(2, 12, 12, 2));
         }
     }
 }

@@ -42,12 +42,16 @@ import org.tensorflow.types.family.TNumber;
  */
 public final class TfFixtures {
 
-    private TfFixtures() {
-    }
+    private TfFixtures() {}
 
     /** What was exported: op names of the input, output, logits and each layer, and the weights used. */
-    public record Exported(Path dir, String input, String output, String logits,
-                           Map<String, String> layers, Map<String, double[][]> weights) {
+    public record Exported(
+            Path dir,
+            String input,
+            String output,
+            String logits,
+            Map<String, String> layers,
+            Map<String, double[][]> weights) {
 
         /** The op name of the layer with that display (scope) name. */
         public String op(String layer) {
@@ -71,35 +75,46 @@ public final class TfFixtures {
             this.inputShape = inputShape;
         }
 
-        private sealed interface Step permits ConvStep, PoolStep, FlattenStep, DenseStep, SoftmaxStep {
-        }
+        private sealed interface Step permits ConvStep, PoolStep, FlattenStep, DenseStep, SoftmaxStep {}
 
-        private record ConvStep(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
-                                boolean relu, String padding) implements Step {
-        }
+        private record ConvStep(
+                String name,
+                int kh,
+                int kw,
+                int in,
+                int out,
+                double[] kernel,
+                double[] bias,
+                boolean relu,
+                String padding)
+                implements Step {}
 
-        private record PoolStep(String name, int size) implements Step {
-        }
+        private record PoolStep(String name, int size) implements Step {}
 
-        private record FlattenStep(String name) implements Step {
-        }
+        private record FlattenStep(String name) implements Step {}
 
         private record DenseStep(String name, int in, int out, double[] kernel, double[] bias, String activation)
-                implements Step {
-        }
+                implements Step {}
 
-        private record SoftmaxStep(String name) implements Step {
-        }
+        private record SoftmaxStep(String name) implements Step {}
 
         /** A 2-D convolution, stride 1, padding SAME, kernel {@code [kh, kw, in, out]}, optional ReLU. */
-        public Sequential conv(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
-                               boolean relu) {
+        public Sequential conv(
+                String name, int kh, int kw, int in, int out, double[] kernel, double[] bias, boolean relu) {
             return conv(name, kh, kw, in, out, kernel, bias, relu, "SAME");
         }
 
         /** A 2-D convolution, stride 1, with the given padding ("SAME" or "VALID", as Keras' "valid" default). */
-        public Sequential conv(String name, int kh, int kw, int in, int out, double[] kernel, double[] bias,
-                               boolean relu, String padding) {
+        public Sequential conv(
+                String name,
+                int kh,
+                int kw,
+                int in,
+                int out,
+                double[] kernel,
+                double[] bias,
+                boolean relu,
+                String padding) {
             check(name, kernel, (long) kh * kw * in * out, bias, out);
             if (!padding.equals("SAME") && !padding.equals("VALID")) {
                 throw new IllegalArgumentException(name + ": padding must be SAME or VALID, got " + padding);
@@ -147,8 +162,13 @@ public final class TfFixtures {
                 Operand<TNumber> x = placeholder(tf);
                 Built built = build(tf, g, x);
                 save(dir, g, x, built.output());
-                return new Exported(dir, x.op().name(), built.output().op().name(), built.logits().op().name(),
-                        built.layers(), built.weights());
+                return new Exported(
+                        dir,
+                        x.op().name(),
+                        built.output().op().name(),
+                        built.logits().op().name(),
+                        built.layers(),
+                        built.weights());
             }
         }
 
@@ -162,23 +182,30 @@ public final class TfFixtures {
                 Ops ti = Ops.create(inner);
                 Operand<TNumber> xi = placeholder(ti);
                 Built built = build(ti, inner, xi);
-                Signature fsig = Signature.builder().key("sequential").input("x", xi).output("y", built.output()).build();
-                try (ConcreteFunction fn = ConcreteFunction.create(fsig, inner); Graph g = new Graph()) {
+                Signature fsig = Signature.builder()
+                        .key("sequential")
+                        .input("x", xi)
+                        .output("y", built.output())
+                        .build();
+                try (ConcreteFunction fn = ConcreteFunction.create(fsig, inner);
+                        Graph g = new Graph()) {
                     Ops tf = Ops.create(g);
                     Operand<TNumber> x = placeholder(tf);
                     @SuppressWarnings({"unchecked", "rawtypes"})
                     Operand<TNumber> called = (Operand) fn.call(tf, x);
                     Operand<TNumber> y = tf.withName("y").identity(called);
                     save(dir, g, x, y);
-                    return new Exported(dir, x.op().name(), y.op().name(), y.op().name(), built.layers(),
-                            built.weights());
+                    return new Exported(
+                            dir, x.op().name(), y.op().name(), y.op().name(), built.layers(), built.weights());
                 }
             }
         }
 
-        private record Built(Operand<TNumber> output, Operand<TNumber> logits, Map<String, String> layers,
-                             Map<String, double[][]> weights) {
-        }
+        private record Built(
+                Operand<TNumber> output,
+                Operand<TNumber> logits,
+                Map<String, String> layers,
+                Map<String, double[][]> weights) {}
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Operand<TNumber> placeholder(Ops tf) {
@@ -190,7 +217,11 @@ public final class TfFixtures {
         }
 
         private static void save(Path dir, Graph g, Operand<?> x, Operand<?> y) {
-            Signature sig = Signature.builder().key("serving_default").input("x", x).output("y", y).build();
+            Signature sig = Signature.builder()
+                    .key("serving_default")
+                    .input("x", x)
+                    .output("y", y)
+                    .build();
             try (Session session = new Session(g)) {
                 SavedModelBundle.exporter(dir.toString())
                         .withFunction(SessionFunction.create(sig, session))
@@ -215,7 +246,9 @@ public final class TfFixtures {
                     if (c.relu()) {
                         current = s.withName("Relu").nn.relu(current);
                     }
-                    weights.put(c.name(), new double[][] {c.kernel().clone(), c.bias().clone()});
+                    weights.put(
+                            c.name(),
+                            new double[][] {c.kernel().clone(), c.bias().clone()});
                 } else if (step instanceof PoolStep p) {
                     long sz = p.size();
                     current = output(g.opBuilder("MaxPool", p.name() + "/MaxPool", g.baseScope())
@@ -224,7 +257,8 @@ public final class TfFixtures {
                             .setAttr("strides", new long[] {1, sz, sz, 1})
                             .setAttr("padding", "VALID")
                             .setAttr("data_format", "NHWC")
-                            .build().output(0));
+                            .build()
+                            .output(0));
                 } else if (step instanceof FlattenStep f) {
                     Ops s = tf.withSubScope(f.name());
                     Operand<TInt32> newShape = s.withName("shape").constant(new int[] {-1, flatSize(current)});
@@ -243,7 +277,9 @@ public final class TfFixtures {
                     } else if (d.activation() != null) {
                         throw new IllegalArgumentException("Unsupported activation " + d.activation());
                     }
-                    weights.put(d.name(), new double[][] {d.kernel().clone(), d.bias().clone()});
+                    weights.put(
+                            d.name(),
+                            new double[][] {d.kernel().clone(), d.bias().clone()});
                 } else if (step instanceof SoftmaxStep sm) {
                     logits = current;
                     current = tf.withSubScope(sm.name()).withName("Softmax").nn.softmax(current);
@@ -328,9 +364,24 @@ public final class TfFixtures {
      * (2x2 max) → conv2 (5x5 SAME, {@code c2}, ReLU) → pool2 → flatten → fc1 ({@code hidden}, ReLU) → fc2
      * ({@code classes}, linear: the logits) → softmax (standalone). Weights in TF layouts.
      */
-    public static Exported lenet(DataType type, int h, int w, int c, int c1, int c2, int hidden, int classes,
-                                 double[] conv1K, double[] conv1B, double[] conv2K, double[] conv2B,
-                                 double[] fc1K, double[] fc1B, double[] fc2K, double[] fc2B, Path dir) {
+    public static Exported lenet(
+            DataType type,
+            int h,
+            int w,
+            int c,
+            int c1,
+            int c2,
+            int hidden,
+            int classes,
+            double[] conv1K,
+            double[] conv1B,
+            double[] conv2K,
+            double[] conv2B,
+            double[] fc1K,
+            double[] fc1B,
+            double[] fc2K,
+            double[] fc2B,
+            Path dir) {
         int flat = (h / 4) * (w / 4) * c2;
         return sequential(type, h, w, c)
                 .conv("conv1", 5, 5, c, c1, conv1K, conv1B, true)
@@ -345,14 +396,27 @@ public final class TfFixtures {
     }
 
     /** A LeNet-like CNN with random weights drawn from {@code rnd}. */
-    public static Exported lenet(DataType type, int h, int w, int c, int c1, int c2, int hidden, int classes,
-                                 Random rnd, Path dir) {
+    public static Exported lenet(
+            DataType type, int h, int w, int c, int c1, int c2, int hidden, int classes, Random rnd, Path dir) {
         int flat = (h / 4) * (w / 4) * c2;
-        return lenet(type, h, w, c, c1, c2, hidden, classes,
-                uniform(rnd, 25 * c * c1, 1 / Math.sqrt(25.0 * c)), uniform(rnd, c1, 0.1),
-                uniform(rnd, 25 * c1 * c2, 1 / Math.sqrt(25.0 * c1)), uniform(rnd, c2, 0.1),
-                uniform(rnd, flat * hidden, 1 / Math.sqrt(flat)), uniform(rnd, hidden, 0.1),
-                uniform(rnd, hidden * classes, 1 / Math.sqrt(hidden)), uniform(rnd, classes, 0.1), dir);
+        return lenet(
+                type,
+                h,
+                w,
+                c,
+                c1,
+                c2,
+                hidden,
+                classes,
+                uniform(rnd, 25 * c * c1, 1 / Math.sqrt(25.0 * c)),
+                uniform(rnd, c1, 0.1),
+                uniform(rnd, 25 * c1 * c2, 1 / Math.sqrt(25.0 * c1)),
+                uniform(rnd, c2, 0.1),
+                uniform(rnd, flat * hidden, 1 / Math.sqrt(flat)),
+                uniform(rnd, hidden, 0.1),
+                uniform(rnd, hidden * classes, 1 / Math.sqrt(hidden)),
+                uniform(rnd, classes, 0.1),
+                dir);
     }
 
     /** {@code n} values uniform in {@code [-scale, scale)}. */

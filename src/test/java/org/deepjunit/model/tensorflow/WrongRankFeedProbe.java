@@ -12,17 +12,22 @@ import org.tensorflow.types.TFloat32;
  */
 public final class WrongRankFeedProbe {
 
-    private WrongRankFeedProbe() {
-    }
+    private WrongRankFeedProbe() {}
 
     static Shape shape(String dims) {
-        return Shape.of(java.util.Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
+        return Shape.of(java.util.Arrays.stream(dims.split(","))
+                .mapToLong(Long::parseLong)
+                .toArray());
     }
 
     public static void main(String[] args) {
         try (SavedModelBundle b = SavedModelBundle.load(args[0], "serve");
-             TFloat32 x = TFloat32.tensorOf(shape(args[1]));
-             Result r = b.session().runner().feed("x", x).fetch("softmax/Softmax").run()) {
+                TFloat32 x = TFloat32.tensorOf(shape(args[1]));
+                Result r = b.session()
+                        .runner()
+                        .feed("x", x)
+                        .fetch("softmax/Softmax")
+                        .run()) {
             System.out.println("survived: " + r.get(0).shape());
         } catch (RuntimeException e) {
             System.out.println("exception: " + e);

@@ -66,6 +66,7 @@ public final class Dl4jModel extends ObservedModel {
     private final List<Layer> layers;
     private final Set<String> inputNodes = new HashSet<>();
     private final String outputNode;
+    private final Layout outputLayout;
     private final String gradientProblem;
     private final ReentrantLock lock = new ReentrantLock();
     private Dl4jNet gradientNet;
@@ -94,6 +95,7 @@ public final class Dl4jModel extends ObservedModel {
         this.inputNodes.addAll(found.inputNodes());
         this.outputNode = net.outputNodeName();
         this.outputShape = layer(outputNode).outputShape();
+        this.outputLayout = layouts.get(layers.indexOf(layer(outputNode)));
         this.gradientProblem = net.chainProblem();
     }
 
@@ -242,7 +244,7 @@ public final class Dl4jModel extends ObservedModel {
         try {
             checkOpen();
             INDArray out = net.output(toNet(inputs));
-            return toTensor(layoutOfNode(outputNode).toChannelsLast(out));
+            return toTensor(outputLayout.toChannelsLast(out));
         } finally {
             lock.unlock();
         }
@@ -250,28 +252,14 @@ public final class Dl4jModel extends ObservedModel {
 
     @Override
     protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
-        Set<String> wanted = new HashSet<>(layerNames);
-        lock.lock();
-        try {
-            checkOpen();
-            Tensor converted = inputs.as(dataType);
-            Map<String, INDArray> all = net.feedForward(toNet(converted));
-            Map<String, Tensor> result = new LinkedHashMap<>();
-            for (int i = 0; i < layers.size(); i++) {
-                String layerName = layers.get(i).name();
-                if (!wanted.contains(layerName)) {
-                    continue;
-                }
-                result.put(
-                        layerName,
-                        inputNodes.contains(layerName)
-                                ? converted
-                                : toTensor(layouts.get(i).toChannelsLast(all.get(layerName))));
-            }
-            return new Activations(result, toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))));
-        } finally {
-            lock.unlock();
-        }
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        Tensor output = forward(
+                inputs,
+                layerNames,
+                (i, converted, array) -> result.put(
+                        layers.get(i).name(),
+                        array == null ? converted : toTensor(layouts.get(i).toChannelsLast(array))));
+        return new Activations(result, output);
     }
 
     /**
@@ -297,32 +285,40 @@ public final class Dl4jModel extends ObservedModel {
      */
     @Override
     protected NeuronValues computeNeuronValues(Tensor inputs, Collection<String> layerNames) {
+        Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
+        Tensor output = forward(inputs, layerNames, (i, converted, array) -> {
+            String layer = layers.get(i).name();
+            result.put(
+                    layer,
+                    array == null
+                            ? NeuronValues.of(new Activations(Map.of(layer, converted), converted))
+                                    .layer(layer)
+                            : NeuronValueOps.layerValues(
+                                    this, layer, array, layouts.get(i).neuronAxis(array.rank())));
+        });
+        return new NeuronValues(output, result);
+    }
+
+    /** What a forward pass gives for one wanted layer: its index, the converted input and its array (null: input). */
+    private interface LayerVisitor {
+        void visit(int index, Tensor converted, INDArray array);
+    }
+
+    /** One forward pass under the lock: each wanted layer, in model order, to {@code visitor}; returns the output. */
+    private Tensor forward(Tensor inputs, Collection<String> layerNames, LayerVisitor visitor) {
         Set<String> wanted = new HashSet<>(layerNames);
         lock.lock();
         try {
             checkOpen();
             Tensor converted = inputs.as(dataType);
             Map<String, INDArray> all = net.feedForward(toNet(converted));
-            Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
             for (int i = 0; i < layers.size(); i++) {
-                String layerName = layers.get(i).name();
-                if (!wanted.contains(layerName)) {
-                    continue;
+                String layer = layers.get(i).name();
+                if (wanted.contains(layer)) {
+                    visitor.visit(i, converted, inputNodes.contains(layer) ? null : all.get(layer));
                 }
-                if (inputNodes.contains(layerName)) {
-                    result.putAll(NeuronValues.of(new Activations(Map.of(layerName, converted), converted))
-                            .layers());
-                    continue;
-                }
-                result.put(
-                        layerName,
-                        NeuronValueOps.layerValues(
-                                this,
-                                layerName,
-                                all.get(layerName),
-                                layouts.get(i).neuronAxis(all.get(layerName).rank())));
             }
-            return new NeuronValues(toTensor(layoutOfNode(outputNode).toChannelsLast(all.get(outputNode))), result);
+            return toTensor(outputLayout.toChannelsLast(all.get(outputNode)));
         } finally {
             lock.unlock();
         }
@@ -367,11 +363,7 @@ public final class Dl4jModel extends ObservedModel {
             closed = true;
             gradientNet = null;
             if (owned) {
-                if (net.mln != null) {
-                    net.mln.close();
-                } else {
-                    net.cg.close();
-                }
+                net.close();
             }
         } finally {
             lock.unlock();
@@ -390,15 +382,6 @@ public final class Dl4jModel extends ObservedModel {
         if (closed) {
             throw new IllegalStateException("Model '" + name + "' is closed");
         }
-    }
-
-    private Layout layoutOfNode(String nodeName) {
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).name().equals(nodeName)) {
-                return layouts.get(i);
-            }
-        }
-        throw new IllegalStateException("No layer " + nodeName);
     }
 
     private INDArray toNet(Tensor t) {

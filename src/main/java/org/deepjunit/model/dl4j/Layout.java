@@ -92,10 +92,10 @@ enum Layout {
             inferred = Shape.ofLongs(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
         } else if (first.pre != null) {
             layout = Layout.AS_IS;
-        } else if (Dl4jNet.cnnFormat(conf) != null) {
-            layout = Dl4jNet.cnnFormat(conf) == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
-        } else if (Dl4jNet.rnnFormat(conf) != null) {
-            layout = Dl4jNet.rnnFormat(conf) == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
+        } else if (LayerConfigs.cnnFormat(conf) != null) {
+            layout = LayerConfigs.cnnFormat(conf) == CNN2DFormat.NHWC ? Layout.NHWC : Layout.NCHW;
+        } else if (LayerConfigs.rnnFormat(conf) != null) {
+            layout = LayerConfigs.rnnFormat(conf) == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
             if (conf instanceof FeedForwardLayer ff && ff.getNIn() > 0) {
                 inferred = Shape.ofLongs(-1, ff.getNIn());
             }
@@ -134,8 +134,8 @@ enum Layout {
             case 2:
                 return Layout.FLAT;
             case 4: {
-                CNN2DFormat f = Dl4jNet.cnnFormat(node.conf());
-                if (f == null && Dl4jNet.flatToImage(node.pre)) {
+                CNN2DFormat f = LayerConfigs.cnnFormat(node.conf());
+                if (f == null && LayerConfigs.flatToImage(node.pre)) {
                     return Layout.NCHW; // FeedForwardToCnnPreProcessor makes NCHW images
                 }
                 if (f != null) {
@@ -144,7 +144,7 @@ enum Layout {
                 return in == Layout.NHWC ? Layout.NHWC : Layout.NCHW;
             }
             case 3: {
-                RNNFormat f = Dl4jNet.rnnFormat(node.conf());
+                RNNFormat f = LayerConfigs.rnnFormat(node.conf());
                 if (f != null) {
                     return f == RNNFormat.NWC ? Layout.NWC : Layout.NCW;
                 }

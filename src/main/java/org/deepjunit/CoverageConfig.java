@@ -95,7 +95,10 @@ final class CoverageConfig {
                 try {
                     gates.add(Gate.of(r));
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException("Invalid @CoverageRule " + describe(r) + ": " + e.getMessage());
+                    throw ConfigurationException.invalid(
+                            "@CoverageRule",
+                            Gate.describe(r.model(), r.element(), r.criterion(), r.value(), r.minimum(), r.maximum()),
+                            e.getMessage());
                 }
             }
         }
@@ -112,10 +115,6 @@ final class CoverageConfig {
 
     private static Optional<NeuronCoverage> first(List<NeuronCoverage> anns, Predicate<NeuronCoverage> isSet) {
         return anns.stream().filter(isSet).findFirst();
-    }
-
-    private static String describe(CoverageRule r) {
-        return r.element() + ":" + r.criterion() + ":" + r.value() + ":" + r.minimum() + ":" + r.maximum();
     }
 
     private static List<String> patterns(

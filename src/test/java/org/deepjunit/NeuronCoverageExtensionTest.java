@@ -103,6 +103,18 @@ class NeuronCoverageExtensionTest {
         void t() {}
     }
 
+    @NeuronCoverage(
+            rules =
+                    @CoverageRule(
+                            element = Element.LAYER,
+                            criterion = Criterion.TKNP,
+                            value = CoverageRule.Value.COVEREDCOUNT,
+                            minimum = 2))
+    static class LayerRuleOnPatterns {
+        @Test
+        void t() {}
+    }
+
     @NeuronCoverage(layers = "conv9")
     static class UnknownLayer {
         @Test
@@ -277,6 +289,10 @@ class NeuronCoverageExtensionTest {
                 run(dir.resolve("7"), false, Map.of("deepjunit.coverage.rules", "LAYER:NC"), FourInputs.class),
                 "Invalid value 'LAYER:NC' for deepjunit.coverage.rules: expected ELEMENT[(model)]:CRITERION:VALUE:"
                         + "MINIMUM[:MAXIMUM] such as LAYER:NC:COVEREDRATIO:0.70 or MODEL(lenet5):NC:COVEREDRATIO:0.5");
+        expectConfigError(
+                run(dir.resolve("8"), false, Map.of(), LayerRuleOnPatterns.class),
+                "Invalid value 'LAYER:TKNP:COVEREDCOUNT:2.0' for @CoverageRule: expected a MODEL rule: TKNP counts"
+                        + " patterns per model, not per layer");
     }
 
     @Test

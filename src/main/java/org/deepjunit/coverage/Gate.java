@@ -24,22 +24,30 @@ public record Gate(String model, Element element, Criterion criterion, Value val
     public static final String SYNTAX = "ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM] such as "
             + "LAYER:NC:COVEREDRATIO:0.70 or MODEL(lenet5):NC:COVEREDRATIO:0.5";
 
+    /** Refuses a rule that cannot be checked; the message completes "expected …". */
     public Gate {
         model = model == null ? "" : model.trim();
         if (element == Element.LAYER && criterion == Criterion.TKNP) {
-            throw new IllegalArgumentException("TKNP is a count of patterns per model; it has no LAYER rules");
+            throw new IllegalArgumentException("a MODEL rule: TKNP counts patterns per model, not per layer");
         }
         if (criterion == Criterion.TKNP && value != Value.COVEREDCOUNT) {
-            throw new IllegalArgumentException("TKNP is a plain count: only COVEREDCOUNT applies to it");
+            throw new IllegalArgumentException("COVEREDCOUNT: TKNP is a plain count");
         }
         if (Double.isNaN(minimum) && Double.isNaN(maximum)) {
-            throw new IllegalArgumentException("a rule needs a minimum or a maximum");
+            throw new IllegalArgumentException("a minimum or a maximum");
         }
         if (value.isRatio()
                 && (!Double.isNaN(minimum) && (minimum < 0 || minimum > 1)
                         || !Double.isNaN(maximum) && (maximum < 0 || maximum > 1))) {
-            throw new IllegalArgumentException("a ratio's minimum and maximum lie in [0, 1]");
+            throw new IllegalArgumentException("a minimum and maximum in [0, 1] for a ratio");
         }
+    }
+
+    /** The rule as configuration writes it: {@code ELEMENT[(model)]:CRITERION:VALUE:MIN[:MAX]}. */
+    public static String describe(
+            String model, Element element, Criterion criterion, Value value, double minimum, double maximum) {
+        return element + (model.isEmpty() ? "" : "(" + model + ")") + ":" + criterion + ":" + value + ":"
+                + (Double.isNaN(minimum) ? "" : minimum) + (Double.isNaN(maximum) ? "" : ":" + maximum);
     }
 
     public static Gate of(CoverageRule rule) {

@@ -12,8 +12,8 @@ import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.Model;
 import org.deepjunit.model.Objective;
+import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class DeepXploreStepTest {
      * logits = A·x + b over 3 inputs, 2 classes; class 1's row is 0 and b = (5, 0), so every model
      * predicts class 0 near x = (0.5, 0.5, 0.5). One counted layer, "logits" (the output itself).
      */
-    static final class Linear implements Model {
+    static final class Linear extends ObservedModel {
         private final String name;
         private final double[] row0;
 
@@ -73,7 +73,7 @@ class DeepXploreStepTest {
         }
 
         @Override
-        public Tensor predict(Tensor inputs) {
+        protected Tensor computePredict(Tensor inputs) {
             int n = inputs.batchSize();
             double[] x = inputs.toDoubleArray();
             double[] out = new double[n * 2];
@@ -86,8 +86,8 @@ class DeepXploreStepTest {
         }
 
         @Override
-        public Activations activations(Tensor inputs, Collection<String> layerNames) {
-            Tensor out = predict(inputs);
+        protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
+            Tensor out = computePredict(inputs);
             Map<String, Tensor> all = new LinkedHashMap<>();
             for (String l : layerNames) {
                 switch (l) {
@@ -101,7 +101,7 @@ class DeepXploreStepTest {
 
         /** d logit_0 / dx = row0, d logit_1 / dx = 0; the "logits" layer is the output itself. */
         @Override
-        public Tensor inputGradient(Tensor inputs, Objective objective) {
+        protected Tensor computeInputGradient(Tensor inputs, Objective objective) {
             int n = inputs.batchSize();
             double[] g = new double[n * 3];
             for (Objective.Term t : objective.terms()) {

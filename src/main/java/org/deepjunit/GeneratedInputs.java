@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link org.deepjunit.generation.Transformations @Transformations},
  * {@link org.deepjunit.generation.Fuzzing @Fuzzing}, or {@link org.deepjunit.generation.InputsSource @InputsSource}
  * with a generator of your own. The method takes a {@link org.deepjunit.generation.GeneratedInput} (or the input's
- * {@link Tensor}) and, optionally, {@code @TestModel("name") Model} parameters.
+ * {@link org.deepjunit.model.Tensor}) and, optionally, {@code @TestModel("name") Model} parameters.
  *
  * <pre>{@code
  * @TestModel("lenet1") static Model lenet1() { ... }

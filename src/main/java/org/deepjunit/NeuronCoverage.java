@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Records the neuron coverage of every forward pass ({@code predict}, {@code activations}) that a DeepJUnit
- * {@link Model} makes inside the annotated test class's or method's tests, on the test's thread.
+ * {@link org.deepjunit.model.Model} makes inside the annotated test class's or method's tests, on the test's thread.
  *
  * <p>Coverage accumulates per test (published as report entries {@code deepjunit.coverage.<model>.<criterion>}),
  * per test class (checked against {@link #rules()} after the class) and per run (rendered at the end of the run

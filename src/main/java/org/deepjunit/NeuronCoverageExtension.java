@@ -36,7 +36,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * the class's and the run's coverage. Publishes per-test figures as report entries
  * {@code deepjunit.coverage.<model>.<criterion>} = {@code covered/total} (TKNP: the pattern count), checks the
  * class's rules after all its tests (a method annotation's rules after that method), and hands the run's coverage
- * to {@link CoverageReportListener} (and writes this JVM's data file when the engine finishes).
+ * to {@link DeepJUnitListener} (and writes this JVM's data file when the engine finishes).
  */
 final class NeuronCoverageExtension extends TestBodyInterceptor implements BeforeAllCallback, AfterAllCallback {
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Declares a model of the test class, the one way every DeepJUnit annotation refers to models: by name.
  *
  * <ul>
- *   <li>On a static no-argument method returning a {@link Model}: a factory, called once per test class (however
+ *   <li>On a static no-argument method returning a {@link org.deepjunit.model.Model}: a factory, called once per test class (however
  *       many annotations and tests use the model); DeepJUnit closes the model after the class.</li>
- *   <li>On a static field of type {@link Model}: its value is used, and stays the test class's to close (in
+ *   <li>On a static field of type {@link org.deepjunit.model.Model}: its value is used, and stays the test class's to close (in
  *       {@code @AfterAll}). Test code may read the field directly, so its model must extend
  *       {@link org.deepjunit.model.ObservedModel} (every adapter does); otherwise the class fails before its
  *       tests run, naming the field.</li>

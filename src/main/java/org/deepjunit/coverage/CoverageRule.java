@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * A coverage gate in JaCoCo's check vocabulary, used in {@link NeuronCoverage#rules()}: for each
+ * A coverage gate in JaCoCo's check vocabulary, used in {@code @NeuronCoverage(rules = ...)}: for each
  * {@link #element()} (a model, or each layer of each model), the {@link #value()} of {@link #criterion()}
  * must lie within [{@link #minimum()}, {@link #maximum()}]. A violation fails the test class with a message
  * shaped like JaCoCo's, e.g. "Rule violated for layer fc1 of model lenet5: NC covered ratio is 0.62, but
@@ -59,7 +59,7 @@ public @interface CoverageRule {
     }
 
     /**
-     * The one model the rule checks, by {@link Model#name()} (or {@code @TestModel} name); empty (default) for
+     * The one model the rule checks, by {@link org.deepjunit.model.Model#name()} (or {@code @TestModel} name); empty (default) for
      * every model with coverage. A named model without coverage — declared but never run where DeepJUnit observes
      * it, or misspelt — fails the rule.
      */

@@ -13,6 +13,6 @@ public class InputShapeException extends ModelException {
     public InputShapeException(String modelName, Shape given, Shape expectedPerSample) {
         super("Input of shape " + given + " does not fit model '" + modelName + "': expected [batch, "
                 + expectedPerSample.toString().substring(1)
-                + (given.rank() == expectedPerSample.rank() ? " (add the batch dimension first)" : ""));
+                + (expectedPerSample.accepts(given) ? " (add the batch dimension first)" : ""));
     }
 }

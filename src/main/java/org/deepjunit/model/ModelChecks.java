@@ -32,10 +32,10 @@ public final class ModelChecks {
         }
         int bad = inputs.firstNonFinite();
         if (bad >= 0) {
-            int sample = bad / (inputs.size() / given.dim(0));
-            throw new NonFiniteValueException("Input sample " + sample + " for model '" + model.name()
-                    + "' contains " + inputs.getDouble(bad) + " at flat index " + bad
-                    + "; inputs must be finite numbers");
+            int perSample = inputs.size() / given.dim(0);
+            throw new NonFiniteValueException("Input sample " + bad / perSample + " for model '" + model.name()
+                    + "' contains " + inputs.getDouble(bad) + " at index " + bad % perSample
+                    + " of the sample; inputs must be finite numbers");
         }
     }
 
@@ -84,10 +84,10 @@ public final class ModelChecks {
     public static Tensor checkFinite(Model model, String where, Tensor values) {
         int bad = values.firstNonFinite();
         if (bad >= 0) {
-            int sample = bad / Math.max(1, values.size() / values.batchSize());
+            int perSample = Math.max(1, values.size() / values.batchSize());
             throw new NonFiniteValueException("Model '" + model.name() + "' produced " + values.getDouble(bad)
-                    + " in " + where + " for input sample " + sample + " (flat index " + bad
-                    + "); check the weights and the input scale for overflow or division by zero");
+                    + " in " + where + " for input sample " + bad / perSample + " (at index " + bad % perSample
+                    + " of the sample); check the weights and the input scale for overflow or division by zero");
         }
         return values;
     }

@@ -72,6 +72,26 @@ class ModelChecksTest {
     }
 
     @Test
+    void noBatchHintWhenABatchDimensionWouldNotHelp() {
+        assertThatThrownBy(() -> ModelChecks.checkInput(model, Tensor.zeros(DataType.FLOAT32, Shape.of(28, 27, 1))))
+                .isInstanceOf(InputShapeException.class)
+                .hasMessage("Input of shape [28, 27, 1] does not fit model 'described': expected [batch, 28, 28, 1]");
+    }
+
+    @Test
+    void aNaNIsPlacedInItsSample() {
+        float[] values = new float[2 * 28 * 28];
+        values[784 + 783] = Float.NaN; // sample 1, its last element
+        assertThatThrownBy(() -> ModelChecks.checkInput(model, Tensor.of(values, 2, 28, 28, 1)))
+                .isInstanceOf(NonFiniteValueException.class)
+                .hasMessage("Input sample 1 for model 'described' contains NaN at index 783 of the sample; inputs must"
+                        + " be finite numbers");
+        assertThatThrownBy(() -> ModelChecks.checkFinite(model, "its output", Tensor.of(values, 2, 784)))
+                .hasMessageStartingWith("Model 'described' produced NaN in its output for input sample 1 (at index"
+                        + " 783 of the sample)");
+    }
+
+    @Test
     void wrongSizeNamesBothShapes() {
         assertThatThrownBy(() -> ModelChecks.checkInput(model, Tensor.zeros(DataType.FLOAT32, Shape.of(2, 28, 27, 1))))
                 .isInstanceOf(InputShapeException.class)

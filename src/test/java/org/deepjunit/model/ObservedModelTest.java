@@ -92,8 +92,9 @@ class ObservedModelTest {
                 .hasMessageContaining("expected [batch, 2]");
         assertThatThrownBy(() -> model.predict(Tensor.of(new double[] {1, Double.NaN}, 1, 2)))
                 .isInstanceOf(NonFiniteValueException.class)
-                .hasMessage("Input sample 0 for model 'faulty' contains NaN at flat index 1; inputs must be finite"
-                        + " numbers");
+                .hasMessage(
+                        "Input sample 0 for model 'faulty' contains NaN at index 1 of the sample; inputs must be finite"
+                                + " numbers");
         assertThatThrownBy(() -> model.activations(TinyModel.inputs(1, 0), List.of("conv9")))
                 .isInstanceOf(UnknownLayerException.class);
         assertThatThrownBy(() -> model.inputGradient(

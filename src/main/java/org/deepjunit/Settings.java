@@ -44,9 +44,10 @@ final class Settings implements Configuration {
         return settings;
     }
 
+    /** The parameter's text, trimmed; a parameter set to nothing is "", which its type may refuse. */
     @Override
     public Optional<String> raw(String name) {
-        return root.getConfigurationParameter(name).map(String::trim).filter(s -> !s.isEmpty());
+        return root.getConfigurationParameter(name).map(String::trim);
     }
 
     @Override

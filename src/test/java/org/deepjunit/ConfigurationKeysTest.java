@@ -1,6 +1,7 @@
 package org.deepjunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.config.Key;
+import org.deepjunit.differential.DifferentialKeys;
+import org.deepjunit.generation.GenerationKeys;
 import org.junit.jupiter.api.Test;
 
 /** One registry of every {@code deepjunit.*} key: unique, documented in the README, and unknown names named. */
@@ -30,6 +34,26 @@ class ConfigurationKeysTest {
                         .isEqualTo(k.defaultValue());
             }
         }
+    }
+
+    @Test
+    void aParameterSetToNothingIsAnErrorNotTheDefault() {
+        // -Ddeepjunit.coverage.criteria= must not quietly mean "the default criteria" (or none at all).
+        for (Key<?> k : ConfigurationKeys.all()) {
+            if (k == DifferentialKeys.VARIANT) {
+                continue; // "" is its documented "no variant", e.g. -Ddeepjunit.differential.variant=${gpu.suffix}
+            }
+            assertThatThrownBy(() -> k.parse(""))
+                    .as("%s set to nothing", k)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("Invalid value '' for " + k.name() + ": expected ");
+        }
+    }
+
+    @Test
+    void aSeedThatIsNoNumberIsNamedAsSuch() {
+        assertThatThrownBy(() -> GenerationKeys.SEED.parse("abc"))
+                .hasMessage("Invalid value 'abc' for deepjunit.generation.seed: expected an integer");
     }
 
     @Test

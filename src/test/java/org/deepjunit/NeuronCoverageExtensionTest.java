@@ -18,6 +18,7 @@ import org.deepjunit.coverage.CoverageRule;
 import org.deepjunit.coverage.CoverageRule.Element;
 import org.deepjunit.coverage.CoverageRun;
 import org.deepjunit.coverage.Criterion;
+import org.deepjunit.coverage.Gate;
 import org.deepjunit.coverage.TinyModel;
 import org.deepjunit.report.CoverageReportWriter;
 import org.deepjunit.report.CoverageReports;
@@ -293,6 +294,29 @@ class NeuronCoverageExtensionTest {
                 run(dir.resolve("8"), false, Map.of(), LayerRuleOnPatterns.class),
                 "Invalid value 'LAYER:TKNP:COVEREDCOUNT:2.0' for @CoverageRule: expected a MODEL rule: TKNP counts"
                         + " patterns per model, not per layer");
+        expectConfigError(
+                run(dir.resolve("9"), false, Map.of("deepjunit.coverage.criteria", ""), FourInputs.class),
+                "Invalid value '' for deepjunit.coverage.criteria: expected a comma-separated list of "
+                        + java.util.Arrays.toString(Criterion.values()));
+        expectConfigError(
+                run(
+                        dir.resolve("10"),
+                        false,
+                        Map.of("deepjunit.coverage.rules", "MODEL:NC:COVEREDRATIO:0.9:0.5"),
+                        FourInputs.class),
+                "Invalid value 'MODEL:NC:COVEREDRATIO:0.9:0.5' for deepjunit.coverage.rules: expected " + Gate.SYNTAX
+                        + " (a minimum no larger than the maximum)");
+        expectConfigError(
+                run(dir.resolve("11"), false, Map.of("deepjunit.coverage.rules", " , "), FourInputs.class),
+                "Invalid value ',' for deepjunit.coverage.rules: expected " + Gate.SYNTAX);
+        expectConfigError(
+                run(
+                        dir.resolve("12"),
+                        false,
+                        Map.of("deepjunit.coverage.layers.exclude", "dense.*,out"),
+                        FourInputs.class),
+                "The layer patterns (deepjunit.coverage.layers.include [], deepjunit.coverage.layers.exclude "
+                        + "[dense.*, out]) leave no layer of model tiny to count; its layers are [input, dense1, out]");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface Configuration {
 
-    /** The raw text of a parameter, trimmed; empty when unset or blank. */
+    /** The raw text of a parameter, trimmed; empty when unset. A parameter set to nothing is "". */
     Optional<String> raw(String name);
 
     /** The parsed parameter; empty when unset; a {@link ConfigurationException} when its value is bad. */
@@ -38,6 +38,6 @@ public interface Configuration {
     /** Parameters from a map, as JUnit would hand them over: for tests and for use outside JUnit. */
     static Configuration of(Map<String, String> parameters) {
         Map<String, String> copy = Map.copyOf(parameters);
-        return name -> Optional.ofNullable(copy.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+        return name -> Optional.ofNullable(copy.get(name)).map(String::trim);
     }
 }

@@ -35,7 +35,11 @@ public final class ValueType<T> {
         this.valid = valid;
     }
 
-    /** A type of its own: {@code parser} may throw any runtime exception for text that is not a value. */
+    /**
+     * A type of its own. For text that is not a value, {@code parser} may throw a plain
+     * {@link IllegalArgumentException} whose message completes "expected …" more precisely than {@code expected}
+     * (such as {@code a minimum no larger than the maximum}); any other runtime exception reads as {@code expected}.
+     */
     public static <T> ValueType<T> of(String expected, Function<String, T> parser, Predicate<T> valid) {
         return new ValueType<>(expected, parser, valid);
     }
@@ -51,7 +55,9 @@ public final class ValueType<T> {
         try {
             value = parser.apply(text.trim());
         } catch (RuntimeException e) {
-            throw ConfigurationException.invalid(where, text, expected);
+            // Subclasses (NumberFormatException, PatternSyntaxException, ...) carry the JDK's words, not ours.
+            boolean ours = e.getClass() == IllegalArgumentException.class && e.getMessage() != null;
+            throw ConfigurationException.invalid(where, text, ours ? e.getMessage() : expected);
         }
         if (value == null || !valid.test(value)) {
             throw ConfigurationException.invalid(where, text, expected);
@@ -143,7 +149,7 @@ public final class ValueType<T> {
                 e -> true);
     }
 
-    /** Comma-separated values of {@code element}, blanks skipped; each checked by it. */
+    /** Comma-separated values of {@code element}, at least one, blanks skipped; each checked by it. */
     public static <E> ValueType<List<E>> listOf(ValueType<E> element, String expected) {
         return new ValueType<>(
                 expected,
@@ -152,7 +158,7 @@ public final class ValueType<T> {
                         .filter(x -> !x.isEmpty())
                         .map(x -> element.parse(x, ""))
                         .toList(),
-                l -> l.stream().allMatch(element.valid::test));
+                l -> !l.isEmpty() && l.stream().allMatch(element.valid::test));
     }
 
     private static Duration parseDuration(String text) {

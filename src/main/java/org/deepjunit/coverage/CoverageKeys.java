@@ -56,7 +56,7 @@ public final class CoverageKeys {
             "the layers not to count: comma-separated regular expressions over layer names");
     public static final Key<List<Gate>> RULES = Key.optional(
             "deepjunit.coverage.rules",
-            ValueType.of(Gate.SYNTAX, Gate::parse, rules -> true),
+            ValueType.of(Gate.SYNTAX, Gate::parse, rules -> !rules.isEmpty()),
             "none",
             "gates checked after each class, comma-separated " + Gate.SYNTAX);
     public static final Key<String> PROFILE_DATA = Key.optional(

@@ -41,6 +41,12 @@ public record Gate(String model, Element element, Criterion criterion, Value val
                         || !Double.isNaN(maximum) && (maximum < 0 || maximum > 1))) {
             throw new IllegalArgumentException("a minimum and maximum in [0, 1] for a ratio");
         }
+        if (minimum > maximum) { // false when either is NaN
+            throw new IllegalArgumentException("a minimum no larger than the maximum");
+        }
+        if (!value.isRatio() && (minimum < 0 || maximum < 0)) {
+            throw new IllegalArgumentException("a count of at least 0");
+        }
     }
 
     /** The rule as configuration writes it: {@code ELEMENT[(model)]:CRITERION:VALUE:MIN[:MAX]}. */

@@ -80,7 +80,7 @@ public record RecordingSpec(
 
     /**
      * The model's counted layers in model order. Throws {@link IllegalArgumentException} naming the pattern and
-     * the model's layers when an include or exclude pattern matches no layer.
+     * the model's layers when an include or exclude pattern matches no layer, or when no layer is left to count.
      */
     public List<Layer> select(Model model) {
         List<Layer> layers = model.layers();
@@ -103,6 +103,13 @@ public record RecordingSpec(
             if (counted && out.stream().noneMatch(p -> p.matcher(layer.name()).matches())) {
                 selected.add(layer);
             }
+        }
+        if (selected.isEmpty()) {
+            // A model with no neurons would be "100% covered" by any suite.
+            throw new IllegalArgumentException("The layer patterns (deepjunit.coverage.layers.include " + include
+                    + ", deepjunit.coverage.layers.exclude " + exclude + ") leave no layer of model " + model.name()
+                    + " to count; its layers are "
+                    + layers.stream().map(Layer::name).toList());
         }
         return selected;
     }

@@ -87,6 +87,14 @@ public interface Model extends AutoCloseable {
     }
 
     /**
+     * The files this model was loaded from, with their SHA-256, which coverage data and approved files record;
+     * none for a model built in memory.
+     */
+    default ModelFiles files() {
+        return ModelFiles.none();
+    }
+
+    /**
      * The gradient of {@code objective}, summed over the batch, with respect to each input
      * element: a tensor shaped like {@code inputs}. Computed in inference mode: no dropout, batch
      * normalisation with its running statistics.

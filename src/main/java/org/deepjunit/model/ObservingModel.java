@@ -41,6 +41,11 @@ final class ObservingModel extends ObservedModel {
     }
 
     @Override
+    public ModelFiles files() {
+        return delegate.files();
+    }
+
+    @Override
     public String fingerprint() {
         return ForwardListeners.unobserved(delegate::fingerprint);
     }

@@ -12,6 +12,7 @@ import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.CandidateSource;
+import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GenerationKeys;
 import org.deepjunit.generation.Rngs;
 import org.deepjunit.generation.Seeds;
@@ -75,9 +76,19 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
                 plan.batch(),
                 plan.runSeed(),
                 plan.range()[0],
-                plan.range()[1]);
+                plan.range()[1],
+                Deadline.after(plan.maxTime()));
+        if (plan.replay() != null
+                && plan.replay().seedId() >= 0
+                && Arrays.stream(seeds.ids())
+                        .noneMatch(id -> id == plan.replay().seedId())) {
+            throw new ConfigurationException(GenerationKeys.REPLAY.name() + "=seed:"
+                    + plan.replay().seedId()
+                    + " names a seed this run does not draw: with run seed " + plan.runSeed() + " and "
+                    + plan.seeds() + " seeds from " + plan.seedSource() + ", the seeds are " + drawn(seeds.ids()));
+        }
         CandidateSource source = plan.generator().start(seeds);
-        GeneratedInvocations invocations = new GeneratedInvocations(source, where, plan, context);
+        GeneratedInvocations invocations = new GeneratedInvocations(source, where, plan, seeds.deadline(), context);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(invocations, 0), false);
     }
 
@@ -94,7 +105,13 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
         }
     }
 
-    /** The seeds fit every model and lie in the valid range. */
+    private static String drawn(int[] ids) {
+        return ids.length <= 20
+                ? Arrays.toString(ids)
+                : Arrays.toString(Arrays.copyOf(ids, 20)).replace("]", ", ...] (" + ids.length + ")");
+    }
+
+    /** The seeds fit every model, are finite and lie in the valid range. */
     private static void check(GenerationPlan plan, List<Model> models, Dataset dataset) {
         if (dataset.size() == 0) {
             throw new ConfigurationException("Seed source " + plan.seedSource() + " holds no samples");
@@ -105,6 +122,13 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
                         + dataset.sampleShape() + " but model '" + plan.models().get(m) + "' expects "
                         + models.get(m).inputShape());
             }
+        }
+        long bad = dataset.firstNonFinite();
+        if (bad >= 0) {
+            int per = dataset.sampleShape().size();
+            throw new ConfigurationException("Seed source " + plan.seedSource() + " holds a non-finite value ("
+                    + dataset.value(bad) + ") at sample " + bad / per + ", element " + bad % per
+                    + ": seeds must be finite numbers; fix or drop that sample");
         }
         float[] values = dataset.range();
         double[] range = plan.range();

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.deepjunit.generation.Candidate;
 import org.deepjunit.generation.CandidateSource;
+import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GeneratedInput;
+import org.deepjunit.generation.GenerationKeys;
 import org.deepjunit.model.Tensor;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
  * The invocations of one {@code @GeneratedInputs} test: pulls candidates batch by batch, numbers them, and stops
- * at the count or time budget (checked between batches), or after the replayed invocation.
+ * at the count or time budget (checked between batches, and by the generator between its steps), or after the
+ * replayed invocation. A run that makes no invocation ends in one skipped invocation that says why, rather than in
+ * JUnit's "did not provide any invocation contexts".
  */
 final class GeneratedInvocations implements Iterator<TestTemplateInvocationContext> {
 
@@ -25,19 +31,19 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private final String where;
     private final GenerationPlan plan;
     private final ExtensionContext context;
-    private final long deadline;
-    private final Deque<GeneratedInput> pending = new ArrayDeque<>();
+    private final Deadline deadline;
+    private final Deque<TestTemplateInvocationContext> pending = new ArrayDeque<>();
     private int index;
+    private int given;
     private boolean done;
 
-    GeneratedInvocations(CandidateSource source, String where, GenerationPlan plan, ExtensionContext context) {
+    GeneratedInvocations(
+            CandidateSource source, String where, GenerationPlan plan, Deadline deadline, ExtensionContext context) {
         this.source = source;
         this.where = where;
         this.plan = plan;
+        this.deadline = deadline;
         this.context = context;
-        this.deadline = plan.maxTime() == null
-                ? Long.MAX_VALUE
-                : System.nanoTime() + plan.maxTime().toNanos();
     }
 
     @Override
@@ -49,8 +55,8 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
                     && plan.replay().index() > 0
                     && index >= plan.replay().index()) {
                 stop("replayed invocation [" + plan.replay().index() + "]");
-            } else if (System.nanoTime() > deadline) {
-                stop("time budget reached");
+            } else if (deadline.passed()) {
+                stop("time budget of " + plan.maxTime() + " reached");
             } else {
                 List<Candidate> batch = source.nextBatch();
                 if (batch == null) {
@@ -63,7 +69,8 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
                     }
                     index++;
                     if (plan.replay() == null || plan.replay().matches(index, c.seedId())) {
-                        pending.add(GeneratedInput.of(index, plan.runSeed(), c));
+                        pending.add(invocation(GeneratedInput.of(index, plan.runSeed(), c)));
+                        given++;
                     }
                 }
             }
@@ -73,10 +80,19 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
 
     private void stop(String reason) {
         done = true;
-        String line = "[deepjunit] @GeneratedInputs " + where + " (run seed " + plan.runSeed() + "): " + index
-                + " invocations, " + reason + ". " + source.summary();
+        String made = plan.replay() == null
+                ? index + " invocations"
+                : given + " of " + index + " invocations replayed (" + GenerationKeys.REPLAY.name() + "="
+                        + (plan.replay().index() > 0
+                                ? plan.replay().index()
+                                : "seed:" + plan.replay().seedId()) + ")";
+        String line = "[deepjunit] @GeneratedInputs " + where + " (run seed " + plan.runSeed() + "): " + made + ", "
+                + reason + ". " + source.summary();
         System.out.println(line);
         context.publishReportEntry("deepjunit.generation.summary", line);
+        if (given == 0) {
+            pending.add(nothingGenerated(line.substring("[deepjunit] ".length())));
+        }
     }
 
     @Override
@@ -84,7 +100,26 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        GeneratedInput input = pending.poll();
+        return pending.poll();
+    }
+
+    /** The one invocation of a run that made none: skipped, saying what was searched and why nothing came of it. */
+    private static TestTemplateInvocationContext nothingGenerated(String why) {
+        ExecutionCondition skip = c -> ConditionEvaluationResult.disabled("No input was generated: " + why);
+        return new TestTemplateInvocationContext() {
+            @Override
+            public String getDisplayName(int invocationIndex) {
+                return "no input generated";
+            }
+
+            @Override
+            public List<Extension> getAdditionalExtensions() {
+                return List.of(skip);
+            }
+        };
+    }
+
+    private TestTemplateInvocationContext invocation(GeneratedInput input) {
         return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {

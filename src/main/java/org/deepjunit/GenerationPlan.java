@@ -68,6 +68,11 @@ record GenerationPlan(
                 ? a.seed()
                 : configuration.get(GenerationKeys.SEED).orElseGet(() -> new SecureRandom().nextLong());
         Replay replay = configuration.get(GenerationKeys.REPLAY).orElse(null);
+        if (replay != null && replay.index() > count) {
+            throw new ConfigurationException(GenerationKeys.REPLAY.name() + "=" + replay.index()
+                    + " is beyond the count budget of " + count + " invocations of " + where
+                    + ": replay an invocation the run makes, as its display name [n] shows");
+        }
 
         InputGenerator<?> generator = generator(method, configuration, where);
         if (a.models().length < generator.minimumModels()) {

@@ -80,7 +80,12 @@ class GeneratedInputsExtensionTest {
             }
             assertThat(lenet1.predict(tensor).argMax()[0])
                     .isEqualTo(input.predictions().get("lenet1"));
-            assertThat(input.l0()).isPositive();
+            // An input the models already disagreed on is the seed itself, found at step 0.
+            if (input.parameters().get("iterations").equals("0")) {
+                assertThat(input.l0()).isZero();
+            } else {
+                assertThat(input.l0()).isPositive();
+            }
         }
 
         @GeneratedInputs(
@@ -198,8 +203,11 @@ class GeneratedInputsExtensionTest {
         assertThat(names.get(0)).matches("\\[1] seed \\d+ · lighting · L2=\\d+\\.\\d\\d · lenet1=\\d lenet4=\\d");
         assertThat(names(run("deepxplore", Map.of()))).isEqualTo(names);
         int last = names.size();
-        assertThat(names(run("deepxplore", Map.of("deepjunit.generation.replay", Integer.toString(last)))))
-                .containsExactly(names.get(last - 1));
+        EngineExecutionResults replayed =
+                run("deepxplore", Map.of("deepjunit.generation.replay", Integer.toString(last)));
+        assertThat(names(replayed)).containsExactly(names.get(last - 1));
+        assertThat(summary(replayed))
+                .contains("1 of " + last + " invocations replayed (deepjunit.generation.replay=" + last + ")");
         // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index
         Path dir = reports.resolve("generated/Subject.deepxplore");
         try (Stream<Path> files = Files.list(dir)) {
@@ -207,6 +215,16 @@ class GeneratedInputsExtensionTest {
         }
         String index = Files.readString(reports.resolve("generated/index.html"));
         assertThat(index).contains("Subject.deepxplore/1-seed").contains("lighting");
+    }
+
+    private static String summary(EngineExecutionResults r) {
+        return r.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs()
+                        .get("deepjunit.generation.summary"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -321,6 +339,42 @@ class GeneratedInputsExtensionTest {
                 count = 0)
         @DeepXploreSearch
         void zeroCount(GeneratedInput input) {}
+
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = "classpath:/generation/nan-pixel.npy")
+        @DeepXploreSearch
+        void nanSeed(GeneratedInput input) {}
+
+        /** Twins never disagree: nothing can be generated. */
+        @GeneratedInputs(
+                models = {"a", "b"},
+                seedSource = MNIST,
+                seeds = 3,
+                batch = 3,
+                seed = 3)
+        @DeepXploreSearch(iterations = 2)
+        void twins(GeneratedInput input) {
+            throw new AssertionError("no input should reach the test");
+        }
+    }
+
+    @Test
+    void aRunThatGeneratesNothingIsOneSkippedInvocationSayingWhy() {
+        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "false"))
+                .selectors(selectMethod(BadSubject.class, "twins", GeneratedInput.class.getName()))
+                .execute();
+        r.containerEvents().assertStatistics(s -> s.failed(0));
+        r.testEvents().assertStatistics(s -> s.started(0).skipped(1));
+        assertThat(r.testEvents().skipped().stream()
+                        .map(e -> e.getPayload(String.class).orElseThrow()))
+                .singleElement()
+                .asString()
+                .startsWith("No input was generated: @GeneratedInputs BadSubject.twins (run seed 3): "
+                        + "0 invocations, generator finished. DEEPXPLORE: 3 seeds searched, 0 already made the models"
+                        + " disagree (step 0), 0 of the other 3 gave difference-inducing inputs; neuron coverage of"
+                        + " seeds + generated inputs: a ");
     }
 
     private static void assertFailsBeforeInvocations(String method, Map<String, String> extra, String message) {
@@ -389,5 +443,28 @@ class GeneratedInputsExtensionTest {
                         + " annotations [@DeepXploreSearch, @Fuzzing]; keep one");
         assertFailsBeforeInvocations(
                 "zeroCount", Map.of(), "Invalid value '0' for @GeneratedInputs(count): expected an integer >= 1");
+        assertFailsBeforeInvocations(
+                "stepFromConfiguration",
+                Map.of("deepjunit.generation.replay", "999999", "deepjunit.generation.count", "10"),
+                "deepjunit.generation.replay=999999 is beyond the count budget of 10 invocations of"
+                        + " BadSubject.stepFromConfiguration: replay an invocation the run makes, as its display name"
+                        + " [n] shows");
+        assertFailsBeforeInvocations(
+                "stepFromConfiguration",
+                Map.of(
+                        "deepjunit.generation.replay",
+                        "seed:99999",
+                        "deepjunit.generation.seeds",
+                        "2",
+                        "deepjunit.generation.seed",
+                        "7"),
+                "deepjunit.generation.replay=seed:99999 names a seed this run does not draw: with run seed 7 and 2"
+                        + " seeds from " + MNIST + ", the seeds are "
+                        + java.util.Arrays.toString(org.deepjunit.generation.Rngs.sample(10_000, 2, 7)));
+        assertFailsBeforeInvocations(
+                "nanSeed",
+                Map.of(),
+                "Seed source classpath:/generation/nan-pixel.npy holds a non-finite value (NaN) at sample 1,"
+                        + " element 157: seeds must be finite numbers; fix or drop that sample");
     }
 }

@@ -1,5 +1,6 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
@@ -100,6 +101,23 @@ public final class Dataset {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The flat index (sample × sample size + element) of the first NaN or infinite value, or -1 when all are finite. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public long firstNonFinite() {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The value at a flat index (sample × sample size + element). */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public float value(long flatIndex) {
+        return data[Math.toIntExact(flatIndex)];
     }
 
     /** The smallest and largest value over all samples. */

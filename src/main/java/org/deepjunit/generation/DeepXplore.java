@@ -68,10 +68,15 @@ public final class DeepXplore {
         /** The search found a difference-inducing input. */
         FOUND,
         /** No disagreement within the iteration limit. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The time budget ended the search of this seed before it found an input or gave up. */
+        UNFINISHED
     }
 
-    /** One seed's outcome; {@code candidate} holds the found input (or the last iterate / the seed). */
+    /**
+     * One seed's outcome; {@code candidate} holds the found input (the seed itself when the models already
+     * disagree on it, the last iterate when none was found; null when unfinished).
+     */
     public record Outcome(Status status, int iterations, Candidate candidate) {}
 
     private final List<Model> models;
@@ -115,6 +120,14 @@ public final class DeepXplore {
      * @param labels  the seeds' labels, or {@code null}
      */
     public List<Outcome> search(Tensor seeds, int[] seedIds, int[] labels, long runSeed) {
+        return search(seeds, seedIds, labels, runSeed, Deadline.none());
+    }
+
+    /**
+     * Searches one batch of seeds until {@code deadline}, checked before each gradient step: seeds still searched
+     * when it passes are {@link Status#UNFINISHED}, and the coverage trackers are left as they were.
+     */
+    public List<Outcome> search(Tensor seeds, int[] seedIds, int[] labels, long runSeed, Deadline deadline) {
         int n = seeds.batchSize();
         int k = models.size();
         Shape sampleShape = seeds.shape().withoutBatch();
@@ -140,7 +153,14 @@ public final class DeepXplore {
                 outcomes[i] = new Outcome(
                         Status.ALREADY_DIFFER,
                         0,
-                        candidate(seedIds[i], labels, i, seed, seed, Map.of(), predictions(seedPreds, i)));
+                        candidate(
+                                seedIds[i],
+                                labels,
+                                i,
+                                seed,
+                                seed,
+                                Map.of("iterations", "0"),
+                                predictions(seedPreds, i)));
                 continue;
             }
             rngs[i] = Rngs.forSeed(runSeed, seedIds[i], 1);
@@ -153,6 +173,12 @@ public final class DeepXplore {
             active.add(i);
         }
         for (int iter = 1; iter <= settings.iterations() && !active.isEmpty(); iter++) {
+            if (deadline.passed()) {
+                for (int i : active) {
+                    outcomes[i] = new Outcome(Status.UNFINISHED, iter - 1, null);
+                }
+                return List.of(outcomes);
+            }
             int a = active.size();
             Tensor xt = stack(x, active, sampleShape);
             float[] grad = new float[a * size];

@@ -15,7 +15,8 @@ import org.deepjunit.model.Tensor;
 
 /**
  * What every generator starts from: named models, the seed dataset, which of its samples to use
- * (in order), the batch size, the run seed and the valid input range.
+ * (in order), the batch size, the run seed, the valid input range and the time budget, which a generator that
+ * searches long per batch checks between its steps.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Seeds(
@@ -26,7 +27,8 @@ public record Seeds(
         int batchSize,
         long runSeed,
         double min,
-        double max) {
+        double max,
+        Deadline deadline) {
 
     /** Throws a {@link ConfigurationException} unless the seeds are images {@code [height, width, channels]}. */
     public void requireImages(String generator) {

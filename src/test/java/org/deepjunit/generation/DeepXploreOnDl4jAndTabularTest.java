@@ -68,6 +68,74 @@ class DeepXploreOnDl4jAndTabularTest {
         }
     }
 
+    @Test
+    void aSpentTimeBudgetStopsTheSearchBeforeItsNextStepAndYieldsOnlyTheFinishedPrefix() {
+        try (Model lenet1 = DeepXploreModels.dl4j(LeNet.LENET1);
+                Model lenet5 = DeepXploreModels.dl4j(LeNet.LENET5)) {
+            DeepXplore.Settings settings =
+                    new DeepXplore.Settings(1, 0.1, 10, 0, 20, Constraints.lighting(), 0, 1, null);
+            int[] ids = {0, 1, 2, 3, 4, 5, 6, 7};
+            List<DeepXplore.Outcome> full =
+                    new DeepXplore(List.of(lenet1, lenet5), settings).search(Mnist.images(0, 8), ids, null, 42);
+            DeepXplore cut = new DeepXplore(List.of(lenet1, lenet5), settings);
+            double before = cut.trackers().get(0).ratio();
+            Deadline spent = Deadline.after(java.time.Duration.ofNanos(1));
+            List<DeepXplore.Outcome> outcomes = cut.search(Mnist.images(0, 8), ids, null, 42, spent);
+            for (int i = 0; i < 8; i++) {
+                // No gradient step was taken: what the models already disagree on stands, the rest is unfinished.
+                assertThat(outcomes.get(i).status())
+                        .isEqualTo(
+                                full.get(i).status() == DeepXplore.Status.ALREADY_DIFFER
+                                        ? DeepXplore.Status.ALREADY_DIFFER
+                                        : DeepXplore.Status.UNFINISHED);
+            }
+            assertThat(outcomes).anyMatch(o -> o.status() == DeepXplore.Status.UNFINISHED);
+            assertThat(cut.trackers().get(0).ratio()).isGreaterThan(before); // the seeds, and nothing found
+        }
+    }
+
+    @Test
+    void seedsTheModelsAlreadyDisagreeOnAreInvocationsAtStepZero() {
+        try (Model lenet1 = DeepXploreModels.dl4j(LeNet.LENET1);
+                Model lenet5 = DeepXploreModels.dl4j(LeNet.LENET5)) {
+            // The first seeds the two disagree on, found by predicting, between seeds they agree on.
+            int n = 2000;
+            Tensor images = Mnist.images(0, n + 1);
+            int[] p1 = lenet1.predict(images).argMax();
+            int[] p5 = lenet5.predict(images).argMax();
+            int[] order = java.util.stream.IntStream.range(0, n)
+                    .filter(i -> p1[i] != p5[i] && p1[i + 1] == p5[i + 1])
+                    .limit(3)
+                    .flatMap(i -> java.util.stream.IntStream.of(i, i + 1))
+                    .toArray();
+            assertThat(order).hasSize(6);
+            Seeds seeds = new Seeds(
+                    List.of("lenet1", "lenet5"),
+                    List.of(lenet1, lenet5),
+                    new org.deepjunit.data.Dataset(
+                            "mnist", Shape.of(28, 28, 1), images.toFloatArray(), Mnist.labels(0, n + 1)),
+                    order,
+                    order.length,
+                    42,
+                    0,
+                    1,
+                    Deadline.none());
+            DeepXploreSource source = new DeepXploreSource(
+                    seeds, new DeepXplore.Settings(1, 0.1, 10, 0, 1, Constraints.lighting(), 0, 1, null));
+            List<Candidate> batch = source.nextBatch();
+            List<Candidate> atZero = batch.stream()
+                    .filter(c -> c.parameters().get("iterations").equals("0"))
+                    .toList();
+            assertThat(atZero).extracting(Candidate::seedId).containsExactly(order[0], order[2], order[4]);
+            for (Candidate c : atZero) {
+                assertThat(c.input()).isEqualTo(c.seed());
+                assertThat(lenet1.predict(c.input()).argMax()[0])
+                        .isNotEqualTo(lenet5.predict(c.input()).argMax()[0]);
+            }
+            assertThat(source.summary()).contains(atZero.size() + " already made the models disagree (step 0)");
+        }
+    }
+
     /** The example of a user constraint: tabular features that may only increase. */
     public static final class OnlyIncrease implements Constraint {
         @Override

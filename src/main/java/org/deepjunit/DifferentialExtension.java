@@ -117,8 +117,13 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
 
     private static GoldenFile open(DifferentialSetup setup, String base, String testName) {
         try {
-            return GoldenFile.open(
+            GoldenFile golden = GoldenFile.open(
                     setup.approvedDir, base, legacyBaseName(setup.testClass, base), testName, setup.approve);
+            int outputs = setup.reference().outputShape().size();
+            if (outputs > 0) {
+                golden.checkClasses(outputs);
+            }
+            return golden;
         } catch (IllegalStateException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

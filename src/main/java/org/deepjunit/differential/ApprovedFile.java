@@ -35,7 +35,12 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
         return new ApprovedFile(test, modelUnderTest, reference, new ArrayList<>(records));
     }
 
-    /** Reads a file; an empty file when it does not exist. */
+    /**
+     * Reads a file; an empty file when it does not exist. A file people edited wrongly is an
+     * {@link IllegalStateException} naming the file and the record: not JSON, unknown fields (a misspelt
+     * {@code "corect"} would silently drop a verdict), a record without id or answers, a negative {@code correct},
+     * a stored input that does not decode, does not fit its shape or is not the input its id names.
+     */
     public static ApprovedFile read(Path path) {
         byte[] content;
         try {
@@ -45,20 +50,26 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read approved verdicts " + path + ": " + e, e);
         }
+        ApprovedFile file;
         try {
-            ApprovedFile file = Json.read(content, ApprovedFile.class);
-            for (ApprovedVerdict v : file.records()) {
-                if (v.id() == null || v.modelUnderTest() == null || v.reference() == null) {
-                    throw new IOException("a record lacks id, modelUnderTest or reference");
-                }
-            }
-            return file;
+            ApprovedFileSchema.check(Json.readTree(content));
+            file = Json.read(content, ApprovedFile.class);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "Cannot read approved verdicts " + path + ": not a DeepJUnit approved file (" + e.getMessage()
-                            + ")",
+                            + "). Fix it, or delete it and approve the received file of a new run",
                     e);
         }
+        List<ApprovedVerdict> records = file.records();
+        for (int i = 0; i < records.size(); i++) {
+            String problem = ApprovedFileSchema.problem(records.get(i));
+            if (problem != null) {
+                throw new IllegalStateException("Approved verdicts " + path + ", record " + (i + 1) + " (id "
+                        + records.get(i).id() + "): " + problem
+                        + ". Fix or delete the record, or approve the received file of a new run");
+            }
+        }
+        return file;
     }
 
     /** Writes the file atomically, indented, records sorted by id. */

@@ -88,6 +88,21 @@ public final class GoldenFile {
                 + "that classes of the same simple name would share: rename it to " + approvedPath.getFileName());
     }
 
+    /**
+     * Checks every verdict's {@code correct} class against the models' number of outputs: a class that does not
+     * exist (a typo such as 99 on a 10-class model) would fail every run with a puzzling deviation.
+     */
+    public synchronized void checkClasses(int outputs) {
+        for (ApprovedVerdict v : approved.values()) {
+            if (v.correct() != null && v.correct() >= outputs) {
+                throw new IllegalStateException("Approved verdicts "
+                        + (legacyPath != null ? legacyPath : approvedPath) + ", record id " + v.id()
+                        + ": \"correct\" is " + v.correct() + ", but the models have " + outputs
+                        + " outputs (classes 0 to " + (outputs - 1) + "). Fix the record");
+            }
+        }
+    }
+
     public Path approvedPath() {
         return approvedPath;
     }

@@ -36,15 +36,18 @@ class FilesTest {
         Path path = dir.resolve("T.m.approved.json");
         ApprovedFile.of("T.m", "a", "b", List.of(later, earlier)).write(path);
         String text = Files.readString(path);
-        assertThat(text.indexOf("\"0000\"")).isLessThan(text.indexOf("\"ffff\""));
+        List<String> ids = sortedIds("0000", "ffff");
+        assertThat(text.indexOf("\"" + ids.get(0) + "\"")).isLessThan(text.indexOf("\"" + ids.get(1) + "\""));
         assertThat(text)
                 .startsWith("{\n  \"test\" : \"T.m\",\n  \"modelUnderTest\" : \"a\",\n  \"reference\" : \"b\",\n")
                 .contains("\"correct\" : 1")
                 .contains("\"top1\" : 2")
                 .endsWith("}\n");
         ApprovedFile back = ApprovedFile.read(path);
-        assertThat(back.records()).extracting(ApprovedVerdict::id).containsExactly("0000", "ffff");
-        assertThat(back.records().get(0).input().toTensor()).isEqualTo(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2));
+        assertThat(back.records()).extracting(ApprovedVerdict::id).containsExactlyElementsOf(ids);
+        assertThat(back.records())
+                .extracting(r -> r.input().toTensor())
+                .containsExactlyInAnyOrder(input("0000"), input("ffff"));
         // Writing what was read gives the same bytes: stable for code review.
         back.write(path);
         assertThat(Files.readString(path)).isEqualTo(text);
@@ -62,12 +65,12 @@ class FilesTest {
         GoldenFile approving = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", true);
         assertThat(approving.promoted()).isTrue();
         assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isFalse();
-        assertThat(approving.approved("0001")).isPresent();
+        assertThat(approving.approved(id("0001"))).isPresent();
 
         approving.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
         assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
                 .extracting(ApprovedVerdict::id)
-                .containsExactly("0001", "0002");
+                .containsExactlyElementsOf(sortedIds("0001", "0002"));
 
         GoldenFile passing = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
         passing.passed();
@@ -82,7 +85,7 @@ class FilesTest {
         ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", oracle))).write(dir.resolve("T.m.approved.json"));
 
         GoldenFile same = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
-        assertThat(same.approved("0001")).isPresent();
+        assertThat(same.approved(id("0001"))).isPresent();
         assertThat(same.claimLegacyNotice())
                 .hasValue(
                         "approved verdicts read from T.m.approved.json, a name without "
@@ -91,22 +94,76 @@ class FilesTest {
         same.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
         assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
                 .extracting(ApprovedVerdict::id)
-                .containsExactly("0001", "0002");
+                .containsExactlyElementsOf(sortedIds("0001", "0002"));
 
         GoldenFile other = GoldenFile.open(dir, "q.T.m", "T.m", "q.T.m", false);
-        assertThat(other.approved("0001")).isEmpty();
+        assertThat(other.approved(id("0001"))).isEmpty();
         assertThat(other.claimLegacyNotice()).isEmpty();
     }
 
-    private static ApprovedVerdict verdict(String id, OutputOracle oracle) {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            {"foo":1}                           | unknown field "foo" in the file; known fields are [modelUnderTest, records, reference, test]
+            {"test":"p.T.m"}                    | expected a "records" array
+            [1, 2]                              | expected a JSON object with
+            {"records":[{"corect":3}]}          | unknown field "corect" in record 1; known fields are [correct, id,
+            "correct" : 1,=>"correct" : -1,     | record 1 (id ID): "correct" is -1, but a class is a number >= 0.
+            "float32Base64" : "=>"float32Base64" : "!! | record 1 (id ID): its input's float32Base64 is not base64 (Illegal base64 character 21).
+            "float32Base64" : "=>"float32Base64" : "AAAA | record 1 (id ID): its input's float32Base64 holds 11 bytes, but its shape [2] needs 8 (float32 values).
+            AACAPwAAAD8==>AAAAAAAAAD8= | record 1 (id ID): its stored input has id
+            """)
+    void aWronglyEditedApprovedFileIsAnErrorNamingFileAndRecord(String edit, String expected) throws Exception {
+        Path path = dir.resolve("p.T.m.approved.json");
+        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", new TopOneOracle())))
+                .write(path);
+        String text = Files.readString(path);
+        if (edit.contains("=>")) {
+            String[] fromTo = edit.split("=>");
+            assertThat(text).contains(fromTo[0]);
+            text = text.replace(fromTo[0], fromTo[1]);
+        } else {
+            text = edit;
+        }
+        Files.writeString(path, text);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApprovedFile.read(path))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(path.toString())
+                .hasMessageContaining(expected.replace("ID", id("0001")));
+    }
+
+    @Test
+    void aCorrectClassTheModelsDoNotHaveIsAnError() {
+        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", new TopOneOracle())))
+                .write(dir.resolve("p.T.m.approved.json"));
+        GoldenFile golden = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
+        golden.checkClasses(2); // correct = 1
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> golden.checkClasses(1))
+                .hasMessage("Approved verdicts " + dir.resolve("p.T.m.approved.json") + ", record id " + id("0001")
+                        + ": \"correct\" is 1, but the models have 1 outputs (classes 0 to 0). Fix the record");
+    }
+
+    /** A stored input told apart by {@code key}, a hex number. */
+    private static Tensor input(String key) {
+        return Tensor.of(new float[] {Integer.parseInt(key, 16), 0.5f}, 1, 2);
+    }
+
+    private static String id(String key) {
+        return InputId.of(input(key));
+    }
+
+    private static List<String> sortedIds(String... keys) {
+        return java.util.Arrays.stream(keys).map(FilesTest::id).sorted().toList();
+    }
+
+    private static ApprovedVerdict verdict(String key, OutputOracle oracle) {
         return new ApprovedVerdict(
-                id,
+                id(key),
                 1,
                 "note",
                 "top-1 differs: 2 vs 1",
                 0.3,
                 Answer.of("a", new double[] {0.1, 0.3, 0.6}, oracle, 2),
                 Answer.of("b", new double[] {0.1, 0.6, 0.3}, oracle, 2),
-                ApprovedVerdict.StoredInput.of(Tensor.of(new float[] {0.25f, 0.5f}, 1, 2)));
+                ApprovedVerdict.StoredInput.of(input(key)));
     }
 }

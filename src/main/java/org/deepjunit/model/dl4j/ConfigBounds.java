@@ -20,7 +20,12 @@ final class ConfigBounds {
     /** Largest unit, filter, channel or vocabulary count accepted. */
     static final long MAX_UNITS = 1 << 24;
 
-    private record Bound(long min, long max) {}
+    /** nullable: whether null may stand for the value (Keras: a pooling stride of null means the pool size). */
+    private record Bound(long min, long max, boolean nullable) {
+        Bound(long min, long max) {
+            this(min, max, true);
+        }
+    }
 
     /** Keras field names (tf.keras 2 and Keras 1) and their bounds; strings such as padding "same" pass. */
     private static final Map<String, Bound> KERAS = Map.ofEntries(
@@ -44,12 +49,12 @@ final class ConfigBounds {
 
     /** DL4J configuration.json field names (layers and input preprocessors) and their bounds. */
     private static final Map<String, Bound> DL4J = Map.ofEntries(
-            Map.entry("kernelSize", new Bound(1, MAX_SPATIAL)),
-            Map.entry("stride", new Bound(1, MAX_SPATIAL)),
-            Map.entry("dilation", new Bound(1, MAX_SPATIAL)),
-            Map.entry("size", new Bound(1, MAX_SPATIAL)),
-            Map.entry("padding", new Bound(0, MAX_SPATIAL)),
-            Map.entry("cropping", new Bound(0, MAX_SPATIAL)),
+            Map.entry("kernelSize", new Bound(1, MAX_SPATIAL, false)),
+            Map.entry("stride", new Bound(1, MAX_SPATIAL, false)),
+            Map.entry("dilation", new Bound(1, MAX_SPATIAL, false)),
+            Map.entry("size", new Bound(1, MAX_SPATIAL, false)),
+            Map.entry("padding", new Bound(0, MAX_SPATIAL, false)),
+            Map.entry("cropping", new Bound(0, MAX_SPATIAL, false)),
             Map.entry("pnorm", new Bound(0, MAX_SPATIAL)),
             Map.entry("nin", new Bound(0, MAX_UNITS)),
             Map.entry("nout", new Bound(0, MAX_UNITS)),
@@ -94,8 +99,11 @@ final class ConfigBounds {
         }
     }
 
-    /** A number, or arrays of numbers (ZeroPadding2D's [[1, 1], [2, 2]]); strings ("same") and nulls pass. */
+    /** A number, or arrays of numbers (ZeroPadding2D's [[1, 1], [2, 2]]); strings ("same") pass. */
     private static void checkValue(JsonNode v, Bound b, Path file, String layer, String field, JsonNode whole) {
+        if (v.isNull() && !b.nullable() || v.isArray() && v.isEmpty()) {
+            throw bad(file, layer, field, whole, "a whole number");
+        }
         if (v.isArray()) {
             for (JsonNode e : v) {
                 checkValue(e, b, file, layer, field, whole);

@@ -77,8 +77,9 @@ final class Dl4jLoader {
             throw new ModelLoadException(zip + ": configuration.json is not valid JSON (" + e.getMessage() + ")", e);
         }
         String what = graph ? "ComputationGraph" : "MultiLayerNetwork";
+        Object network;
         try {
-            return graph
+            network = graph
                     ? ModelSerializer.restoreComputationGraph(zip.toFile(), false)
                     : ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         } catch (IOException | RuntimeException | OutOfMemoryError | ExceptionInInitializerError e) {
@@ -87,6 +88,9 @@ final class Dl4jLoader {
                             + e,
                     e);
         }
+        FiniteWeights.require(
+                network instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) network).getLayers(), zip);
+        return network;
     }
 
     static void requireReadable(Path path, String expected) {

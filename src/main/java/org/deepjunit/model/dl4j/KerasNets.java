@@ -102,7 +102,10 @@ final class KerasNets {
                 }
             }
         }
-        return KerasModelUtils.copyWeightsToModel(net, layers);
+        Model loaded = KerasModelUtils.copyWeightsToModel(net, layers);
+        FiniteWeights.require(
+                loaded instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) loaded).getLayers(), h5);
+        return loaded;
     }
 
     /** Equal up to dimensions of size 1 (DL4J keeps a bias as [1, n], Keras as [n]). */

@@ -1,6 +1,5 @@
 package org.deepjunit.model.dl4j;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.deepjunit.model.ModelLoadException;
 import org.deeplearning4j.nn.api.Layer;
@@ -14,7 +13,7 @@ final class FiniteWeights {
 
     private FiniteWeights() {}
 
-    static void require(Layer[] layers, Path file) {
+    static void require(Layer[] layers, Object file) {
         for (Layer layer : layers) {
             for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
                 INDArray a = p.getValue();

@@ -70,9 +70,10 @@ final class KerasLoader {
             } else {
                 builder.modelHdf5Filename(h5.toString());
             }
+            String named = json != null ? json + " with weights " + h5 : h5.toString();
             Dl4jNet net = sequential
-                    ? Dl4jNet.of(KerasNets.sequential(builder.buildSequential(), h5))
-                    : Dl4jNet.of(KerasNets.functional(builder.buildModel(), h5));
+                    ? Dl4jNet.of(KerasNets.sequential(builder.buildSequential(), named))
+                    : Dl4jNet.of(KerasNets.functional(builder.buildModel(), named));
             return Dl4jModel.create(net, name, inputShape, true, files);
         } catch (ModelLoadException e) {
             throw e;

@@ -1,6 +1,5 @@
 package org.deepjunit.model.dl4j;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.deepjunit.model.ModelLoadException;
@@ -40,17 +39,18 @@ final class KerasNets {
 
     private KerasNets() {}
 
-    static MultiLayerNetwork sequential(KerasSequentialModel keras, Path h5) throws Exception {
+    /** {@code files}: the architecture and weights files as messages name them. */
+    static MultiLayerNetwork sequential(KerasSequentialModel keras, String files) throws Exception {
         MultiLayerConfiguration conf = keras.getMultiLayerConfiguration();
         for (NeuralNetConfiguration c : conf.getConfs()) {
             cheapInit(c.getLayer());
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return (MultiLayerNetwork) copyWeights(net, keras.getLayers(), h5);
+        return (MultiLayerNetwork) copyWeights(net, keras.getLayers(), files);
     }
 
-    static ComputationGraph functional(KerasModel keras, Path h5) throws Exception {
+    static ComputationGraph functional(KerasModel keras, String files) throws Exception {
         ComputationGraphConfiguration conf = keras.getComputationGraphConfiguration();
         for (GraphVertex v : conf.getVertices().values()) {
             if (v instanceof LayerVertex lv && lv.getLayerConf() != null) {
@@ -59,7 +59,7 @@ final class KerasNets {
         }
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        return (ComputationGraph) copyWeights(net, keras.getLayers(), h5);
+        return (ComputationGraph) copyWeights(net, keras.getLayers(), files);
     }
 
     private static void cheapInit(Layer layer) {
@@ -78,7 +78,7 @@ final class KerasNets {
         }
     }
 
-    private static Model copyWeights(Model net, Map<String, KerasLayer> layers, Path h5) throws Exception {
+    private static Model copyWeights(Model net, Map<String, KerasLayer> layers, String files) throws Exception {
         for (KerasLayer k : layers.values()) {
             Map<String, INDArray> weights = k.getWeights();
             if (weights == null || weights.isEmpty()) {
@@ -93,7 +93,7 @@ final class KerasNets {
             for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
                 INDArray stored = weights.get(p.getKey());
                 if (stored != null && !sameShape(p.getValue().shape(), stored.shape())) {
-                    throw new ModelLoadException(h5 + ": layer '" + k.getLayerName() + "' needs parameter "
+                    throw new ModelLoadException(files + ": layer '" + k.getLayerName() + "' needs parameter "
                             + p.getKey() + " shaped "
                             + Arrays.toString(p.getValue().shape())
                             + " (DL4J layout), but the weights file stores " + Arrays.toString(stored.shape())
@@ -104,7 +104,7 @@ final class KerasNets {
         }
         Model loaded = KerasModelUtils.copyWeightsToModel(net, layers);
         FiniteWeights.require(
-                loaded instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) loaded).getLayers(), h5);
+                loaded instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) loaded).getLayers(), files);
         return loaded;
     }
 

@@ -56,6 +56,7 @@ class Dl4jKerasMismatchTest {
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(h5.toString())
                 .hasMessageContaining("layer 'before_softmax' needs parameter W shaped [")
-                .hasMessageContaining("the weights file stores [588, 10]");
+                .hasMessageContaining("the weights file stores [588, 10]")
+                .hasMessageContaining(json.toString());
     }
 }

@@ -156,10 +156,7 @@ public final class Dl4jModel extends ObservedModel {
         return new Builder(o -> new Dl4jModel(net, o.name(), o.inputShape(), false, ModelFiles.none()));
     }
 
-    /**
-     * Starts loading a {@code ModelSerializer} zip (see {@link #load}), to name it, give its input shape, pin its
-     * SHA-256 or allow Java deserialization.
-     */
+    /** Starts loading a {@code ModelSerializer} zip (see {@link #load}): name, input shape, SHA-256 pin, trust. */
     public static Builder builder(Path zip) {
         Objects.requireNonNull(zip, "zip");
         return new Builder(o -> Dl4jLoader.loadZip(zip, o));
@@ -321,13 +318,7 @@ public final class Dl4jModel extends ObservedModel {
         Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
         Tensor output = forward(inputs, layerNames, (i, converted, array) -> {
             String layer = layers.get(i).name();
-            result.put(
-                    layer,
-                    array == null
-                            ? NeuronValues.of(new Activations(Map.of(layer, converted), converted))
-                                    .layer(layer)
-                            : NeuronValueOps.layerValues(
-                                    this, layer, array, layouts.get(i).neuronAxis(array.rank())));
+            result.put(layer, NeuronValueOps.layerValues(this, layer, converted, array, layouts.get(i)));
         });
         return new NeuronValues(output, result);
     }
@@ -365,24 +356,18 @@ public final class Dl4jModel extends ObservedModel {
         lock.lock();
         try {
             checkOpen();
-            return gradientLocked(inputs, objective);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Tensor gradientLocked(Tensor inputs, Objective objective) {
-        try {
             if (gradientNet == null) {
                 gradientNet = net.inferenceClone();
             }
             INDArray g = InputGradient.compute(gradientNet, layouts, toNet(inputs), objective);
-            long[] spiShape = Dl4jTensors.longs(inputs.shape().dims());
-            return toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
-        } catch (ModelException e) {
+            return toTensor(inputLayout.gradientToChannelsLast(
+                    g, Dl4jTensors.longs(inputs.shape().dims())));
+        } catch (ModelException | IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ModelException("Model '" + name + "': input gradient failed: " + e, e);
+        } finally {
+            lock.unlock();
         }
     }
 

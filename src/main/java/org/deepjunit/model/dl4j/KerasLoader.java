@@ -104,9 +104,7 @@ final class KerasLoader {
     /** The model_config attribute into {@code text[0]}, keras_version (or null) into {@code text[1]}. */
     private static void readModelConfig(Path h5, String what, String[] text) {
         try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
-            if (archive.hasAttribute("keras_version")) {
-                text[1] = archive.readAttributeAsString("keras_version");
-            }
+            text[1] = kerasVersion(archive);
             if (!archive.hasAttribute("model_config")) {
                 if (text[1] != null && text[1].startsWith("3")) {
                     throw new ModelLoadException(h5 + " was written by Keras 3 (keras_version " + text[1]
@@ -123,6 +121,15 @@ final class KerasLoader {
             String explained = KerasFormats.explain(e, null, h5);
             throw new ModelLoadException(
                     explained != null ? explained : "Cannot read " + h5 + " as " + what + ": " + e, e);
+        }
+    }
+
+    /** The file's keras_version attribute, or null: only a hint (Keras 3?), so a value that cannot be read is none. */
+    private static String kerasVersion(Hdf5Archive archive) {
+        try {
+            return archive.hasAttribute("keras_version") ? archive.readAttributeAsString("keras_version") : null;
+        } catch (Exception | UnsatisfiedLinkError e) {
+            return null;
         }
     }
 

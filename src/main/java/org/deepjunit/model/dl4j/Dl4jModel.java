@@ -18,6 +18,7 @@ import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.ModelException;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
 import org.deepjunit.model.ObservedModel;
@@ -69,11 +70,13 @@ public final class Dl4jModel extends ObservedModel {
     private final Layout outputLayout;
     private final String gradientProblem;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ModelFiles files;
     private Dl4jNet gradientNet;
     private boolean closed;
 
-    private Dl4jModel(Dl4jNet net, String name, Shape givenInputShape, boolean owned) {
+    private Dl4jModel(Dl4jNet net, String name, Shape givenInputShape, boolean owned, ModelFiles files) {
         this.net = net;
+        this.files = files;
         this.name = name != null ? name : net.typeName();
         this.owned = owned;
         this.ndType = net.dataType();
@@ -144,36 +147,36 @@ public final class Dl4jModel extends ObservedModel {
     /** Starts wrapping a network, to give it a display name or an input shape its configuration does not tell. */
     public static Builder builder(MultiLayerNetwork network) {
         Dl4jNet net = Dl4jNet.of(Objects.requireNonNull(network, "network"));
-        return new Builder((name, shape) -> new Dl4jModel(net, name, shape, false));
+        return new Builder(o -> new Dl4jModel(net, o.name(), o.inputShape(), false, ModelFiles.none()));
     }
 
     /** Starts wrapping a graph, to give it a display name or an input shape its configuration does not tell. */
     public static Builder builder(ComputationGraph graph) {
         Dl4jNet net = Dl4jNet.of(Objects.requireNonNull(graph, "graph"));
-        return new Builder((name, shape) -> new Dl4jModel(net, name, shape, false));
+        return new Builder(o -> new Dl4jModel(net, o.name(), o.inputShape(), false, ModelFiles.none()));
     }
 
-    /** Starts loading a {@code ModelSerializer} zip (see {@link #load}), to name it or give its input shape. */
+    /** Starts loading a {@code ModelSerializer} zip (see {@link #load}): name, input shape, SHA-256 pin, trust. */
     public static Builder builder(Path zip) {
         Objects.requireNonNull(zip, "zip");
-        return new Builder((name, shape) -> Dl4jLoader.loadZip(zip, name, shape));
+        return new Builder(o -> Dl4jLoader.loadZip(zip, o));
     }
 
     /** Starts importing a whole Keras model HDF5 file (see {@link #importKeras(Path)}), to name it. */
     public static Builder keras(Path modelH5) {
         Objects.requireNonNull(modelH5, "modelH5");
-        return new Builder((name, shape) -> Dl4jLoader.importKeras(null, modelH5, name, shape));
+        return new Builder(o -> KerasLoader.importKeras(null, modelH5, o));
     }
 
     /** Starts importing a Keras architecture and weights (see {@link #importKeras(Path, Path)}), to name it. */
     public static Builder keras(Path architectureJson, Path weightsH5) {
         Objects.requireNonNull(architectureJson, "architectureJson");
         Objects.requireNonNull(weightsH5, "weightsH5");
-        return new Builder((name, shape) -> Dl4jLoader.importKeras(architectureJson, weightsH5, name, shape));
+        return new Builder(o -> KerasLoader.importKeras(architectureJson, weightsH5, o));
     }
 
-    static Dl4jModel create(Dl4jNet net, String name, Shape inputShape, boolean owned) {
-        return new Dl4jModel(net, name, inputShape, owned);
+    static Dl4jModel create(Dl4jNet net, String name, Shape inputShape, boolean owned, ModelFiles files) {
+        return new Dl4jModel(net, name, inputShape, owned, files);
     }
 
     /**
@@ -185,11 +188,13 @@ public final class Dl4jModel extends ObservedModel {
      * }</pre>
      */
     public static final class Builder {
-        private final java.util.function.BiFunction<String, Shape, Dl4jModel> source;
+        private final java.util.function.Function<LoadOptions, Dl4jModel> source;
         private String name;
         private Shape inputShape;
+        private String sha256;
+        private boolean allowJavaDeserialization;
 
-        private Builder(java.util.function.BiFunction<String, Shape, Dl4jModel> source) {
+        private Builder(java.util.function.Function<LoadOptions, Dl4jModel> source) {
             this.source = source;
         }
 
@@ -205,9 +210,28 @@ public final class Dl4jModel extends ObservedModel {
             return this;
         }
 
+        /**
+         * Pins the model files' SHA-256 (see {@link ModelFiles#sha256()}: {@code sha256sum model.zip} for one file;
+         * for a Keras JSON plus weights, the hash of both files' listing, as {@link #files()} gives it). Checked
+         * before the files are parsed; a mismatch is a {@link org.deepjunit.model.ModelLoadException} naming them.
+         */
+        public Builder sha256(String hex) {
+            this.sha256 = Objects.requireNonNull(hex, "hex");
+            return this;
+        }
+
+        /**
+         * <b>Unsafe for files you do not trust:</b> lets a DL4J zip hold a {@code preprocessor.bin} entry, which
+         * DL4J reads with Java deserialization, so a crafted file can run code in this JVM. Refused by default.
+         */
+        public Builder allowJavaDeserialization() {
+            this.allowJavaDeserialization = true;
+            return this;
+        }
+
         /** Creates (or loads) the model; throws {@link org.deepjunit.model.ModelLoadException} for a bad file. */
         public Dl4jModel build() {
-            return source.apply(name, inputShape);
+            return source.apply(new LoadOptions(name, inputShape, sha256, allowJavaDeserialization));
         }
     }
 
@@ -231,6 +255,12 @@ public final class Dl4jModel extends ObservedModel {
     @Override
     public DataType dataType() {
         return dataType;
+    }
+
+    /** The files this model was loaded from with their SHA-256; none for a network built in memory. */
+    @Override
+    public ModelFiles files() {
+        return files;
     }
 
     @Override
@@ -288,13 +318,7 @@ public final class Dl4jModel extends ObservedModel {
         Map<String, NeuronValues.LayerValues> result = new LinkedHashMap<>();
         Tensor output = forward(inputs, layerNames, (i, converted, array) -> {
             String layer = layers.get(i).name();
-            result.put(
-                    layer,
-                    array == null
-                            ? NeuronValues.of(new Activations(Map.of(layer, converted), converted))
-                                    .layer(layer)
-                            : NeuronValueOps.layerValues(
-                                    this, layer, array, layouts.get(i).neuronAxis(array.rank())));
+            result.put(layer, NeuronValueOps.layerValues(this, layer, converted, array, layouts.get(i)));
         });
         return new NeuronValues(output, result);
     }
@@ -332,24 +356,18 @@ public final class Dl4jModel extends ObservedModel {
         lock.lock();
         try {
             checkOpen();
-            return gradientLocked(inputs, objective);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Tensor gradientLocked(Tensor inputs, Objective objective) {
-        try {
             if (gradientNet == null) {
                 gradientNet = net.inferenceClone();
             }
             INDArray g = InputGradient.compute(gradientNet, layouts, toNet(inputs), objective);
-            long[] spiShape = Dl4jTensors.longs(inputs.shape().dims());
-            return toTensor(inputLayout.gradientToChannelsLast(g, spiShape));
-        } catch (ModelException e) {
+            return toTensor(inputLayout.gradientToChannelsLast(
+                    g, Dl4jTensors.longs(inputs.shape().dims())));
+        } catch (ModelException | IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ModelException("Model '" + name + "': input gradient failed: " + e, e);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.deepjunit.model.dl4j;
 
+import org.deepjunit.model.Activations;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.NeuronValues;
@@ -12,6 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class NeuronValueOps {
 
     private NeuronValueOps() {}
+
+    /** A layer's values from its array in {@code layout}, or from the input itself when {@code a} is null. */
+    static NeuronValues.LayerValues layerValues(Model model, String layer, Tensor input, INDArray a, Layout layout) {
+        return a == null
+                ? NeuronValues.of(new Activations(java.util.Map.of(layer, input), input))
+                        .layer(layer)
+                : layerValues(model, layer, a, layout.neuronAxis(a.rank()));
+    }
 
     static NeuronValues.LayerValues layerValues(Model model, String layer, INDArray a, int neuronAxis) {
         INDArray d = a; // reduced in the network's own precision, like TensorFlow

@@ -1,0 +1,45 @@
+package org.deepjunit.model.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tf.keras 2 LSTM (64 units, orthogonal recurrent initialiser) imports in seconds: DL4J's orthogonal
+ * initialisation, which the imported weights overwrite anyway, ran for minutes and then crashed the JVM.
+ */
+class Dl4jKerasRecurrentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void lstmWithOrthogonalInitialiserImportsQuickly() {
+        Path json = Dl4jDeepXploreMnistTest.resource("../keras-lstm/lstm64.json");
+        Path h5 = dir.resolve("lstm64.h5");
+        KerasHdf5Writer.write(
+                h5,
+                Map.of(
+                        "lstm",
+                                Map.of(
+                                        "kernel:0", new long[] {8, 256},
+                                        "recurrent_kernel:0", new long[] {64, 256},
+                                        "bias:0", new long[] {256}),
+                        "dense", Map.of("kernel:0", new long[] {64, 3}, "bias:0", new long[] {3})),
+                11);
+        try (Dl4jModel model = Dl4jModel.importKeras(json, h5)) {
+            assertThat(model.inputShape()).isEqualTo(Shape.of(20, 8));
+            assertThat(model.outputShape()).isEqualTo(Shape.of(3));
+            Tensor out = model.predict(Dl4jTestNets.randomDoubles(1, 1, 2, 20, 8));
+            assertThat(out.shape().dims()).containsExactly(2, 3);
+        }
+    }
+}

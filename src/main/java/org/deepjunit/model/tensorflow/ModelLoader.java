@@ -123,7 +123,8 @@ final class ModelLoader {
                 how = prepared.calls() + " function call(s) inlined, layer names from "
                         + (prepared.metadata() != null
                                 ? "Keras metadata in " + prepared.metadata().source()
-                                : "op name scopes");
+                                : "op name scopes")
+                        + (prepared.fallback() != null ? " (warning: " + prepared.fallback() + ")" : "");
             }
             checkOtherInputs(sig, in, outOut, g, where);
             return assemble(

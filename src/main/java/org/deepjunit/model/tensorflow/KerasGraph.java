@@ -1,5 +1,6 @@
 package org.deepjunit.model.tensorflow;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,15 @@ final class KerasGraph {
         Output<?> out = inlined.output();
         KerasMetadata keras = KerasMetadata.read(dir, meta);
         if (keras == null) {
-            return new Prepared(out, fromScopes(graph, input, out), null, inlined.callsInlined(), null);
+            Path pb = dir == null ? null : dir.resolve("keras_metadata.pb");
+            Map<String, GraphOperation> scopes = KerasLayerScopes.scopes(graph, input, out, null);
+            if (pb == null || !Files.isRegularFile(pb) || scopes.isEmpty()) {
+                return new Prepared(out, fromScopes(graph, input, out), null, inlined.callsInlined(), null);
+            }
+            // A metadata file Keras wrote but nobody can read: keep every layer scope of the graph, and say so.
+            String fallback = KerasLayerScopes.warn(
+                    String.valueOf(dir), "keras_metadata.pb", "it is unreadable: corrupt, truncated or not Keras's");
+            return new Prepared(out, KerasLayerScopes.fromGraph(scopes, null), null, inlined.callsInlined(), fallback);
         }
         List<NamedLayer> layers = fromMetadata(graph, input, out, keras);
         Map<String, GraphOperation> scopes = KerasLayerScopes.scopes(graph, input, out, keras.modelName());
@@ -60,7 +69,8 @@ final class KerasGraph {
         }
         // Never lose a layer to a corrupt metadata file: the graph's scopes say which layers exist.
         List<NamedLayer> fromGraph = KerasLayerScopes.fromGraph(scopes, keras);
-        String fallback = KerasLayerScopes.warn(String.valueOf(dir), keras, why);
+        String fallback =
+                KerasLayerScopes.warn(String.valueOf(dir), keras.source(), "it disagrees with the graph: " + why);
         return new Prepared(
                 out,
                 fromGraph.isEmpty() ? fromScopes(graph, input, out) : fromGraph,

@@ -115,8 +115,8 @@ final class KerasLayerScopes {
     }
 
     /** Logs the fallback once per load (java.util.logging, which prints to stderr by default) and returns it. */
-    static String warn(String dir, KerasMetadata keras, String why) {
-        String message = "Keras metadata in " + keras.source() + " disagrees with the graph (" + why
+    static String warn(String dir, String source, String why) {
+        String message = "Keras metadata in " + source + " not used (" + why
                 + "); layer names taken from the graph's name scopes instead";
         LOG.warning("SavedModel " + dir + ": " + message
                 + ". The metadata file may be corrupt or from another model: re-export the model to fix it");

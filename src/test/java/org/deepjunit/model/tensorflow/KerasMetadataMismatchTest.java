@@ -39,7 +39,7 @@ class KerasMetadataMismatchTest {
             assertThat(m.activations(x).layer("dense_1").maxAbsDifference(m.predict(x)))
                     .isZero();
             assertThat(m.toString())
-                    .contains("keras_metadata.pb disagrees with the graph")
+                    .contains("keras_metadata.pb not used (it disagrees with the graph")
                     .contains("1 layer(s) without a readable name or class_name")
                     .contains("graph layer(s) [dense_1] are missing from it");
             assertThat(warnings).hasSize(1);
@@ -65,12 +65,29 @@ class KerasMetadataMismatchTest {
     }
 
     @Test
+    void anUnreadableMetadataFileKeepsEveryLayerOfTheGraph(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("truncated");
+        KerasSavedModelFixtures.write(
+                KerasSavedModelFixtures.dense(), model, KerasSavedModelFixtures.Metadata.KERAS_METADATA_PB, false);
+        Path pb = model.resolve("keras_metadata.pb");
+        byte[] bytes = Files.readAllBytes(pb);
+        Files.write(pb, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        List<LogRecord> warnings = new ArrayList<>();
+        try (Recording r = new Recording(warnings);
+                TensorFlowModel m = TensorFlowModel.load(model)) {
+            assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
+            assertThat(m.toString()).contains("keras_metadata.pb not used (it is unreadable");
+            assertThat(warnings).hasSize(1);
+        }
+    }
+
+    @Test
     void intactMetadataIsUsedWithoutWarning() {
         List<LogRecord> warnings = new ArrayList<>();
         try (Recording r = new Recording(warnings);
                 TensorFlowModel m = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
-            assertThat(m.toString()).contains("layer names from Keras metadata").doesNotContain("disagrees");
+            assertThat(m.toString()).contains("layer names from Keras metadata").doesNotContain("not used");
             assertThat(warnings).isEmpty();
         }
     }

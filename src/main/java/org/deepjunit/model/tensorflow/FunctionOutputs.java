@@ -3,6 +3,9 @@ package org.deepjunit.model.tensorflow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Output;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.GraphDef;
@@ -75,5 +78,19 @@ final class FunctionOutputs {
             m.put(n.getName(), n);
         }
         return m;
+    }
+
+    /** Why the logits of an output coming out of function call {@code call} are out of reach, or null. */
+    static String logitsHiddenReason(Graph graph, Output<?> output, GraphOperation call) {
+        String producer =
+                FunctionOutputs.producerType(graph.toGraphDef(), output.op().name(), output.index());
+        if (producer == null) {
+            return "its output comes out of the TensorFlow function call '" + call.name() + "' whose last op "
+                    + "could not be identified";
+        }
+        if ("Softmax".equals(producer)) {
+            return "its output is the softmax computed inside the TensorFlow function call '" + call.name() + "'";
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.deepjunit.model.tensorflow;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,8 +35,9 @@ final class KerasGraph {
      * @param layers   the layers in forward order
      * @param metadata the Keras metadata used, or null
      * @param calls    how many function calls were inlined
+     * @param fallback why the metadata was not used although present (it disagrees with the graph), or null
      */
-    record Prepared(Output<?> output, List<NamedLayer> layers, KerasMetadata metadata, int calls) {}
+    record Prepared(Output<?> output, List<NamedLayer> layers, KerasMetadata metadata, int calls, String fallback) {}
 
     /**
      * Inlines the functions between {@code input} and {@code output} and finds the layers; returns
@@ -48,12 +50,33 @@ final class KerasGraph {
         FunctionInliner.Result inlined = FunctionInliner.inline(graph, output);
         Output<?> out = inlined.output();
         KerasMetadata keras = KerasMetadata.read(dir, meta);
-        List<NamedLayer> layers = keras != null ? fromMetadata(graph, input, out, keras) : List.of();
-        if (layers.isEmpty()) {
-            keras = null;
-            layers = fromScopes(graph, input, out);
+        if (keras == null) {
+            Path pb = dir == null ? null : dir.resolve("keras_metadata.pb");
+            Map<String, GraphOperation> scopes = KerasLayerScopes.scopes(graph, input, out, null);
+            if (pb == null || !Files.isRegularFile(pb) || scopes.isEmpty()) {
+                return new Prepared(out, fromScopes(graph, input, out), null, inlined.callsInlined(), null);
+            }
+            // A metadata file Keras wrote but nobody can read: keep every layer scope of the graph, and say so.
+            String fallback = KerasLayerScopes.warn(
+                    String.valueOf(dir), "keras_metadata.pb", "it is unreadable: corrupt, truncated or not Keras's");
+            return new Prepared(out, KerasLayerScopes.fromGraph(scopes, null), null, inlined.callsInlined(), fallback);
         }
-        return new Prepared(out, layers, keras, inlined.callsInlined());
+        List<NamedLayer> layers = fromMetadata(graph, input, out, keras);
+        Map<String, GraphOperation> scopes = KerasLayerScopes.scopes(graph, input, out, keras.modelName());
+        String why = KerasLayerScopes.disagreement(keras, layers, scopes.keySet());
+        if (why == null) {
+            return new Prepared(out, layers, keras, inlined.callsInlined(), null);
+        }
+        // Never lose a layer to a corrupt metadata file: the graph's scopes say which layers exist.
+        List<NamedLayer> fromGraph = KerasLayerScopes.fromGraph(scopes, keras);
+        String fallback =
+                KerasLayerScopes.warn(String.valueOf(dir), keras.source(), "it disagrees with the graph: " + why);
+        return new Prepared(
+                out,
+                fromGraph.isEmpty() ? fromScopes(graph, input, out) : fromGraph,
+                null,
+                inlined.callsInlined(),
+                fallback);
     }
 
     /** Each Keras layer's last op on the input→output path inside its name scope. */

@@ -25,8 +25,9 @@ import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
  *                  ({@code sequential} in {@code sequential/dense/MatMul})
  * @param layers    the layers in the order of the model's config, input layers included
  * @param source    where the metadata was read, for messages
+ * @param unreadableLayers how many entries of the layer list had no name or class name (a corrupt file)
  */
-record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
+record KerasMetadata(String modelName, List<KerasLayer> layers, String source, int unreadableLayers) {
 
     private static final Set<String> MODEL_IDENTIFIERS =
             Set.of("_tf_keras_sequential", "_tf_keras_model", "_tf_keras_network");
@@ -143,6 +144,7 @@ record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
             name = text(config, "name");
         }
         List<KerasLayer> result = new ArrayList<>();
+        int unreadable = 0;
         for (JsonNode l : layers) {
             JsonNode lc = l.get("config");
             String lname = text(l, "name");
@@ -152,9 +154,11 @@ record KerasMetadata(String modelName, List<KerasLayer> layers, String source) {
             String cls = text(l, "class_name");
             if (lname != null && cls != null) {
                 result.add(new KerasLayer(lname, cls, lc == null ? JSON.createObjectNode() : lc));
+            } else {
+                unreadable++;
             }
         }
-        return name == null ? null : new KerasMetadata(name, List.copyOf(result), source);
+        return name == null ? null : new KerasMetadata(name, List.copyOf(result), source, unreadable);
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,6 +1,5 @@
 package org.deepjunit.model.tensorflow;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.TreeSet;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelException;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Shape;
 import org.tensorflow.Graph;
@@ -40,6 +40,9 @@ final class ModelLoader {
     private final Map<String, String> layers;
     private final InputScale inputScale;
     private final Boolean probabilities;
+    private final String sha256;
+    /** Op types allowed although denied; null when every op is trusted. */
+    private final Set<String> allowedOps;
 
     ModelLoader(TensorFlowModel.Builder b) {
         this.dir = b.dir;
@@ -52,6 +55,8 @@ final class ModelLoader {
         this.layers = new LinkedHashMap<>(b.layers);
         this.inputScale = b.inputScale;
         this.probabilities = b.probabilities;
+        this.sha256 = b.sha256;
+        this.allowedOps = b.trustAllOps ? null : Set.copyOf(b.allowedOps);
     }
 
     TensorFlowModel load() {
@@ -68,7 +73,7 @@ final class ModelLoader {
         Output<?> out = TfGraphs.resolve(graph, outputKey, "output", modelName);
         Session session = new Session(graph);
         try {
-            return assemble(modelName, null, session, graph, in, out, null, null);
+            return assemble(modelName, null, session, graph, in, out, null, null, ModelFiles.none());
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -89,12 +94,14 @@ final class ModelLoader {
         String modelName = name != null
                 ? name
                 : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
+        ModelFiles files = SavedModelPreflight.check(dir, List.of(tags), signature, sha256, allowedOps);
         SavedModelBundle bundle;
         try {
             bundle = SavedModelBundle.loader(dir.toString()).withTags(tags).load();
         } catch (RuntimeException e) {
             throw new ModelLoadException(
-                    "Cannot load " + where + " with tags " + List.of(tags) + ": " + e.getMessage() + availableTags(pb),
+                    "Cannot load " + where + " with tags " + List.of(tags) + ": " + e.getMessage()
+                            + "; the directory may be corrupt: re-export the model",
                     e);
         }
         try {
@@ -123,7 +130,8 @@ final class ModelLoader {
                 how = prepared.calls() + " function call(s) inlined, layer names from "
                         + (prepared.metadata() != null
                                 ? "Keras metadata in " + prepared.metadata().source()
-                                : "op name scopes");
+                                : "op name scopes")
+                        + (prepared.fallback() != null ? " (warning: " + prepared.fallback() + ")" : "");
             }
             checkOtherInputs(sig, in, outOut, g, where);
             return assemble(
@@ -134,7 +142,8 @@ final class ModelLoader {
                     inOut,
                     outOut,
                     prepared == null ? null : prepared.layers(),
-                    how);
+                    how,
+                    files);
         } catch (RuntimeException e) {
             bundle.close();
             throw e instanceof ModelException
@@ -211,7 +220,8 @@ final class ModelLoader {
             Output<?> in,
             Output<?> out,
             List<KerasGraph.NamedLayer> automatic,
-            String preparation) {
+            String preparation,
+            ModelFiles files) {
         DataType type = TfGraphs.dataTypeOf(in, "input", modelName);
         DataType outType = TfGraphs.dataTypeOf(out, "output", modelName);
         if (type != outType) {
@@ -287,26 +297,7 @@ final class ModelLoader {
                 outputs,
                 probabilities,
                 inputScale,
-                preparation);
-    }
-
-    /** For error messages: the tag sets a SavedModel offers, read from its saved_model.pb. */
-    private static String availableTags(Path pb) {
-        try {
-            if (!Files.isRegularFile(pb)) {
-                return "";
-            }
-            org.tensorflow.proto.SavedModel sm = org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(pb));
-            List<List<String>> sets = new ArrayList<>();
-            sm.getMetaGraphsList()
-                    .forEach(m -> sets.add(List.copyOf(m.getMetaInfoDef().getTagsList())));
-            if (sets.isEmpty()) {
-                return "; saved_model.pb holds no meta graph: is it a SavedModel?";
-            }
-            return "; the SavedModel offers tag sets " + sets + ": choose one with .tags(...)";
-        } catch (IOException | RuntimeException e) {
-            return "; saved_model.pb is not a readable SavedModel protocol buffer (" + e.getMessage()
-                    + "): the file is corrupt or truncated, re-export it";
-        }
+                preparation,
+                files);
     }
 }

@@ -1,5 +1,6 @@
 package org.deepjunit.model.tensorflow;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.deepjunit.model.DataType;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.ModelException;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
@@ -97,6 +99,7 @@ public final class TensorFlowModel extends ObservedModel {
     private final String preparation;
 
     private final TfSession runtime;
+    private final ModelFiles files;
 
     TensorFlowModel(
             String name,
@@ -111,8 +114,10 @@ public final class TensorFlowModel extends ObservedModel {
             Map<String, Output<?>> layerOutputs,
             Boolean probabilitiesSetting,
             InputScale inputScale,
-            String preparation) {
+            String preparation,
+            ModelFiles files) {
         this.name = name;
+        this.files = files;
         Output<?> softmaxInput = TfGraphs.logitsOf(output);
         this.probabilities = probabilitiesSetting != null ? probabilitiesSetting : softmaxInput != output;
         Output<?> logits =
@@ -125,7 +130,7 @@ public final class TensorFlowModel extends ObservedModel {
         this.layers = List.copyOf(layers);
         GraphOperation call = GraphLayers.functionCall(input, output);
         this.functionCall = call == null ? null : call.name();
-        this.logitsHidden = call == null ? null : logitsHiddenReason(graph, output, call);
+        this.logitsHidden = call == null ? null : FunctionOutputs.logitsHiddenReason(graph, output, call);
         Map<String, Integer> units = new HashMap<>();
         layers.forEach(l -> units.put(l.name(), l.neuronCount()));
         this.runtime = new TfSession(
@@ -141,19 +146,6 @@ public final class TensorFlowModel extends ObservedModel {
                 layerOutputs,
                 units,
                 outputShape.rank() == 0 ? 1 : outputShape.last());
-    }
-
-    private static String logitsHiddenReason(Graph graph, Output<?> output, GraphOperation call) {
-        String producer =
-                FunctionOutputs.producerType(graph.toGraphDef(), output.op().name(), output.index());
-        if (producer == null) {
-            return "its output comes out of the TensorFlow function call '" + call.name() + "' whose last op "
-                    + "could not be identified";
-        }
-        if ("Softmax".equals(producer)) {
-            return "its output is the softmax computed inside the TensorFlow function call '" + call.name() + "'";
-        }
-        return null;
     }
 
     /** Loads the SavedModel in {@code dir} with tag "serve" and signature "serving_default", finding layers itself. */
@@ -189,6 +181,9 @@ public final class TensorFlowModel extends ObservedModel {
         final Map<String, String> layers = new LinkedHashMap<>();
         InputScale inputScale = InputScale.none();
         Boolean probabilities;
+        String sha256;
+        final Set<String> allowedOps = new HashSet<>();
+        boolean trustAllOps;
 
         private Builder(Path dir, Graph graph) {
             this.dir = dir;
@@ -258,6 +253,43 @@ public final class TensorFlowModel extends ObservedModel {
             return this;
         }
 
+        /**
+         * Pins the SavedModel's SHA-256: that of the {@code sha256sum}-style listing of every file in the directory
+         * ({@link ModelFiles#sha256()}, as {@link TensorFlowModel#files()} reports it). Loading fails, naming the
+         * directory and both hashes, when any file changed; nothing is parsed from changed files.
+         *
+         * @param hex 64 hexadecimal digits
+         */
+        @API(status = EXPERIMENTAL, since = "0.2")
+        public Builder sha256(String hex) {
+            Objects.requireNonNull(hex, "hex");
+            if (!hex.trim().matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("A SHA-256 is 64 hexadecimal digits, not '" + hex + "'");
+            }
+            this.sha256 = hex.trim();
+            return this;
+        }
+
+        /**
+         * Allows op types that DeepJUnit otherwise refuses in a SavedModel because they touch files or other
+         * processes ({@code "ReadFile"}, {@code "WriteFile"}...; the list is in the README's "Model files you did not
+         * write"). Only for models you trust: TensorFlow runs a SavedModel's init ops while loading it.
+         */
+        @API(status = EXPERIMENTAL, since = "0.2")
+        public Builder allowOps(String... opTypes) {
+            for (String op : opTypes) {
+                allowedOps.add(Objects.requireNonNull(op, "opTypes"));
+            }
+            return this;
+        }
+
+        /** Runs every op of the SavedModel without checking; only for models you wrote or fully trust. */
+        @API(status = EXPERIMENTAL, since = "0.2")
+        public Builder trustAllOps() {
+            this.trustAllOps = true;
+            return this;
+        }
+
         /** The model's name in reports and messages; default the directory name. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -273,6 +305,12 @@ public final class TensorFlowModel extends ObservedModel {
     /** Whether the output is probabilities (softmax of the logits), as detected or set with the builder. */
     public boolean outputIsProbabilities() {
         return probabilities;
+    }
+
+    /** The SavedModel's files with their SHA-256 (pin it with {@link Builder#sha256}); none for an in-memory graph. */
+    @Override
+    public ModelFiles files() {
+        return files;
     }
 
     /** How test tensors are scaled before they are fed. */

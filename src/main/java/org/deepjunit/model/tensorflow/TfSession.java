@@ -45,7 +45,7 @@ final class TfSession {
     private final Map<String, Integer> units;
     private final int outputUnits;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private final Map<Set<String>, ObjectiveGraph> objectives = new HashMap<>();
+    private final Map<List<String>, ObjectiveGraph> objectives = new HashMap<>();
     private int objectiveCount;
     private final Map<List<String>, NeuronValueGraph> neuronValueGraphs = new HashMap<>();
     private boolean closed;
@@ -124,7 +124,7 @@ final class TfSession {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            ObjectiveGraph og = objectiveGraph(objective.layers());
+            ObjectiveGraph og = objectiveGraph(objective.layers(), objective.hasLogitTerms());
             int batch = inputs.batchSize();
             List<org.tensorflow.Tensor> feeds = new ArrayList<>();
             try {
@@ -302,15 +302,24 @@ final class TfSession {
                         names.stream().mapToInt(units::get).toArray()));
     }
 
-    private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames) {
-        Set<String> key = new TreeSet<>(layerNames);
+    /**
+     * The objective ops for these layers, with the logits only when the objective has logit terms: a neuron-only
+     * objective must not need a path from the input to the logits (which may pass an op with no gradient).
+     */
+    private synchronized ObjectiveGraph objectiveGraph(Set<String> layerNames, boolean withLogits) {
+        List<String> key = new ArrayList<>(new TreeSet<>(layerNames));
+        if (withLogits) {
+            key.add(0, null);
+        }
         ObjectiveGraph og = objectives.get(key);
         if (og == null) {
             List<String> names = new ArrayList<>();
             List<Output<?>> outs = new ArrayList<>();
-            names.add(null);
-            outs.add(logits);
-            for (String l : key) {
+            if (withLogits) {
+                names.add(null);
+                outs.add(logits);
+            }
+            for (String l : new TreeSet<>(layerNames)) {
                 names.add(l);
                 outs.add(layerOutputs.get(l));
             }

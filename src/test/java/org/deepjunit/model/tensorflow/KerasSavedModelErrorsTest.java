@@ -108,10 +108,29 @@ class KerasSavedModelErrorsTest {
                     .isInstanceOf(ModelException.class)
                     .hasMessageContaining("'sequential/simple_rnn/while' (StatelessWhile)")
                     .hasMessageContaining("Activations, predictions and coverage still work");
-            // every objective graph includes the logits, so neuron terms before the loop are refused too (known gap)
+            // a neuron objective on a layer before the loop needs no logits: its gradient works and is right
+            Tensor g = m.inputGradient(
+                    x, Objective.builder().neuron(0, "dense", 2, 1.0).build());
+            double step = 1e-3;
+            for (int i = 0; i < 6; i++) {
+                float[] plus = x.toFloatArray();
+                float[] minus = x.toFloatArray();
+                plus[i] += (float) step;
+                minus[i] -= (float) step;
+                double fd = (m.activations(Tensor.of(plus, 1, 6)).layer("dense").getDouble(0, 2)
+                                - m.activations(Tensor.of(minus, 1, 6))
+                                        .layer("dense")
+                                        .getDouble(0, 2))
+                        / (2 * step);
+                assertThat(g.getDouble(0, i)).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-3));
+            }
+            // a neuron objective past the loop is refused naming that layer, not the logits
             assertThatThrownBy(() -> m.inputGradient(
-                            x, Objective.builder().neuron(0, "dense", 0, 1.0).build()))
+                            x,
+                            Objective.builder().neuron(0, "simple_rnn", 0, 1.0).build()))
                     .isInstanceOf(ModelException.class)
+                    .hasMessageContaining("layer 'simple_rnn'")
+                    .hasMessageNotContaining("logits")
                     .hasMessageContaining("StatelessWhile");
             assertThat(m.predict(x).shape().dims()).containsExactly(1, 3);
         }

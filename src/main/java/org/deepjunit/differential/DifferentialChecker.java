@@ -230,7 +230,7 @@ public final class DifferentialChecker implements ForwardListener {
         List<String> lines = new ArrayList<>();
         Map<String, SavedInputs.Saved> saved = new LinkedHashMap<>();
         // under the report folder's lock: no save lands in a report that another JVM is swapping out
-        FolderLock.lockedUnchecked(setup.inputsDir().getParent(), () -> {
+        FolderLock.lockedUnchecked(setup.inputsDir().toAbsolutePath().getParent(), () -> {
             for (Failure f : failures.values()) {
                 Map<String, Object> metadata = new LinkedHashMap<>();
                 metadata.put("id", f.id());

@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
  * forks' data.
  *
  * <p>A report that cannot be written is printed to stderr as a block naming the folder and the cause, then thrown:
- * JUnit logs what a listener throws but cannot fail a test for it.
+ * thrown from the session's close, Surefire fails the fork ("There was an error in the forked process") with it;
+ * thrown from a plan's end, JUnit only logs it, since no test is left to fail.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DeepJUnitListener implements TestExecutionListener, LauncherSessionListener {

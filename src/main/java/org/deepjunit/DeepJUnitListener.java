@@ -2,22 +2,47 @@ package org.deepjunit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import org.deepjunit.coverage.CoverageRun;
 import org.deepjunit.report.CoverageReports;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * DeepJUnit's part in a test run as a whole, registered through
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}: when the plan starts, it hands the
- * run's configuration parameter names to the check for unknown keys (extensions only see values of names they
- * ask for); when it ends, it writes the neuron-coverage report, if some test of this JVM used
- * {@link NeuronCoverage}. Under Surefire with several forks each fork writes its data file and renders the run's
- * merged report; the last to finish sees all forks' data.
+ * DeepJUnit's part in a test run as a whole, registered through {@code META-INF/services} as a
+ * {@link TestExecutionListener} and a {@link LauncherSessionListener}: when a plan starts, it hands the run's
+ * configuration parameter names to the check for unknown keys (extensions only see values of names they ask for);
+ * when the outermost launcher session closes, it writes the neuron-coverage report, if some test of this JVM used
+ * {@link NeuronCoverage}. Surefire runs each test class as a plan of its own in one session per fork, so the report
+ * is rendered once per JVM, not per class; a launcher without sessions gets it at the end of each plan. With
+ * several forks each fork writes its data file and renders the run's merged report; the last to finish sees all
+ * forks' data.
+ *
+ * <p>A report that cannot be written is printed to stderr as a block naming the folder and the cause, then thrown:
+ * thrown from the session's close, Surefire fails the fork ("There was an error in the forked process") with it;
+ * thrown from a plan's end, JUnit only logs it, since no test is left to fail.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DeepJUnitListener implements TestExecutionListener {
+public final class DeepJUnitListener implements TestExecutionListener, LauncherSessionListener {
+
+    /** Launcher sessions open in this JVM (shared: JUnit makes one instance per listener interface). */
+    private static final AtomicInteger OPEN_SESSIONS = new AtomicInteger();
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        OPEN_SESSIONS.incrementAndGet();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (OPEN_SESSIONS.decrementAndGet() == 0) {
+            finish();
+        }
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -26,8 +51,20 @@ public final class DeepJUnitListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (CoverageRun.active()) {
-            CoverageRun.finishAll(System.out, CoverageReports::render);
+        if (OPEN_SESSIONS.get() == 0) {
+            finish();
+        }
+    }
+
+    private static void finish() {
+        if (!CoverageRun.active()) {
+            return;
+        }
+        List<CoverageRun.Failure> failures = CoverageRun.finishAll(System.out, CoverageReports::render);
+        failures.forEach(f -> System.err.println(f.describe()));
+        if (!failures.isEmpty()) {
+            CoverageRun.Failure first = failures.get(0);
+            throw new IllegalStateException(first.describe(), first.cause());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.deepjunit;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.deepjunit.data.FolderLock;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.generation.GeneratedInput;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -27,18 +28,22 @@ record GeneratedInputSaver(GeneratedInput input, double[] range) implements Afte
         meta.putAll(input.provenance());
         meta.put("failure", failure == null ? null : String.valueOf(failure));
         meta.put("validRange", range);
-        Path generated = Settings.of(context).reportDirectory().resolve("generated");
+        Path report = Settings.of(context).reportDirectory();
+        Path generated = report.resolve("generated");
         String group = context.getRequiredTestClass().getSimpleName() + "."
                 + context.getRequiredTestMethod().getName();
-        SavedInputs.save(
-                generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
-                input.index() + "-seed" + input.seedId(),
-                input.tensor(),
-                range,
-                meta);
-        SavedInputs.writeIndex(
-                generated,
-                "Saved inputs",
-                "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
+        // under the report folder's lock: no save lands in a report that another JVM is swapping out
+        FolderLock.lockedUnchecked(report, () -> {
+            SavedInputs.save(
+                    generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
+                    input.index() + "-seed" + input.seedId(),
+                    input.tensor(),
+                    range,
+                    meta);
+            SavedInputs.writeIndex(
+                    generated,
+                    "Saved inputs",
+                    "Inputs that failed a test or made models disagree; each with its tensor (.npy) and metadata.");
+        });
     }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 import org.deepjunit.config.Configuration;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.config.Key;
+import org.deepjunit.report.ReportFolder;
 import org.deepjunit.report.ReportKeys;
+import org.deepjunit.report.ReportWriteException;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -56,9 +58,19 @@ final class Settings implements Configuration {
         return (Optional<T>) parsed.computeIfAbsent(key.name(), k -> raw(k).map(key::parse));
     }
 
-    /** The report directory, resolved against the working directory (the module's base under Maven). */
+    /**
+     * The report directory, resolved against the working directory (the module's base under Maven). On first use in
+     * this JVM it is checked to be writable (so that a bad folder fails the test class, not only the end-of-run
+     * report) and recovered from a write that a kill interrupted.
+     */
     public Path reportDirectory() {
-        return getOrDefault(ReportKeys.DIRECTORY).toAbsolutePath().normalize();
+        Path dir = getOrDefault(ReportKeys.DIRECTORY).toAbsolutePath().normalize();
+        try {
+            ReportFolder.prepareOnce(dir);
+        } catch (ReportWriteException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        return dir;
     }
 
     /** A bad setting as JUnit reports it: an {@link ExtensionConfigurationException} with the same message. */

@@ -4,12 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
+import org.deepjunit.data.FolderLock;
 
 /**
  * This JVM's share of a test run's coverage, per report directory, and the end-of-run work: write this JVM's data
@@ -27,7 +25,8 @@ import org.apiguardian.api.API;
  * time, found among the JVM's ancestors, so Surefire forks share it), else by this JVM itself; the system property
  * {@value #RUN_ID_PROPERTY} overrides it. Data files of other runs are deleted when a run first writes its own.
  * The report directory is replaced as a whole by each render, so the data files and profiles live next to it
- * ({@code <reportDir>-data}, {@code <reportDir>-profiles}), not inside.
+ * ({@code <reportDir>-data}, {@code <reportDir>-profiles}), not inside; the merged data file goes into the report
+ * with the rest of it, before the swap. A report folder whose parent does not exist yet gets it created.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CoverageRun {
@@ -50,9 +49,16 @@ public final class CoverageRun {
     private volatile Double configuredThreshold;
     private volatile Boolean configuredScaled;
     private volatile boolean cleaned;
+    /**
+     * Whether the report's parent folder existed when the run began: a missing parent is created (a report folder
+     * configured in a folder not made yet), but one removed during the run (a test's temporary folder) is not
+     * brought back.
+     */
+    private final boolean parentExisted;
 
     private CoverageRun(Path reportDir) {
         this.reportDir = reportDir;
+        this.parentExisted = Files.isDirectory(reportDir.getParent());
     }
 
     /** The JVM's run coverage for a report directory. */
@@ -124,11 +130,18 @@ public final class CoverageRun {
 
     /** Writes this JVM's data file (cumulative for the run so far); nothing when no coverage was recorded. */
     public synchronized void writeJvmData() throws IOException {
-        if (data.isEmpty() || !Files.isDirectory(reportDir.getParent())) {
-            return; // nothing recorded, or the report's parent directory was removed (a test's temporary directory)
+        if (data.isEmpty() || removed()) {
+            return;
         }
         Path dir = dataDir(reportDir);
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException(
+                    "this JVM's data folder " + dir + " cannot be created (" + e
+                            + "); make its parent writable or set deepjunit.report.dir to a writable folder",
+                    e);
+        }
         if (!cleaned) {
             cleaned = true;
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
@@ -140,6 +153,11 @@ public final class CoverageRun {
             }
         }
         data.write(jvmDataFile());
+    }
+
+    /** Whether the report's parent folder was there when the run began and has been removed since. */
+    private boolean removed() {
+        return parentExisted && !Files.isDirectory(reportDir.getParent());
     }
 
     /** Renders a run's merged coverage into a report directory (replacing it) and returns the summary lines. */
@@ -154,29 +172,25 @@ public final class CoverageRun {
     }
 
     /**
-     * Writes this JVM's data, then, holding a lock on the data directory, merges all data files of the run, renders
-     * the report and writes the merged data file into it. The JVM that renders last saw every data file written
-     * before it took the lock.
+     * Writes this JVM's data, then, holding the report folder's lock ({@link FolderLock}), merges all data files of
+     * the run and renders the report with the merged data file in it. The JVM that renders last saw every data file
+     * written before it took the lock.
      *
      * @return the summary lines, empty when there was nothing to render
      */
     public synchronized List<String> writeAndRender(Renderer renderer) throws IOException {
         writeJvmData();
         Path dir = dataDir(reportDir);
-        if (!Files.isDirectory(reportDir.getParent()) || !Files.isDirectory(dir)) {
+        if (removed() || !Files.isDirectory(dir)) {
             return List.of();
         }
-        try (FileChannel channel =
-                        FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
+        return FolderLock.locked(reportDir, () -> {
             CoverageData merged = mergeRun(dir, runId());
             if (merged.isEmpty()) {
                 return List.of();
             }
-            List<String> summary = renderer.render(merged, reportDir, configuredThreshold, configuredScaled);
-            merged.write(reportDir.resolve(DATA_FILE));
-            return summary;
-        }
+            return renderer.render(merged, reportDir, configuredThreshold, configuredScaled);
+        });
     }
 
     /** Merges every data file {@code <runId>-*.json} in {@code dir}. */
@@ -188,13 +202,27 @@ public final class CoverageRun {
         }
         files.sort(null);
         for (Path f : files) {
-            merged.merge(CoverageData.read(f));
+            try {
+                merged.merge(CoverageData.read(f));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(
+                        "the data file " + f + " of this run (this JVM's or another Surefire fork's) is corrupt ("
+                                + e.getMessage() + "); the report would miss its coverage. Delete it and run the "
+                                + "tests again",
+                        e);
+            }
         }
         return merged;
     }
 
-    /** End of a test plan: every run directory of this JVM is written and rendered; summaries go to {@code out}. */
-    public static void finishAll(PrintStream out, Renderer renderer) {
+    /**
+     * End of the tests of this JVM: every run directory of this JVM is written and rendered; summaries go to
+     * {@code out}.
+     *
+     * @return the reports that could not be written, each naming its folder and cause; empty when all were
+     */
+    public static List<Failure> finishAll(PrintStream out, Renderer renderer) {
+        List<Failure> failures = new ArrayList<>();
         for (CoverageRun run : RUNS.values()) {
             if (run.data.isEmpty()) {
                 continue;
@@ -204,8 +232,20 @@ public final class CoverageRun {
                     out.println(line);
                 }
             } catch (IOException | RuntimeException e) {
-                out.println("DeepJUnit coverage: could not write the report into " + run.reportDir + ": " + e);
+                failures.add(new Failure(run.reportDir, e));
             }
+        }
+        return failures;
+    }
+
+    /** A report that could not be written. */
+    public record Failure(Path reportDir, Exception cause) {
+        /** A block for the console, naming the folder, the cause and what to do. */
+        public String describe() {
+            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            String rule = "=".repeat(100);
+            return rule + "\nDeepJUnit: the neuron-coverage report was NOT written\n  folder: " + reportDir
+                    + "\n  cause:  " + message + "\n" + rule;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.deepjunit.data.FolderLock;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.model.ForwardEvent;
@@ -228,23 +229,26 @@ public final class DifferentialChecker implements ForwardListener {
         }
         List<String> lines = new ArrayList<>();
         Map<String, SavedInputs.Saved> saved = new LinkedHashMap<>();
-        for (Failure f : failures.values()) {
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("id", f.id());
-            metadata.put("test", testName);
-            metadata.put("shape", f.sample().shape().withoutBatch().dims());
-            metadata.put("reason", f.reason());
-            metadata.put("maxDifference", round(f.comparison().maxDifference()));
-            metadata.put("modelUnderTest", f.mut());
-            metadata.put("reference", f.ref());
-            saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
-        }
-        SavedInputs.writeIndex(
-                setup.inputsDir(),
-                "Inputs the models disagreed on",
-                "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "
-                        + "from an approved verdict; each with its tensor (.npy) and metadata (.json). Verdicts are "
-                        + "approved in the .received.json files of the approved directory.");
+        // under the report folder's lock: no save lands in a report that another JVM is swapping out
+        FolderLock.lockedUnchecked(setup.inputsDir().toAbsolutePath().getParent(), () -> {
+            for (Failure f : failures.values()) {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("id", f.id());
+                metadata.put("test", testName);
+                metadata.put("shape", f.sample().shape().withoutBatch().dims());
+                metadata.put("reason", f.reason());
+                metadata.put("maxDifference", round(f.comparison().maxDifference()));
+                metadata.put("modelUnderTest", f.mut());
+                metadata.put("reference", f.ref());
+                saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
+            }
+            SavedInputs.writeIndex(
+                    setup.inputsDir(),
+                    "Inputs the models disagreed on",
+                    "Inputs on which a model under test and its @DifferentialAgainst reference disagreed, or deviated "
+                            + "from an approved verdict; each with its tensor (.npy) and metadata (.json). Verdicts are "
+                            + "approved in the .received.json files of the approved directory.");
+        });
         golden.recordFailures(
                 testName,
                 name(modelUnderTest),

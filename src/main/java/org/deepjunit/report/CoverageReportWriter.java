@@ -7,14 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,9 +30,10 @@ import org.jacoco.report.xml.XMLFormatter;
  * Renders a {@link NeuronCoverageReport} as JaCoCo HTML ({@code index.html}), JaCoCo XML ({@code deepjunit.xml}),
  * JaCoCo CSV ({@code deepjunit.csv}) and a criteria page ({@code criteria.html}).
  *
- * <p>The report is rendered into a temporary sibling of the target directory and then swapped in, so a run that
- * fails or is killed while rendering leaves the previous report as it was. Thread-safe: every call works on its
- * own formatters; concurrent writes to the <em>same</em> directory are not coordinated (the last swap wins).
+ * <p>The report is rendered into a temporary sibling of the target directory and then swapped in
+ * ({@link ReportFolder}), so a run that fails or is killed while writing leaves a complete report, old or new, or a
+ * state that the next run recovers to one. Thread-safe; writes to the same directory, from this JVM or another,
+ * take turns (the last swap wins).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageReportWriter {
@@ -60,23 +55,25 @@ public final class CoverageReportWriter {
 
     private CoverageReportWriter() {}
 
-    /** Renders into a directory given as its path, e.g. {@code into -> render(report, into)}. */
-    @FunctionalInterface
-    interface Renderer {
-        void render(Path into) throws IOException;
-    }
-
     /**
      * Writes the report into {@code dir}, replacing what is there.
      *
      * @param report the coverage to render
      * @param dir    the report directory, e.g. {@code target/deepjunit}; created with its parents if missing
      * @throws IOException              when rendering or the swap fails; the previous report, if any, is then left
-     *                                  in place
+     *                                  in place ({@link ReportWriteException} when the folder cannot be written)
      * @throws IllegalArgumentException when a model's name would clash with the report's own files, e.g. "..",
      *                                  "index.html" or "criteria.html"
      */
     public static void write(NeuronCoverageReport report, Path dir) throws IOException {
+        write(report, dir, into -> {});
+    }
+
+    /**
+     * Writes the report into {@code dir} like {@link #write(NeuronCoverageReport, Path)}, with more files that
+     * {@code extra} writes into the new report before it is swapped in (such as the data file).
+     */
+    public static void write(NeuronCoverageReport report, Path dir, ReportFolder.Renderer extra) throws IOException {
         Objects.requireNonNull(report, "report");
         checkModelFolders(report);
         List<String> savedInputs = new ArrayList<>();
@@ -85,7 +82,10 @@ public final class CoverageReportWriter {
                 savedInputs.add(kept);
             }
         }
-        writeAtomically(dir, into -> render(report, into, savedInputs));
+        writeAtomically(dir, into -> {
+            render(report, into, savedInputs);
+            extra.render(into);
+        });
     }
 
     /** Renders all files of the report into an (empty) directory. */
@@ -109,6 +109,7 @@ public final class CoverageReportWriter {
         html.setFooterText("DeepJUnit neuron coverage: one instruction = one line = one neuron. Definitions, "
                 + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " next to " + HTML_INDEX);
         visit(html.createVisitor(new FileMultiReportOutput(into.toFile())), report, bundles, locator);
+        HaltPoints.reach(HaltPoints.RENDERING);
 
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(XML_FILE)))) {
             visit(new XMLFormatter().createVisitor(out), report, bundles, locator);
@@ -163,98 +164,12 @@ public final class CoverageReportWriter {
         visitor.visitEnd();
     }
 
-    /**
-     * Renders into a fresh sibling directory of {@code dir}, then swaps it in: the old report is moved aside,
-     * the new one moved in, the {@link #KEPT} folders moved from the old one into the new one, the old one deleted.
-     * If rendering fails, {@code dir} is not touched.
-     */
-    static void writeAtomically(Path dir, Renderer renderer) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) {
-            throw new IllegalArgumentException("report directory must not be a file-system root: " + dir);
-        }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IOException("report directory is a file: " + target);
-        }
-        Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
-        try {
-            renderer.render(fresh);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(fresh, e);
-            throw e;
-        }
-
-        Path old = null;
-        try {
-            if (Files.exists(target)) {
-                // a unique name for the old report: a temp directory, removed so the move can take its name
-                old = Files.createTempDirectory(parent, "." + name + ".old-");
-                Files.delete(old);
-                move(target, old);
-            }
-            move(fresh, target);
-            if (old != null) {
-                for (String kept : KEPT) {
-                    if (Files.exists(old.resolve(kept)) && !Files.exists(target.resolve(kept))) {
-                        move(old.resolve(kept), target.resolve(kept));
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (old != null && !Files.exists(target) && Files.exists(old)) {
-                try {
-                    move(old, target); // put the previous report back
-                    old = null;
-                } catch (IOException restore) {
-                    e.addSuppressed(restore);
-                }
-            }
-            deleteQuietly(fresh, e);
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteQuietly(Path dir, Throwable cause) {
-        try {
-            deleteTree(dir);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
+    /** Renders into a new sibling of {@code dir} and swaps it in: {@link ReportFolder#replace}. */
+    static void writeAtomically(Path dir, ReportFolder.Renderer renderer) throws IOException {
+        ReportFolder.replace(dir, renderer);
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        ReportFolder.deleteTree(dir);
     }
 }

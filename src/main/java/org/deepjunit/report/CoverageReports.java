@@ -53,15 +53,16 @@ public final class CoverageReports {
     }
 
     /**
-     * The {@link CoverageRun.Renderer} of a run: the HTML, XML and CSV report of the merged coverage, written into
-     * {@code reportDir}; returns one summary line per model.
+     * The {@link CoverageRun.Renderer} of a run: the HTML, XML and CSV report of the merged coverage and the merged
+     * data file {@value CoverageRun#DATA_FILE}, all swapped into {@code reportDir} together; returns one summary line
+     * per model.
      */
     public static List<String> render(
             CoverageData merged, Path reportDir, Double configuredThreshold, Boolean configuredScaled)
             throws IOException {
         NeuronCoverageReport report =
                 build(merged, "DeepJUnit neuron coverage", Instant.now(), configuredThreshold, configuredScaled);
-        CoverageReportWriter.write(report, reportDir);
+        CoverageReportWriter.write(report, reportDir, into -> merged.write(into.resolve(CoverageRun.DATA_FILE)));
         return summary(report, reportDir.resolve(CoverageReportWriter.HTML_INDEX));
     }
 

@@ -39,10 +39,11 @@ class AtomicWriteTest {
                 List.of(new ModelEntry("other", "d", 0.5, List.of(fc), List.of(), List.of())));
     }
 
-    /** Only the report directory remains: no temporary or old siblings. */
+    /** Only the report directory and its lock's folder remain: no temporary or old siblings. */
     private void assertNoLeftovers() throws IOException {
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("deepjunit");
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("deepjunit", "deepjunit-data");
         }
     }
 
@@ -105,7 +106,7 @@ class AtomicWriteTest {
         Files.writeString(file, "x");
         assertThatThrownBy(() -> CoverageReportWriter.write(ReportFixtures.twoModels(), file))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("is a file");
+                .hasMessageContaining("names a file, not a folder");
         assertThat(Files.readString(file)).isEqualTo("x");
     }
 

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.Shape;
 
 /**
@@ -34,7 +35,8 @@ import org.deepjunit.model.Shape;
  * recorded in parallel, in any order or in several JVMs and merged gives the same figures.
  *
  * <p>The data file ({@value #FORMAT} format, JSON) keeps everything merging needs: per neuron the maxima and
- * minima, KMNC sections hit, top-k membership, the profile bounds, and per model the TKNP pattern hashes.
+ * minima, KMNC sections hit, top-k membership, the profile bounds, and per model the TKNP pattern hashes and the
+ * files it was loaded from with their SHA-256.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageData {
@@ -174,6 +176,10 @@ public final class CoverageData {
                 }
                 mn.put("samples", m.samples());
                 m.requested().forEach(mn.putArray("requested")::add);
+                ArrayNode fs = mn.putArray("files");
+                for (ModelFiles.Entry f : m.files()) {
+                    fs.addObject().put("path", f.path()).put("sha256", f.sha256());
+                }
                 ArrayNode pat = mn.putArray("patterns");
                 for (long p : m.patterns()) {
                     pat.add(Long.toHexString(p));
@@ -303,6 +309,12 @@ public final class CoverageData {
                 patterns.add(Long.parseUnsignedLong(p.asText(), 16));
             }
             m.restore(mn.get("samples").asLong(), patterns, new TreeSet<>(strings(mn.get("requested"))));
+            List<ModelFiles.Entry> files = new ArrayList<>();
+            for (JsonNode fn : mn.path("files")) {
+                files.add(new ModelFiles.Entry(
+                        fn.get("path").asText(), fn.get("sha256").asText()));
+            }
+            m.addFiles(files);
             data.add(m);
         }
         for (JsonNode vn : root.path("verdicts")) {

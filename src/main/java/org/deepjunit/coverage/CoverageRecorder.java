@@ -46,6 +46,7 @@ public final class CoverageRecorder implements ForwardListener {
         ModelCoverage delta =
                 new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
         delta.request(settings.threshold(), settings.scaled());
+        delta.addFiles(model.files().entries());
         delta.record(event.neuronValues());
         for (CoverageData target : targets) {
             target.add(delta);

@@ -2,7 +2,9 @@ package org.deepjunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Layer;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.NeuronValues;
 
 /**
@@ -32,6 +35,8 @@ public final class ModelCoverage {
     private final Map<String, LayerCoverage> layers = new LinkedHashMap<>();
     private final Set<Long> patterns = new HashSet<>();
     private final Set<String> requested = new TreeSet<>();
+    private final Set<ModelFiles.Entry> files =
+            new TreeSet<>(Comparator.comparing(ModelFiles.Entry::path).thenComparing(ModelFiles.Entry::sha256));
     private long samples;
 
     /** Empty coverage of the given counted layers; {@code profile} may be null. */
@@ -118,6 +123,19 @@ public final class ModelCoverage {
 
     public synchronized Set<String> requested() {
         return new TreeSet<>(requested);
+    }
+
+    /**
+     * Notes the files the model was loaded from, so that the report says which weights were measured. Models with
+     * the same fingerprint have the same weights; files that differ only in packaging are all kept.
+     */
+    public synchronized void addFiles(Collection<ModelFiles.Entry> loadedFrom) {
+        files.addAll(loadedFrom);
+    }
+
+    /** The files the recorded model was loaded from with their SHA-256, sorted by path; empty for in-memory models. */
+    public synchronized List<ModelFiles.Entry> files() {
+        return List.copyOf(files);
     }
 
     /**
@@ -274,6 +292,7 @@ public final class ModelCoverage {
                 }
                 patterns.addAll(other.patterns);
                 requested.addAll(other.requested);
+                files.addAll(other.files);
                 samples += other.samples;
             }
         }

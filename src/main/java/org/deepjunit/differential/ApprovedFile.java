@@ -2,6 +2,7 @@ package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,25 +15,47 @@ import java.util.List;
 import org.apiguardian.api.API;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.Json;
+import org.deepjunit.model.ModelFiles;
 
 /**
  * The content of a {@code Class.method[.variant].approved.json} (or {@code .received.json}) file:
- * which test and models it is about, and one {@link ApprovedVerdict} per input, sorted by id so
- * that the file is stable and diffs well in code review.
+ * which test and models it is about, the files each model was loaded from with their SHA-256 (so that a verdict
+ * says which weights it was made on), and one {@link ApprovedVerdict} per input, sorted by id so that the file is
+ * stable and diffs well in code review.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-@JsonPropertyOrder({"test", "modelUnderTest", "reference", "records"})
-public record ApprovedFile(String test, String modelUnderTest, String reference, List<ApprovedVerdict> records) {
+@JsonPropertyOrder({"test", "modelUnderTest", "modelUnderTestFiles", "reference", "referenceFiles", "records"})
+public record ApprovedFile(
+        String test,
+        String modelUnderTest,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ModelFiles.Entry> modelUnderTestFiles,
+        String reference,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ModelFiles.Entry> referenceFiles,
+        List<ApprovedVerdict> records) {
 
     public ApprovedFile {
+        modelUnderTestFiles = modelUnderTestFiles == null ? List.of() : List.copyOf(modelUnderTestFiles);
+        referenceFiles = referenceFiles == null ? List.of() : List.copyOf(referenceFiles);
         List<ApprovedVerdict> sorted = new ArrayList<>(records == null ? List.of() : records);
         sorted.sort(Comparator.comparing(ApprovedVerdict::id));
         records = List.copyOf(sorted);
     }
 
+    /** A file about two models and the files they were loaded from ({@link ModelFiles#none()} for none). */
     public static ApprovedFile of(
-            String test, String modelUnderTest, String reference, Collection<ApprovedVerdict> records) {
-        return new ApprovedFile(test, modelUnderTest, reference, new ArrayList<>(records));
+            String test,
+            String modelUnderTest,
+            ModelFiles modelUnderTestFiles,
+            String reference,
+            ModelFiles referenceFiles,
+            Collection<ApprovedVerdict> records) {
+        return new ApprovedFile(
+                test,
+                modelUnderTest,
+                modelUnderTestFiles.entries(),
+                reference,
+                referenceFiles.entries(),
+                new ArrayList<>(records));
     }
 
     /**
@@ -46,7 +69,7 @@ public record ApprovedFile(String test, String modelUnderTest, String reference,
         try {
             content = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return new ApprovedFile(null, null, null, List.of());
+            return new ApprovedFile(null, null, null, null, null, List.of());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read approved verdicts " + path + ": " + e, e);
         }

@@ -10,7 +10,9 @@ import org.deepjunit.differential.ApprovedVerdict.StoredInput;
 /** What a well-formed approved file holds, checked before a hand-edited file is trusted. */
 final class ApprovedFileSchema {
 
-    private static final Set<String> FILE = Set.of("test", "modelUnderTest", "reference", "records");
+    private static final Set<String> FILE =
+            Set.of("test", "modelUnderTest", "modelUnderTestFiles", "reference", "referenceFiles", "records");
+    private static final Set<String> MODEL_FILE = Set.of("path", "sha256");
     private static final Set<String> RECORD =
             Set.of("id", "correct", "note", "reason", "maxDifference", "modelUnderTest", "reference", "input");
     private static final Set<String> ANSWER = Set.of("model", "top1", "top", "output");
@@ -26,6 +28,20 @@ final class ApprovedFileSchema {
         fields(root, FILE, "the file");
         if (!root.path("records").isArray()) {
             throw new IOException("expected a \"records\" array");
+        }
+        for (String files : new String[] {"modelUnderTestFiles", "referenceFiles"}) {
+            if (root.has(files)) {
+                if (!root.get(files).isArray()) {
+                    throw new IOException("expected \"" + files + "\" to be an array of {\"path\", \"sha256\"}");
+                }
+                for (JsonNode file : root.get(files)) {
+                    fields(file, MODEL_FILE, "an entry of " + files);
+                    if (!file.path("sha256").asText().matches("[0-9a-f]{64}")) {
+                        throw new IOException("an entry of " + files + " has sha256 \""
+                                + file.path("sha256").asText() + "\", not 64 lowercase hexadecimal digits");
+                    }
+                }
+            }
         }
         int n = 0;
         for (JsonNode record : root.get("records")) {

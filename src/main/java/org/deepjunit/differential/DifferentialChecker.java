@@ -18,6 +18,7 @@ import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -252,7 +253,9 @@ public final class DifferentialChecker implements ForwardListener {
         golden.recordFailures(
                 testName,
                 name(modelUnderTest),
+                modelUnderTest == null ? ModelFiles.none() : modelUnderTest.files(),
                 setup.reference().name(),
+                setup.reference().files(),
                 failures.values().stream().map(Failure::record).toList());
 
         long disagreements =

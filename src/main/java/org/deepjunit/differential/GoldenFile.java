@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.deepjunit.data.AtomicFiles;
+import org.deepjunit.model.ModelFiles;
 
 /**
  * The approved and received files of one test method (and variant) during one run, shared by
@@ -129,14 +130,20 @@ public final class GoldenFile {
      * answers differently) and rewrites the received file.
      */
     public synchronized void recordFailures(
-            String test, String modelUnderTest, String reference, Collection<ApprovedVerdict> failures) {
+            String test,
+            String modelUnderTest,
+            ModelFiles modelUnderTestFiles,
+            String reference,
+            ModelFiles referenceFiles,
+            Collection<ApprovedVerdict> failures) {
         if (received == null) {
             received = new TreeMap<>(approved);
         }
         for (ApprovedVerdict v : failures) {
             received.put(v.id(), v);
         }
-        ApprovedFile.of(test, modelUnderTest, reference, received.values()).write(receivedPath);
+        ApprovedFile.of(test, modelUnderTest, modelUnderTestFiles, reference, referenceFiles, received.values())
+                .write(receivedPath);
     }
 
     /** Called after an invocation that found nothing wrong: deletes a stale received file unless this run failed. */

@@ -105,7 +105,15 @@ public final class CoverageReports {
                 }
             }
             models.add(new ModelEntry(
-                    names.get(m.key()), definition(j, m), j.threshold(), layers, criteria, new ArrayList<>(gates)));
+                    names.get(m.key()),
+                    definition(j, m),
+                    j.threshold(),
+                    layers,
+                    criteria,
+                    new ArrayList<>(gates),
+                    m.files().stream()
+                            .map(f -> f.path() + " sha256:" + f.sha256())
+                            .toList()));
         }
         models.sort(java.util.Comparator.comparing(ModelEntry::name));
         List<String> notObserved = new ArrayList<>();

@@ -59,12 +59,27 @@ final class CriteriaPage {
         out.write("<div class=\"footer\">DeepJUnit neuron coverage</div>\n</body></html>\n");
     }
 
+    private static String weights(ModelEntry model) {
+        if (model.files().isEmpty()) {
+            return "built in memory, no files";
+        }
+        StringBuilder html = new StringBuilder();
+        for (String file : model.files()) {
+            html.append(html.length() == 0 ? "" : ", ")
+                    .append("<code>")
+                    .append(esc(file))
+                    .append("</code>");
+        }
+        return html.toString();
+    }
+
     private static void model(ModelEntry model, Writer out) throws IOException {
         out.write("<h2>" + esc(model.name()) + "</h2>\n<p><b>Definition:</b> "
                 + (model.definition().isBlank() ? "(not stated)" : esc(model.definition()))
                 + "<br><b>Threshold:</b> " + esc(Text.number(model.threshold()))
                 + "<br><b>Neuron coverage (NC):</b> " + model.coveredCount() + " of " + model.neuronCount()
-                + " neurons (" + esc(Text.percent(model.coveredCount(), model.neuronCount())) + ")</p>\n");
+                + " neurons (" + esc(Text.percent(model.coveredCount(), model.neuronCount())) + ")"
+                + "<br><b>Weights:</b> " + weights(model) + "</p>\n");
 
         if (!model.criteria().isEmpty()) {
             out.write("<h3>Model criteria</h3>\n");

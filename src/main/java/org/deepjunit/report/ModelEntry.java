@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
  * @param layers     the model's layers, names unique
  * @param criteria   model-level DeepGauge figures, may be empty
  * @param gates      coverage gate verdicts, may be empty
+ * @param files      the files the model was loaded from, each as {@code "<path> sha256:<hex>"}, may be empty (a
+ *                   model built in memory)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ModelEntry(
@@ -25,7 +27,8 @@ public record ModelEntry(
         double threshold,
         List<LayerEntry> layers,
         List<CriterionValue> criteria,
-        List<GateVerdict> gates) {
+        List<GateVerdict> gates,
+        List<String> files) {
 
     public ModelEntry {
         Checks.name(name, "model name");
@@ -36,6 +39,7 @@ public record ModelEntry(
         layers = Checks.list(layers, "layers of model " + name);
         criteria = Checks.list(criteria, "criteria of model " + name);
         gates = Checks.list(gates, "gates of model " + name);
+        files = Checks.list(files, "files of model " + name);
         Set<String> seen = new HashSet<>();
         for (LayerEntry layer : layers) {
             if (!seen.add(layer.name())) {

@@ -25,6 +25,9 @@ final class NeuronSource {
             lines.add((i == 0 ? "// Definition: " : "//             ") + Text.oneLine(definition[i]));
         }
         lines.add("// Threshold:  " + Text.number(model.threshold()));
+        for (String file : model.files()) {
+            lines.add("// Weights:    " + Text.oneLine(file));
+        }
         lines.add("// Neurons:    " + layer.coveredCount() + " of " + layer.neuronCount() + " covered ("
                 + Text.percent(layer.coveredCount(), layer.neuronCount()) + ")");
         for (CriterionValue c : layer.criteria()) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.NeuronValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ class CoverageDataFileTest {
         ModelCoverage c = new ModelCoverage("tiny", "fp", spec, null, spec.select(model));
         c.record(NeuronValues.of(model.activations(TinyModel.inputs(1, 0, 0, 2), List.of("dense1", "out"))));
         c.request(0.25, true);
+        c.addFiles(List.of(new ModelFiles.Entry("tiny.zip", "ab".repeat(32))));
         CoverageData data = new CoverageData();
         data.add(c);
         data.addVerdict(new CoverageData.Verdict(c.key(), "model tiny", true, "ok"));
@@ -46,6 +48,19 @@ class CoverageDataFileTest {
         Path file = dir.resolve("data.json");
         data.write(file);
         assertThat(CoverageData.read(file).toJson()).isEqualTo(data.toJson());
+        assertThat(CoverageData.read(file).models().get(0).files())
+                .containsExactly(new ModelFiles.Entry("tiny.zip", "ab".repeat(32)));
+    }
+
+    @Test
+    void mergingKeepsTheFilesOfEveryPart() {
+        CoverageData data = sample();
+        ModelCoverage other = data.models().get(0).emptyCopy();
+        other.addFiles(List.of(new ModelFiles.Entry("repacked.zip", "cd".repeat(32))));
+        data.add(other);
+        assertThat(data.models().get(0).files())
+                .extracting(ModelFiles.Entry::path)
+                .containsExactly("repacked.zip", "tiny.zip");
     }
 
     @Test

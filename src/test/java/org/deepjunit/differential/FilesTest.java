@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
+import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,8 @@ class FilesTest {
         ApprovedVerdict later = verdict("ffff", oracle);
         ApprovedVerdict earlier = verdict("0000", oracle);
         Path path = dir.resolve("T.m.approved.json");
-        ApprovedFile.of("T.m", "a", "b", List.of(later, earlier)).write(path);
+        ApprovedFile.of("T.m", "a", ModelFiles.none(), "b", ModelFiles.none(), List.of(later, earlier))
+                .write(path);
         String text = Files.readString(path);
         List<String> ids = sortedIds("0000", "ffff");
         assertThat(text.indexOf("\"" + ids.get(0) + "\"")).isLessThan(text.indexOf("\"" + ids.get(1) + "\""));
@@ -54,10 +56,32 @@ class FilesTest {
     }
 
     @Test
+    void receivedFileRecordsTheModelFilesAndTheirHashes() throws Exception {
+        Path weights = Files.writeString(dir.resolve("lenet5.zip"), "abc");
+        GoldenFile golden = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
+        golden.recordFailures(
+                "p.T.m",
+                "lenet5",
+                ModelFiles.of(weights),
+                "ref",
+                ModelFiles.none(),
+                List.of(verdict("0001", new TopOneOracle())));
+        Path received = dir.resolve("p.T.m.received.json");
+        // SHA-256 of "abc", FIPS 180-2's first example
+        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assertThat(Files.readString(received))
+                .contains("\"modelUnderTestFiles\" : [\n    {\n      \"path\" : \"lenet5.zip\",\n      \"sha256\" : \""
+                        + abc)
+                .doesNotContain("referenceFiles");
+        assertThat(ApprovedFile.read(received).modelUnderTestFiles())
+                .containsExactly(new ModelFiles.Entry("lenet5.zip", abc));
+    }
+
+    @Test
     void goldenFileReceivedHoldsApprovedPlusFailuresAndApproveRenamesIt() throws Exception {
         TopOneOracle oracle = new TopOneOracle();
         GoldenFile first = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
-        first.recordFailures("p.T.m", "a", "b", List.of(verdict("0001", oracle)));
+        first.recordFailures("p.T.m", "a", ModelFiles.none(), "b", ModelFiles.none(), List.of(verdict("0001", oracle)));
         assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isTrue();
         first.passed(); // the run failed: the received file stays
         assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isTrue();
@@ -67,7 +91,8 @@ class FilesTest {
         assertThat(Files.exists(dir.resolve("p.T.m.received.json"))).isFalse();
         assertThat(approving.approved(id("0001"))).isPresent();
 
-        approving.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
+        approving.recordFailures(
+                "p.T.m", "a", ModelFiles.none(), "b", ModelFiles.none(), List.of(verdict("0002", oracle)));
         assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
                 .extracting(ApprovedVerdict::id)
                 .containsExactlyElementsOf(sortedIds("0001", "0002"));
@@ -82,7 +107,8 @@ class FilesTest {
     @Test
     void legacySimpleNameFileIsReadOnlyForTheTestItRecords() {
         TopOneOracle oracle = new TopOneOracle();
-        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", oracle))).write(dir.resolve("T.m.approved.json"));
+        ApprovedFile.of("p.T.m", "a", ModelFiles.none(), "b", ModelFiles.none(), List.of(verdict("0001", oracle)))
+                .write(dir.resolve("T.m.approved.json"));
 
         GoldenFile same = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
         assertThat(same.approved(id("0001"))).isPresent();
@@ -91,7 +117,7 @@ class FilesTest {
                         "approved verdicts read from T.m.approved.json, a name without "
                                 + "the package that classes of the same simple name would share: rename it to p.T.m.approved.json");
         assertThat(same.claimLegacyNotice()).isEmpty();
-        same.recordFailures("p.T.m", "a", "b", List.of(verdict("0002", oracle)));
+        same.recordFailures("p.T.m", "a", ModelFiles.none(), "b", ModelFiles.none(), List.of(verdict("0002", oracle)));
         assertThat(ApprovedFile.read(dir.resolve("p.T.m.received.json")).records())
                 .extracting(ApprovedVerdict::id)
                 .containsExactlyElementsOf(sortedIds("0001", "0002"));
@@ -103,7 +129,7 @@ class FilesTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-            {"foo":1}                           | unknown field "foo" in the file; known fields are [modelUnderTest, records, reference, test]
+            {"foo":1}                           | unknown field "foo" in the file; known fields are [modelUnderTest, modelUnderTestFiles, records, reference, referenceFiles, test]
             {"test":"p.T.m"}                    | expected a "records" array
             [1, 2]                              | expected a JSON object with
             {"records":[{"corect":3}]}          | unknown field "corect" in record 1; known fields are [correct, id,
@@ -111,10 +137,18 @@ class FilesTest {
             "float32Base64" : "=>"float32Base64" : "!! | record 1 (id ID): its input's float32Base64 is not base64 (Illegal base64 character 21).
             "float32Base64" : "=>"float32Base64" : "AAAA | record 1 (id ID): its input's float32Base64 holds 11 bytes, but its shape [2] needs 8 (float32 values).
             AACAPwAAAD8==>AAAAAAAAAD8= | record 1 (id ID): its stored input has id
+            "sha256" :=>"sha" :                | unknown field "sha" in an entry of modelUnderTestFiles; known fields are [path, sha256]
             """)
     void aWronglyEditedApprovedFileIsAnErrorNamingFileAndRecord(String edit, String expected) throws Exception {
         Path path = dir.resolve("p.T.m.approved.json");
-        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", new TopOneOracle())))
+        Path weights = Files.writeString(dir.resolve("a.zip"), "abc");
+        ApprovedFile.of(
+                        "p.T.m",
+                        "a",
+                        ModelFiles.of(weights),
+                        "b",
+                        ModelFiles.none(),
+                        List.of(verdict("0001", new TopOneOracle())))
                 .write(path);
         String text = Files.readString(path);
         if (edit.contains("=>")) {
@@ -133,7 +167,13 @@ class FilesTest {
 
     @Test
     void aCorrectClassTheModelsDoNotHaveIsAnError() {
-        ApprovedFile.of("p.T.m", "a", "b", List.of(verdict("0001", new TopOneOracle())))
+        ApprovedFile.of(
+                        "p.T.m",
+                        "a",
+                        ModelFiles.none(),
+                        "b",
+                        ModelFiles.none(),
+                        List.of(verdict("0001", new TopOneOracle())))
                 .write(dir.resolve("p.T.m.approved.json"));
         GoldenFile golden = GoldenFile.open(dir, "p.T.m", "T.m", "p.T.m", false);
         golden.checkClasses(2); // correct = 1

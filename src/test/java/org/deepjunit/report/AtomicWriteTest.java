@@ -36,7 +36,7 @@ class AtomicWriteTest {
         return new NeuronCoverageReport(
                 "Second run",
                 Instant.parse("2025-02-01T00:00:00Z"),
-                List.of(new ModelEntry("other", "d", 0.5, List.of(fc), List.of(), List.of())));
+                List.of(new ModelEntry("other", "d", 0.5, List.of(fc), List.of(), List.of(), List.of())));
     }
 
     /** Only the report directory and its lock's folder remain: no temporary or old siblings. */
@@ -171,7 +171,7 @@ class AtomicWriteTest {
         NeuronCoverageReport report = new NeuronCoverageReport(
                 "r",
                 Instant.parse("2025-02-01T00:00:00Z"),
-                List.of(new ModelEntry("generated", "d", 0.5, List.of(fc), List.of(), List.of())));
+                List.of(new ModelEntry("generated", "d", 0.5, List.of(fc), List.of(), List.of(), List.of())));
         assertThatThrownBy(() -> CoverageReportWriter.write(report, temp.resolve("deepjunit")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("generated");

@@ -29,7 +29,7 @@ class EdgeCaseReportTest {
     }
 
     private static ModelEntry model(String name, LayerEntry... layers) {
-        return new ModelEntry(name, "raw > 0", 0, List.of(layers), List.of(), List.of());
+        return new ModelEntry(name, "raw > 0", 0, List.of(layers), List.of(), List.of(), List.of());
     }
 
     @Test

@@ -74,6 +74,7 @@ class HtmlReportTest {
                 .contains("// Definition: DeepXplore neuron coverage: per-input min-max scaled layer output, "
                         + "channel mean, covered when &gt; 0.25")
                 .contains("// Threshold:  0.25")
+                .contains("// Weights:    lenet &lt;1&gt;.h5 sha256:" + "0123456789abcdef".repeat(4))
                 .contains("// Neurons:    4 of 6 covered (66.7 %)")
                 .contains("// KMNC (k=10): 17 of 60 (28.3 %)");
         Matcher lines = Pattern.compile(
@@ -111,7 +112,9 @@ class HtmlReportTest {
                 .contains("<td class=\"fail\">FAILED</td><td>Rule violated for model lenet: neurons covered ratio "
                         + "is 0.37, but expected minimum is 0.50</td>")
                 .contains("<td class=\"pass\">passed</td>")
-                .contains("href=\"index.html\"");
+                .contains("href=\"index.html\"")
+                .contains("<b>Weights:</b> <code>lenet &lt;1&gt;.h5 sha256:" + "0123456789abcdef".repeat(4) + "</code>")
+                .contains("<b>Weights:</b> built in memory, no files");
     }
 
     private static String row(String html, String label) {

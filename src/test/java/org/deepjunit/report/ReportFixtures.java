@@ -56,7 +56,8 @@ final class ReportFixtures {
                                 "lenet",
                                 false,
                                 "Rule violated for model lenet: neurons covered ratio is 0.37, but expected minimum is 0.50"),
-                        new GateVerdict("block1_conv1", true, "Rule passed for layer block1_conv1")));
+                        new GateVerdict("block1_conv1", true, "Rule passed for layer block1_conv1")),
+                List.of("lenet <1>.h5 sha256:" + "0123456789abcdef".repeat(4)));
         LayerEntry fc1 = new LayerEntry(
                 "fc1",
                 "dense",
@@ -66,7 +67,8 @@ final class ReportFixtures {
                         new NeuronEntry(2, true, 12.0),
                         new NeuronEntry(3, true, 1e7)),
                 List.of(new CriterionValue("TKNC (k=2)", 2, 4)));
-        ModelEntry mlp = new ModelEntry("mlp <tiny>", "raw output > 0", 0.0, List.of(fc1), List.of(), List.of());
+        ModelEntry mlp =
+                new ModelEntry("mlp <tiny>", "raw output > 0", 0.0, List.of(fc1), List.of(), List.of(), List.of());
         return new NeuronCoverageReport(
                 "DeepJUnit neuron coverage", Instant.parse("2025-01-02T03:04:05Z"), List.of(lenet, mlp));
     }
@@ -88,7 +90,7 @@ final class ReportFixtures {
                         ns,
                         List.of(new CriterionValue("KMNC (k=10)", neurons * 4L, neurons * 10L))));
             }
-            ms.add(new ModelEntry("model " + m, DEFINITION, 0.25, ls, List.of(), List.of()));
+            ms.add(new ModelEntry("model " + m, DEFINITION, 0.25, ls, List.of(), List.of(), List.of()));
         }
         return new NeuronCoverageReport("Benchmark", Instant.parse("2025-01-02T03:04:05Z"), ms);
     }

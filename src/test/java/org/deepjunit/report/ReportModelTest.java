@@ -15,7 +15,7 @@ class ReportModelTest {
     }
 
     private static ModelEntry model(String name, LayerEntry... layers) {
-        return new ModelEntry(name, "d", 0.25, List.of(layers), List.of(), List.of());
+        return new ModelEntry(name, "d", 0.25, List.of(layers), List.of(), List.of(), List.of());
     }
 
     @Test
@@ -39,7 +39,7 @@ class ReportModelTest {
     @Test
     void listsAreCopied() {
         List<LayerEntry> layers = new ArrayList<>(List.of(layer("a")));
-        ModelEntry m = new ModelEntry("m", "d", 0.25, layers, List.of(), List.of());
+        ModelEntry m = new ModelEntry("m", "d", 0.25, layers, List.of(), List.of(), List.of());
         layers.add(layer("b"));
         assertThat(m.layers()).hasSize(1);
         assertThatThrownBy(() -> m.layers().add(layer("c"))).isInstanceOf(UnsupportedOperationException.class);
@@ -94,10 +94,10 @@ class ReportModelTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("criterion NBC: covered 5 exceeds total 4");
         assertThatThrownBy(() -> new CriterionValue("NBC", -1, 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelEntry("m", "d", Double.NaN, List.of(), List.of(), List.of()))
+        assertThatThrownBy(() -> new ModelEntry("m", "d", Double.NaN, List.of(), List.of(), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold must be finite");
-        assertThatThrownBy(() -> new ModelEntry("m", "d", 0.2, null, List.of(), List.of()))
+        assertThatThrownBy(() -> new ModelEntry("m", "d", 0.2, null, List.of(), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("layers of model m");
         List<NeuronEntry> withNull = new ArrayList<>();

@@ -34,7 +34,8 @@ public final class GenerationKeys {
             "deepjunit.generation.maxTime",
             ValueType.duration(),
             "no limit",
-            "time budget for generating, checked between batches; overrides the annotation");
+            "time budget for generating, checked before every DeepXplore step and between batches; overrides the"
+                    + " annotation");
     public static final Key<Integer> SEEDS = Key.of(
             "deepjunit.generation.seeds",
             ValueType.integerAtLeast(1),

@@ -25,6 +25,18 @@ public interface TensorStage extends Stage<Tensor, Tensor> {
     Shape outputShape(Shape input);
 
     /**
+     * {@code stage} under another name, differentiable if it is: for a second stage of the same kind in one pipeline
+     * (stage names are unique there, since failures and traces name stages).
+     */
+    static TensorStage renamed(String name, TensorStage stage) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(stage, "stage");
+        return stage instanceof DifferentiableStage differentiable
+                ? new RenamedStage.Differentiable(name, differentiable)
+                : new RenamedStage(name, stage);
+    }
+
+    /**
      * A stage from a function of yours on batches; it is not differentiable, so gradient-based generation runs in
      * the input space after it.
      *

@@ -87,4 +87,13 @@ public @interface DifferentialAgainst {
 
     /** How many top outputs messages and records show. */
     int topK() default 3;
+
+    /**
+     * Twin layers for localising a disagreement, each {@code "layerOfTheModelUnderTest=layerOfTheReference"} (e.g.
+     * DL4J's {@code "layer0=conv2d_1"}, for twins whose layers differ, such as fused against separate
+     * activations); empty (default): layers are paired by their order among the layers with neurons. A failure
+     * message lists, for its first inputs, how far apart each stage and twin layer is and names the first beyond
+     * the tolerance.
+     */
+    String[] layerMap() default {};
 }

@@ -3,11 +3,18 @@ package org.deepjunit;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.differential.ComparedModels;
 import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.Tolerance;
+import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Shape;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -29,6 +36,7 @@ final class DifferentialSetup implements ComparedModels {
     final Tolerance tolerance;
     final String variant;
     final int topK;
+    final Map<String, String> layerMap;
     final boolean approve;
     final Path approvedDir;
     final Path inputsDir;
@@ -57,6 +65,7 @@ final class DifferentialSetup implements ComparedModels {
             throw ConfigurationException.invalid("@DifferentialAgainst(topK)", annotation.topK(), "an integer >= 1");
         }
         this.topK = annotation.topK();
+        this.layerMap = layerMap(annotation.layerMap());
         this.approve = settings.getOrDefault(DifferentialKeys.APPROVE);
         this.approvedDir = settings.getOrDefault(DifferentialKeys.APPROVED_DIR)
                 .toAbsolutePath()
@@ -86,6 +95,32 @@ final class DifferentialSetup implements ComparedModels {
                         + ": both names declare the same model instance");
             }
             checkCompatible(modelUnderTest);
+        }
+        requireLayers(reference, layerMap.values(), "reference \"" + referenceName + "\"");
+    }
+
+    private static Map<String, String> layerMap(String[] entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] sides = entry.split("=", -1);
+            if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
+                throw ConfigurationException.invalid(
+                        "@DifferentialAgainst(layerMap)", entry, "\"layerOfTheModelUnderTest=layerOfTheReference\"");
+            }
+            map.put(sides[0].trim(), sides[1].trim());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private void requireLayers(Model model, Collection<String> names, String which) {
+        Set<String> layers = model.layers().stream().map(Layer::name).collect(Collectors.toSet());
+        for (String name : names) {
+            if (!layers.contains(name)) {
+                throw new ExtensionConfigurationException("@DifferentialAgainst(layerMap) on " + testClass.getName()
+                        + " names layer '" + name + "', which " + which + " (" + model.name() + ") does not have;"
+                        + " its layers are "
+                        + model.layers().stream().map(Layer::name).toList());
+            }
         }
     }
 
@@ -157,6 +192,11 @@ final class DifferentialSetup implements ComparedModels {
     }
 
     @Override
+    public Map<String, String> layerMap() {
+        return layerMap;
+    }
+
+    @Override
     public Path inputsDir() {
         return inputsDir;
     }
@@ -164,6 +204,7 @@ final class DifferentialSetup implements ComparedModels {
     /** Throws when {@code model} takes other inputs or gives other outputs than the reference. */
     @Override
     public void checkCompatible(Model model) {
+        requireLayers(model, layerMap.keySet(), "the model under test");
         if (!compatible(model.inputShape(), reference.inputShape())) {
             throw new ExtensionConfigurationException("Reference model \"" + referenceName + "\" (" + reference.name()
                     + ") takes inputs of shape " + reference.inputShape() + " but the model under test (" + model.name()

@@ -21,6 +21,11 @@ final class SmallNets {
 
     /** A {@code in -> 8 tanh -> out softmax} MLP from a seed, with {@code delta} added to output weight (row, col). */
     static Model mlp(String name, int in, int out, long seed, int row, int col, double delta) {
+        return mlp(name, in, out, seed, 1, row, col, delta);
+    }
+
+    /** The same MLP with {@code delta} added to weight (row, col) of layer {@code layer} (0: hidden, 1: out). */
+    static Model mlp(String name, int in, int out, long seed, int layer, int row, int col, double delta) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
@@ -41,7 +46,7 @@ final class SmallNets {
                 .build());
         net.init();
         if (delta != 0) {
-            INDArray w = net.getLayer(1).getParam("W");
+            INDArray w = net.getLayer(layer).getParam("W");
             w.putScalar(row, col, w.getDouble(row, col) + delta);
         }
         return Dl4jModel.builder(net).name(name).build();

@@ -44,6 +44,14 @@ public interface ComparedModels {
     /** How many top outputs messages and records show. */
     int topK();
 
+    /**
+     * Twin layers for localising a disagreement, model under test's layer → reference's layer; empty to pair
+     * layers by their order among the layers with neurons.
+     */
+    default java.util.Map<String, String> layerMap() {
+        return java.util.Map.of();
+    }
+
     /** Where disagreeing inputs are saved. */
     Path inputsDir();
 }

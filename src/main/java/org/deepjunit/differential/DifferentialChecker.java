@@ -2,12 +2,10 @@ package org.deepjunit.differential;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +43,9 @@ public final class DifferentialChecker implements ForwardListener {
     private int calls;
     private int checked;
     private double maxDifference;
+    // Localising runs extra forward passes, which only inside an observed pass go unobserved (coverage and this
+    // checker must not see them).
+    private boolean insidePass;
 
     /** One input that failed: a new disagreement or an approved input answered differently. */
     record Failure(
@@ -56,7 +57,8 @@ public final class DifferentialChecker implements ForwardListener {
             Comparison comparison,
             Answer mut,
             Answer ref,
-            ApprovedVerdict record) {}
+            ApprovedVerdict record,
+            List<Localisation.Step> localisation) {}
 
     /**
      * @param injected the models under test the test method received as arguments: it meant to run one, so no
@@ -86,7 +88,12 @@ public final class DifferentialChecker implements ForwardListener {
         calls++;
         Tensor inputs = event.inputs();
         Tensor referenceOutput = setup.reference().predict(inputs);
-        compare(inputs, event.output(), referenceOutput, "call " + calls);
+        insidePass = true;
+        try {
+            compare(inputs, event.output(), referenceOutput, "call " + calls);
+        } finally {
+            insidePass = false;
+        }
     }
 
     private void compare(Tensor inputs, Tensor mutOutput, Tensor refOutput, String call) {
@@ -120,7 +127,18 @@ public final class DifferentialChecker implements ForwardListener {
                         ref,
                         ApprovedVerdict.StoredInput.of(sample));
                 failures.put(
-                        id, new Failure(id, sample, where, false, comparison.reason(), comparison, mut, ref, record));
+                        id,
+                        new Failure(
+                                id,
+                                sample,
+                                where,
+                                false,
+                                comparison.reason(),
+                                comparison,
+                                mut,
+                                ref,
+                                record,
+                                localise(sample)));
             }
         }
     }
@@ -145,7 +163,23 @@ public final class DifferentialChecker implements ForwardListener {
                 ref,
                 verdict.input() != null ? verdict.input() : ApprovedVerdict.StoredInput.of(sample));
         failures.put(
-                verdict.id(), new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record));
+                verdict.id(),
+                new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record, localise(sample)));
+    }
+
+    /**
+     * Where the two models part on a failing sample, for the first failures a message shows. Localising is a
+     * diagnosis: when it fails (a layer map naming no layer, say) the message says so and the check stands.
+     */
+    private List<Localisation.Step> localise(Tensor sample) {
+        if (!insidePass || failures.size() >= MESSAGE_LIMIT) {
+            return List.of();
+        }
+        try {
+            return Localisation.of(modelUnderTest, setup.reference(), sample, setup.tolerance(), setup.layerMap());
+        } catch (RuntimeException e) {
+            return List.of(new Localisation.Step("localisation", Double.NaN, true, "not possible: " + e.getMessage()));
+        }
     }
 
     /** Null when the model's answer is the correct one or the one approved for it, else what is wrong. */
@@ -258,91 +292,8 @@ public final class DifferentialChecker implements ForwardListener {
                 setup.reference().files(),
                 failures.values().stream().map(Failure::record).toList());
 
-        long disagreements =
-                failures.values().stream().filter(f -> !f.approvedInput()).count();
-        long approvedFailures = failures.size() - disagreements;
-        StringBuilder msg = new StringBuilder();
-        msg.append(name(modelUnderTest))
-                .append(" (model under test) and reference \"")
-                .append(setup.referenceName())
-                .append("\" (")
-                .append(setup.reference().name())
-                .append(")");
-        if (disagreements > 0) {
-            msg.append(" disagree on ")
-                    .append(disagreements)
-                    .append(" of ")
-                    .append(checked)
-                    .append(" inputs");
-        }
-        if (approvedFailures > 0) {
-            msg.append(disagreements > 0 ? ", and " : " ")
-                    .append("deviate from the approved verdict on ")
-                    .append(approvedFailures)
-                    .append(approvedFailures == 1 ? " input" : " inputs");
-        }
-        msg.append(" (tolerance: ")
-                .append(setup.tolerance())
-                .append(", oracle ")
-                .append(setup.oracle().getClass().getSimpleName())
-                .append(")\n");
-        // Most telling first: deviations from approved verdicts, then other top-1 answers, then the largest
-        // differences.
-        List<Failure> ordered = new ArrayList<>(failures.values());
-        ordered.sort(java.util.Comparator.comparing((Failure f) -> !f.approvedInput())
-                .thenComparing(f -> f.mut().top1() == f.ref().top1())
-                .thenComparing(f -> -f.comparison().maxDifference()));
-        int shown = 0;
-        for (Failure f : ordered) {
-            if (shown++ == MESSAGE_LIMIT) {
-                msg.append("... and ")
-                        .append(failures.size() - MESSAGE_LIMIT)
-                        .append(" more, all in the received file\n");
-                break;
-            }
-            msg.append("input ")
-                    .append(f.id())
-                    .append(" (")
-                    .append(f.where())
-                    .append("): ")
-                    .append(f.reason())
-                    .append('\n');
-            msg.append("  model under test top-")
-                    .append(setup.topK())
-                    .append(": ")
-                    .append(f.mut().describeTop())
-                    .append('\n');
-            msg.append("  reference        top-")
-                    .append(setup.topK())
-                    .append(": ")
-                    .append(f.ref().describeTop())
-                    .append('\n');
-            msg.append(String.format(
-                    Locale.ROOT,
-                    "  largest difference: %.6g at output %d%n",
-                    f.comparison().maxDifference(),
-                    f.comparison().maxDifferenceIndex()));
-            msg.append("  input saved: ")
-                    .append(String.join(
-                            ", ",
-                            saved.get(f.id()).all().stream()
-                                    .map(DifferentialChecker::show)
-                                    .toList()))
-                    .append('\n');
-        }
-        String received = golden.receivedPath().getFileName().toString();
-        String approved = golden.approvedPath().getFileName().toString();
-        msg.append("Received verdicts written to ")
-                .append(show(golden.receivedPath()))
-                .append('\n');
-        msg.append("To approve: check each record's \"correct\" answer (proposed: the reference's), then rename ")
-                .append(received)
-                .append(" to ")
-                .append(approved)
-                .append(", or run once with -D")
-                .append(DifferentialKeys.APPROVE.name())
-                .append("=true to accept every received file.");
-        return Optional.of(msg.toString());
+        return Optional.of(
+                DisagreementMessage.of(setup, golden, name(modelUnderTest), checked, failures.values(), saved));
     }
 
     /** Why nothing was compared although the test used a model, and how to fix it. */
@@ -387,12 +338,5 @@ public final class DifferentialChecker implements ForwardListener {
 
     private static double round(double v) {
         return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v;
-    }
-
-    /** A path relative to the working directory when it lies under it. */
-    private static String show(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path abs = path.toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 }

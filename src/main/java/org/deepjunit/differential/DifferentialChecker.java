@@ -15,10 +15,12 @@ import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ApprovedVerdict.Answer;
 import org.deepjunit.model.ForwardEvent;
 import org.deepjunit.model.ForwardListener;
+import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.pipeline.StepDifference;
 
 /**
  * Bound to the test's thread for one invocation: replays each forward pass of the model under test
@@ -43,9 +45,6 @@ public final class DifferentialChecker implements ForwardListener {
     private int calls;
     private int checked;
     private double maxDifference;
-    // Localising runs extra forward passes, which only inside an observed pass go unobserved (coverage and this
-    // checker must not see them).
-    private boolean insidePass;
 
     /** One input that failed: a new disagreement or an approved input answered differently. */
     record Failure(
@@ -58,7 +57,7 @@ public final class DifferentialChecker implements ForwardListener {
             Answer mut,
             Answer ref,
             ApprovedVerdict record,
-            List<Localisation.Step> localisation) {}
+            List<StepDifference> localisation) {}
 
     /**
      * @param injected the models under test the test method received as arguments: it meant to run one, so no
@@ -88,12 +87,7 @@ public final class DifferentialChecker implements ForwardListener {
         calls++;
         Tensor inputs = event.inputs();
         Tensor referenceOutput = setup.reference().predict(inputs);
-        insidePass = true;
-        try {
-            compare(inputs, event.output(), referenceOutput, "call " + calls);
-        } finally {
-            insidePass = false;
-        }
+        compare(inputs, event.output(), referenceOutput, "call " + calls);
     }
 
     private void compare(Tensor inputs, Tensor mutOutput, Tensor refOutput, String call) {
@@ -171,14 +165,16 @@ public final class DifferentialChecker implements ForwardListener {
      * Where the two models part on a failing sample, for the first failures a message shows. Localising is a
      * diagnosis: when it fails (a layer map naming no layer, say) the message says so and the check stands.
      */
-    private List<Localisation.Step> localise(Tensor sample) {
-        if (!insidePass || failures.size() >= MESSAGE_LIMIT) {
+    private List<StepDifference> localise(Tensor sample) {
+        if (failures.size() >= MESSAGE_LIMIT) {
             return List.of();
         }
         try {
-            return Localisation.of(modelUnderTest, setup.reference(), sample, setup.tolerance(), setup.layerMap());
+            // Coverage and this checker must not see the passes that localising makes.
+            return ForwardListeners.unobserved(() ->
+                    Localisation.of(modelUnderTest, setup.reference(), sample, setup.tolerance(), setup.layerMap()));
         } catch (RuntimeException e) {
-            return List.of(new Localisation.Step("localisation", Double.NaN, true, "not possible: " + e.getMessage()));
+            return List.of(new StepDifference("localisation", Double.NaN, true, "not possible: " + e.getMessage()));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.DifferentialChecker.Failure;
+import org.deepjunit.pipeline.StepDifference;
 
 /** The assertion message of an invocation whose models disagreed: a summary, then the most telling inputs. */
 final class DisagreementMessage {
@@ -85,11 +86,11 @@ final class DisagreementMessage {
                     f.comparison().maxDifference(),
                     f.comparison().maxDifferenceIndex()));
             if (!f.localisation().isEmpty()) {
-                Localisation.Step first = Localisation.firstDivergence(f.localisation());
+                StepDifference first = StepDifference.firstDivergence(f.localisation());
                 msg.append("  where they part")
-                        .append(first == null ? " (every step within the tolerance)" : ": first at " + first.what())
+                        .append(first == null ? " (every step within the tolerance)" : ": first at " + first.step())
                         .append('\n')
-                        .append(Localisation.describe(f.localisation()));
+                        .append(StepDifference.describe(f.localisation(), "    "));
             }
             msg.append("  input saved: ")
                     .append(String.join(

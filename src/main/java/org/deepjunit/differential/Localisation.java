@@ -2,12 +2,12 @@ package org.deepjunit.differential;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.pipeline.StepDifference;
 import org.deepjunit.pipeline.TensorPipeline;
 import org.deepjunit.pipeline.TensorStage;
 
@@ -22,20 +22,17 @@ import org.deepjunit.pipeline.TensorStage;
  */
 final class Localisation {
 
-    /** One compared step: what, the largest difference, whether it is within the tolerance, or why not compared. */
-    record Step(String what, double maxDifference, boolean within, String note) {}
-
     private final Tolerance tolerance;
     private final Map<String, String> layerMap;
-    private final List<Step> steps = new ArrayList<>();
+    private final List<StepDifference> steps = new ArrayList<>();
 
     private Localisation(Tolerance tolerance, Map<String, String> layerMap) {
         this.tolerance = tolerance;
         this.layerMap = layerMap;
     }
 
-    /** The steps for one sample {@code [1, ...]}; run inside an observed pass, so that nothing here is observed. */
-    static List<Step> of(Model a, Model b, Tensor sample, Tolerance tolerance, Map<String, String> layerMap) {
+    /** The steps for one sample {@code [1, ...]}; run it unobserved ({@code ForwardListeners.unobserved}). */
+    static List<StepDifference> of(Model a, Model b, Tensor sample, Tolerance tolerance, Map<String, String> layerMap) {
         Localisation l = new Localisation(tolerance, layerMap);
         l.locate(a, b, sample);
         return List.copyOf(l.steps);
@@ -53,7 +50,7 @@ final class Localisation {
             List<TensorStage> sb = pb.stagesBefore();
             for (int i = 0; i < Math.max(sa.size(), sb.size()); i++) {
                 if (i >= sa.size() || i >= sb.size()) {
-                    steps.add(new Step(
+                    steps.add(new StepDifference(
                             "stages before the models",
                             Double.NaN,
                             false,
@@ -113,42 +110,6 @@ final class Localisation {
     }
 
     private void compare(String what, Tensor a, Tensor b) {
-        if (!a.shape().equals(b.shape())) {
-            steps.add(new Step(what, Double.NaN, false, "shapes differ: " + a.shape() + " and " + b.shape()));
-            return;
-        }
-        double max = 0;
-        boolean within = true;
-        for (int i = 0; i < a.size(); i++) {
-            double x = a.getDouble(i);
-            double y = b.getDouble(i);
-            within &= tolerance.allows(x, y);
-            max = Math.max(max, Double.isNaN(x - y) ? Double.POSITIVE_INFINITY : Math.abs(x - y));
-        }
-        steps.add(new Step(what, max, within, null));
-    }
-
-    /** The steps as message lines, the first divergence marked; empty when nothing could be compared. */
-    static String describe(List<Step> steps) {
-        StringBuilder text = new StringBuilder();
-        boolean marked = false;
-        for (Step s : steps) {
-            text.append("    ").append(String.format(Locale.ROOT, "%-36s ", s.what()));
-            text.append(
-                    s.note() != null
-                            ? s.note()
-                            : String.format(Locale.ROOT, "max |difference| %.4g", s.maxDifference()));
-            if (!s.within() && !marked) {
-                text.append("  <- first divergence");
-                marked = true;
-            }
-            text.append('\n');
-        }
-        return text.toString();
-    }
-
-    /** The first step beyond the tolerance, or null. */
-    static Step firstDivergence(List<Step> steps) {
-        return steps.stream().filter(s -> !s.within()).findFirst().orElse(null);
+        steps.add(StepDifference.of(what, a, b, tolerance.absolute(), tolerance.relative()));
     }
 }

@@ -79,8 +79,11 @@ public final class ForwardListeners {
                 .toList();
     }
 
-    /** Runs {@code work} without reporting the forward passes it makes (a fingerprint's probe, say). */
-    static <T> T unobserved(Supplier<T> work) {
+    /**
+     * Runs {@code work} without reporting the forward passes it makes: a fingerprint's probe, a pipeline's trace, a
+     * diagnosis that runs models again. Nothing it runs is recorded as coverage or compared.
+     */
+    public static <T> T unobserved(Supplier<T> work) {
         State state = STATE.get();
         state.depth++;
         try {

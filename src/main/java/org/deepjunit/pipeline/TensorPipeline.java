@@ -9,8 +9,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.DataType;
+import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.ModelChecks;
 import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Objective;
@@ -41,6 +43,9 @@ import org.deepjunit.model.Tensor;
  */
 @API(status = EXPERIMENTAL, since = "0.3")
 public final class TensorPipeline extends ObservedModel {
+
+    /** The name of the model's step in a {@link #trace}; no stage may have it. */
+    public static final String MODEL_STEP = "model";
 
     private final String name;
     private final Shape inputShape;
@@ -127,6 +132,10 @@ public final class TensorPipeline extends ObservedModel {
             List<TensorStage> all = new ArrayList<>(before.stages);
             all.addAll(stages);
             Shapes.requireUniqueNames(before.name, all);
+            if (all.stream().anyMatch(stage -> stage.name().equals(MODEL_STEP))) {
+                throw new IllegalArgumentException("Pipeline '" + before.name + "': no stage may be named '"
+                        + MODEL_STEP + "', the model's step in a trace");
+            }
             return new TensorPipeline(before.name, before.inputShape, before.stages, model, stages);
         }
     }
@@ -153,6 +162,29 @@ public final class TensorPipeline extends ObservedModel {
             x = Shapes.applyChecked(stage, x);
         }
         return x;
+    }
+
+    /**
+     * Every step's output for {@code inputs}, in order: each stage before the model, the model
+     * ({@value #MODEL_STEP}), each stage after it. Nothing is observed: a trace is a diagnosis, not a test input.
+     */
+    public List<StageOutput> trace(Tensor inputs) {
+        ModelChecks.checkInput(this, inputs);
+        return ForwardListeners.unobserved(() -> {
+            List<StageOutput> steps = new ArrayList<>();
+            Tensor x = inputs;
+            for (TensorStage stage : before) {
+                x = Shapes.applyChecked(stage, x);
+                steps.add(new StageOutput(stage.name(), x));
+            }
+            x = model.predict(x);
+            steps.add(new StageOutput(MODEL_STEP, x));
+            for (TensorStage stage : after) {
+                x = Shapes.applyChecked(stage, x);
+                steps.add(new StageOutput(stage.name(), x));
+            }
+            return List.copyOf(steps);
+        });
     }
 
     @Override

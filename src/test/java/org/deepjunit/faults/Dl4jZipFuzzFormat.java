@@ -17,18 +17,12 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.dl4j.Dl4jModel;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deepjunit.model.dl4j.Dl4jTestNets;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** A small CNN in a DL4J ModelSerializer zip; besides byte damage, edits inside a zip that stays valid. */
+/** The DL4J tests' small CNN in a ModelSerializer zip; besides byte damage, edits inside a zip that stays valid. */
 public final class Dl4jZipFuzzFormat implements FuzzFormat {
 
     private static final List<String> DIMENSIONS =
@@ -41,32 +35,7 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
 
     @Override
     public List<Path> writeOriginal(Path dir) throws IOException {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(5)
-                .list()
-                .layer(new ConvolutionLayer.Builder(3, 3)
-                        .name("conv")
-                        .nOut(3)
-                        .activation(Activation.RELU)
-                        .build())
-                .layer(new SubsamplingLayer.Builder()
-                        .name("pool")
-                        .kernelSize(2, 2)
-                        .stride(2, 2)
-                        .build())
-                .layer(new DenseLayer.Builder()
-                        .name("fc")
-                        .nOut(6)
-                        .activation(Activation.TANH)
-                        .build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("out")
-                        .nOut(4)
-                        .activation(Activation.SOFTMAX)
-                        .build())
-                .setInputType(InputType.convolutional(10, 10, 2))
-                .build());
-        net.init();
+        MultiLayerNetwork net = Dl4jTestNets.cnn(5, InputType.convolutional(10, 10, 2));
         Path zip = dir.resolve("cnn.zip");
         ModelSerializer.writeModel(net, zip.toFile(), false);
         return List.of(zip);

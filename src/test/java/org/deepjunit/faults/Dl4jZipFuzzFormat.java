@@ -50,21 +50,28 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
     @Override
     public List<Mutation> mutations() {
         List<Mutation> all = new ArrayList<>();
-        all.add((files, r) -> editEntries(files.get(0), "absurd dimension in configuration.json", entries -> {
-            String config = new String(entries.get("configuration.json"), StandardCharsets.UTF_8);
-            entries.put(
-                    "configuration.json",
-                    Mutations.absurd(config, DIMENSIONS, r).getBytes(StandardCharsets.UTF_8));
-        }));
-        all.add((files, r) -> editEntries(files.get(0), "bit flips in coefficients.bin", entries -> {
+        all.add((files, r) -> editEntries(
+                files.get(0), Mutations.ABSURD_DIMENSION, "absurd dimension in configuration.json", entries -> {
+                    String config = new String(entries.get("configuration.json"), StandardCharsets.UTF_8);
+                    entries.put(
+                            "configuration.json",
+                            Mutations.absurd(config, DIMENSIONS, r).getBytes(StandardCharsets.UTF_8));
+                }));
+        all.add((files, r) -> editEntries(files.get(0), "bit flips", "bit flips in coefficients.bin", entries -> {
             byte[] coefficients = entries.get("coefficients.bin");
             Mutations.flip(coefficients, r, 1 + r.nextInt(4));
         }));
-        all.add((files, r) ->
-                editEntries(files.get(0), "coefficients.bin removed", entries -> entries.remove("coefficients.bin")));
         all.add((files, r) -> editEntries(
-                files.get(0), "configuration.json removed", entries -> entries.remove("configuration.json")));
-        all.add((files, r) -> editEntries(files.get(0), "serialized object added", entries -> {
+                files.get(0),
+                "missing file",
+                "coefficients.bin removed",
+                entries -> entries.remove("coefficients.bin")));
+        all.add((files, r) -> editEntries(
+                files.get(0),
+                "missing file",
+                "configuration.json removed",
+                entries -> entries.remove("configuration.json")));
+        all.add((files, r) -> editEntries(files.get(0), "foreign file", "serialized object added", entries -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(new HashMap<>(Map.of("k", r.nextInt())));
@@ -81,7 +88,8 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
     }
 
     /** Rewrites the zip with its entries edited: a valid zip whose content changed. */
-    private static Mutation.Done editEntries(Path zip, String what, EntryEdit edit) throws IOException {
+    private static Mutation.Done editEntries(Path zip, String category, String what, EntryEdit edit)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile in = new ZipFile(zip.toFile())) {
             for (ZipEntry e : Collections.list(in.entries())) {
@@ -96,6 +104,6 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
                 out.closeEntry();
             }
         }
-        return new Mutation.Done(what + " of " + Mutations.name(zip), List.of(Mutations.name(zip)));
+        return new Mutation.Done(category, what + " of " + Mutations.name(zip), List.of(Mutations.name(zip)));
     }
 }

@@ -27,6 +27,11 @@ public final class SavedModelDirs {
         }
     }
 
+    /** A committed fixture of {@code keras-savedmodels/}: "dense" (with keras_metadata.pb) or "cnn". */
+    public static Path fixture(String name) {
+        return KerasFixtureModels.fixture(name);
+    }
+
     /** Copies a committed fixture of {@code keras-savedmodels/} ("dense", "cnn") to {@code to}. */
     public static Path copyFixture(String name, Path to) {
         return copy(KerasFixtureModels.fixture(name), to);

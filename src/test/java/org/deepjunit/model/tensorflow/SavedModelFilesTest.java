@@ -85,6 +85,26 @@ class SavedModelFilesTest {
     }
 
     @Test
+    void aCallToAFunctionMissingFromTheLibraryFailsNamingTheDirectory() throws IOException {
+        Path dir = copy("dense", "renamed-function");
+        Path pb = dir.resolve("saved_model.pb");
+        org.tensorflow.proto.SavedModel sm = org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(pb));
+        org.tensorflow.proto.MetaGraphDef.Builder meta = sm.getMetaGraphs(0).toBuilder();
+        var library = meta.getGraphDefBuilder().getLibraryBuilder();
+        for (int i = 0; i < library.getFunctionCount(); i++) {
+            var signature = library.getFunctionBuilder(i).getSignatureBuilder();
+            if (signature.getName().startsWith("__inference__wrapped_model")) {
+                signature.setName(signature.getName() + "_renamed"); // as a bit flip in its name would
+            }
+        }
+        Files.write(pb, sm.toBuilder().setMetaGraphs(0, meta).build().toByteArray());
+        assertThatThrownBy(() -> TensorFlowModel.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(dir.toAbsolutePath().toString())
+                .hasMessageContaining("is not in the SavedModel's function library");
+    }
+
+    @Test
     void theTagsHintOnlyWhenTheTagsAreTheProblem() throws IOException {
         Path dir = copy("dense", "tags");
         assertThatThrownBy(() -> TensorFlowModel.builder(dir).tags("gpu").build())

@@ -16,7 +16,8 @@ import org.deepjunit.model.Tensor;
 /**
  * The child JVM of the corrupt-model fuzz: reads cases from stdin, one a line
  * ({@code id TAB formatClass TAB pin-or-"-" TAB file...}), loads each, predicts on zeros, and prints one result line
- * per case ({@code @@FUZZ TAB id TAB LOADED|ERROR TAB detail}). A crash or a hang kills only this JVM; the parent
+ * per case ({@code @@FUZZ TAB id TAB LOADED|ERROR TAB detail}; a load's detail is the output's shape, the layers'
+ * names and the output's sum). A crash or a hang kills only this JVM; the parent
  * sees which case was running.
  */
 public final class CorruptModelFuzzWorker {
@@ -55,7 +56,8 @@ public final class CorruptModelFuzzWorker {
                 }
                 Tensor y = model.predict(Tensor.zeros(DataType.FLOAT32, Shape.of(batch)));
                 double sum = Arrays.stream(y.toDoubleArray()).sum();
-                return "LOADED\t" + y.shape() + " sum " + sum;
+                List<String> layers = model.layers().stream().map(l -> l.name()).toList();
+                return "LOADED\t" + y.shape() + " layers " + layers + " sum " + sum;
             }
         } catch (Throwable e) {
             return "ERROR\t" + e.getClass().getName() + ": "

@@ -17,18 +17,12 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.dl4j.Dl4jModel;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deepjunit.model.dl4j.Dl4jTestNets;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** A small CNN in a DL4J ModelSerializer zip; besides byte damage, edits inside a zip that stays valid. */
+/** The DL4J tests' small CNN in a ModelSerializer zip; besides byte damage, edits inside a zip that stays valid. */
 public final class Dl4jZipFuzzFormat implements FuzzFormat {
 
     private static final List<String> DIMENSIONS =
@@ -41,32 +35,7 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
 
     @Override
     public List<Path> writeOriginal(Path dir) throws IOException {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(5)
-                .list()
-                .layer(new ConvolutionLayer.Builder(3, 3)
-                        .name("conv")
-                        .nOut(3)
-                        .activation(Activation.RELU)
-                        .build())
-                .layer(new SubsamplingLayer.Builder()
-                        .name("pool")
-                        .kernelSize(2, 2)
-                        .stride(2, 2)
-                        .build())
-                .layer(new DenseLayer.Builder()
-                        .name("fc")
-                        .nOut(6)
-                        .activation(Activation.TANH)
-                        .build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("out")
-                        .nOut(4)
-                        .activation(Activation.SOFTMAX)
-                        .build())
-                .setInputType(InputType.convolutional(10, 10, 2))
-                .build());
-        net.init();
+        MultiLayerNetwork net = Dl4jTestNets.cnn(5, InputType.convolutional(10, 10, 2));
         Path zip = dir.resolve("cnn.zip");
         ModelSerializer.writeModel(net, zip.toFile(), false);
         return List.of(zip);
@@ -81,21 +50,28 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
     @Override
     public List<Mutation> mutations() {
         List<Mutation> all = new ArrayList<>();
-        all.add((files, r) -> editEntries(files.get(0), "absurd dimension in configuration.json", entries -> {
-            String config = new String(entries.get("configuration.json"), StandardCharsets.UTF_8);
-            entries.put(
-                    "configuration.json",
-                    Mutations.absurd(config, DIMENSIONS, r).getBytes(StandardCharsets.UTF_8));
-        }));
-        all.add((files, r) -> editEntries(files.get(0), "bit flips in coefficients.bin", entries -> {
+        all.add((files, r) -> editEntries(
+                files.get(0), Mutations.ABSURD_DIMENSION, "absurd dimension in configuration.json", entries -> {
+                    String config = new String(entries.get("configuration.json"), StandardCharsets.UTF_8);
+                    entries.put(
+                            "configuration.json",
+                            Mutations.absurd(config, DIMENSIONS, r).getBytes(StandardCharsets.UTF_8));
+                }));
+        all.add((files, r) -> editEntries(files.get(0), "bit flips", "bit flips in coefficients.bin", entries -> {
             byte[] coefficients = entries.get("coefficients.bin");
             Mutations.flip(coefficients, r, 1 + r.nextInt(4));
         }));
-        all.add((files, r) ->
-                editEntries(files.get(0), "coefficients.bin removed", entries -> entries.remove("coefficients.bin")));
         all.add((files, r) -> editEntries(
-                files.get(0), "configuration.json removed", entries -> entries.remove("configuration.json")));
-        all.add((files, r) -> editEntries(files.get(0), "serialized object added", entries -> {
+                files.get(0),
+                "missing file",
+                "coefficients.bin removed",
+                entries -> entries.remove("coefficients.bin")));
+        all.add((files, r) -> editEntries(
+                files.get(0),
+                "missing file",
+                "configuration.json removed",
+                entries -> entries.remove("configuration.json")));
+        all.add((files, r) -> editEntries(files.get(0), "foreign file", "serialized object added", entries -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(new HashMap<>(Map.of("k", r.nextInt())));
@@ -112,7 +88,8 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
     }
 
     /** Rewrites the zip with its entries edited: a valid zip whose content changed. */
-    private static Mutation.Done editEntries(Path zip, String what, EntryEdit edit) throws IOException {
+    private static Mutation.Done editEntries(Path zip, String category, String what, EntryEdit edit)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile in = new ZipFile(zip.toFile())) {
             for (ZipEntry e : Collections.list(in.entries())) {
@@ -127,6 +104,6 @@ public final class Dl4jZipFuzzFormat implements FuzzFormat {
                 out.closeEntry();
             }
         }
-        return new Mutation.Done(what + " of " + Mutations.name(zip), List.of(Mutations.name(zip)));
+        return new Mutation.Done(category, what + " of " + Mutations.name(zip), List.of(Mutations.name(zip)));
     }
 }

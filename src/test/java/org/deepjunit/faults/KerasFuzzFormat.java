@@ -50,11 +50,13 @@ public final class KerasFuzzFormat implements FuzzFormat {
                 absurd,
                 (files, r) -> {
                     copy("Model2.h5", files.get(1)); // another model's weights under the same name
-                    return new Mutation.Done("LeNet-4 weights in Model1.h5", List.of(Mutations.name(files.get(1))));
+                    return new Mutation.Done(
+                            "swapped files", "LeNet-4 weights in Model1.h5", List.of(Mutations.name(files.get(1))));
                 },
                 (files, r) -> {
                     copy("lenet5.json", files.get(0));
                     return new Mutation.Done(
+                            "swapped files",
                             "LeNet-5 architecture in lenet1.json",
                             List.of(Mutations.name(files.get(0)), Mutations.name(files.get(1))));
                 });

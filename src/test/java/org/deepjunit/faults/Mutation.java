@@ -9,8 +9,14 @@ import java.util.Random;
 @FunctionalInterface
 public interface Mutation {
 
-    /** What a mutation did, and the names of the files an error message must name. */
-    record Done(String description, List<String> blame) {}
+    /**
+     * What a mutation did.
+     *
+     * @param category    the kind of damage, a row of the figures ("truncated", "absurd dimension")
+     * @param description what exactly, for the cases a campaign lists
+     * @param blame       names of which an error message must contain one (the damaged files)
+     */
+    record Done(String category, String description, List<String> blame) {}
 
     Done apply(List<Path> files, Random random) throws IOException;
 }

@@ -33,6 +33,8 @@ final class Mutations {
             "{}",
             "true");
 
+    static final String ABSURD_DIMENSION = "absurd dimension";
+
     private Mutations() {}
 
     /** The byte mutations of each of {@code fileCount} files, plus losing one and swapping two. */
@@ -46,7 +48,7 @@ final class Mutations {
             all.add((files, r) -> bytes(files.get(f), "garbage range", b -> fill(b, r, true)));
             all.add((files, r) -> {
                 Files.delete(files.get(f));
-                return new Mutation.Done("missing " + name(files.get(f)), List.of(name(files.get(f))));
+                return new Mutation.Done("missing file", "missing " + name(files.get(f)), List.of(name(files.get(f))));
             });
         }
         if (fileCount > 1) {
@@ -54,7 +56,10 @@ final class Mutations {
                 byte[] a = Files.readAllBytes(files.get(0));
                 Files.write(files.get(0), Files.readAllBytes(files.get(1)));
                 Files.write(files.get(1), a);
-                return new Mutation.Done("swapped files", List.of(name(files.get(0)), name(files.get(1))));
+                return new Mutation.Done(
+                        "swapped files",
+                        "swapped " + name(files.get(0)) + " and " + name(files.get(1)),
+                        List.of(name(files.get(0)), name(files.get(1))));
             });
         }
         return all;
@@ -67,7 +72,8 @@ final class Mutations {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String edited = absurd(text, fields, r);
             Files.writeString(file, edited, StandardCharsets.UTF_8);
-            return new Mutation.Done("absurd dimension: " + describe(text, edited), List.of(name(file)));
+            return new Mutation.Done(
+                    ABSURD_DIMENSION, "absurd dimension: " + describe(text, edited), List.of(name(file)));
         };
     }
 
@@ -93,7 +99,7 @@ final class Mutations {
     static Mutation.Done bytes(Path file, String what, ByteEdit edit) throws IOException {
         byte[] original = Files.readAllBytes(file);
         Files.write(file, edit.apply(original.clone()));
-        return new Mutation.Done(what + " in " + name(file), List.of(name(file)));
+        return new Mutation.Done(what, what + " in " + name(file), List.of(name(file)));
     }
 
     static byte[] flip(byte[] b, Random r, int count) {
@@ -115,7 +121,8 @@ final class Mutations {
         return b;
     }
 
-    private static String describe(String before, String after) {
+    /** The edited part of {@code after}, with the field name before it. */
+    static String describe(String before, String after) {
         int i = 0;
         while (i < before.length() && i < after.length() && before.charAt(i) == after.charAt(i)) {
             i++;

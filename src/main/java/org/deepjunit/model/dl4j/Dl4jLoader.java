@@ -54,7 +54,7 @@ final class Dl4jLoader {
             }
         } catch (ModelLoadException e) {
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // an entry name that does not decode
             throw new ModelLoadException(
                     zip + " is not a DL4J ModelSerializer zip: not a readable zip archive, truncated or corrupt ("
                             + e.getMessage() + ")",

@@ -30,7 +30,7 @@ final class ZipTrust {
             for (ZipEntry e : java.util.Collections.list(file.entries())) {
                 refuse(zip, e.getName());
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // an entry name that does not decode
             throw unreadable(zip, e);
         }
         try (InputStream raw = Files.newInputStream(zip);
@@ -38,7 +38,7 @@ final class ZipTrust {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 refuse(zip, e.getName());
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // an entry name that does not decode
             throw unreadable(zip, e);
         }
     }
@@ -52,7 +52,7 @@ final class ZipTrust {
         }
     }
 
-    private static ModelLoadException unreadable(Path zip, IOException e) {
+    private static ModelLoadException unreadable(Path zip, Exception e) {
         return new ModelLoadException(
                 zip + " is not a DL4J ModelSerializer zip: not a readable zip archive, truncated or corrupt ("
                         + e.getMessage() + ")",

@@ -146,7 +146,10 @@ final class ModelLoader {
                     files);
         } catch (RuntimeException e) {
             bundle.close();
+            // every refusal names the directory, also those of checks that only see the graph
             throw e instanceof ModelException
+                            && String.valueOf(e.getMessage())
+                                    .contains(dir.toAbsolutePath().toString())
                     ? e
                     : new ModelLoadException("Cannot use " + where + ": " + e.getMessage(), e);
         }

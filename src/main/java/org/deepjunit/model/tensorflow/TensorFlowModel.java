@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +26,6 @@ import org.deepjunit.model.ObservedModel;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -87,12 +85,7 @@ public final class TensorFlowModel extends ObservedModel {
     private final Shape inputShape;
     private final Shape outputShape;
     private final List<Layer> layers;
-    /** The function-call op the output comes through, or null when every op is in the top-level graph. */
-    private final String functionCall;
-    /** Why logits are out of reach (softmax hidden inside a function), or null when they are known. */
-    private final String logitsHidden;
-    /** Whether the output is probabilities (a softmax of the logits) rather than the logits themselves. */
-    private final boolean probabilities;
+    private final TfOutput outputKind;
 
     private final InputScale inputScale;
     /** For a TF2/Keras SavedModel: how its functions were inlined and where layer names came from; else null. */
@@ -118,19 +111,13 @@ public final class TensorFlowModel extends ObservedModel {
             ModelFiles files) {
         this.name = name;
         this.files = files;
-        Output<?> softmaxInput = TfGraphs.logitsOf(output);
-        this.probabilities = probabilitiesSetting != null ? probabilitiesSetting : softmaxInput != output;
-        Output<?> logits =
-                !probabilities ? output : softmaxInput != output ? softmaxInput : TfGraphs.logOf(graph, output);
+        this.outputKind = TfOutput.of(graph, input, output, probabilitiesSetting);
         this.inputScale = inputScale;
         this.preparation = preparation;
         this.dataType = dataType;
         this.inputShape = inputShape;
         this.outputShape = TfGraphs.perSample(output, "output");
         this.layers = List.copyOf(layers);
-        GraphOperation call = GraphLayers.functionCall(input, output);
-        this.functionCall = call == null ? null : call.name();
-        this.logitsHidden = call == null ? null : FunctionOutputs.logitsHiddenReason(graph, output, call);
         Map<String, Integer> units = new HashMap<>();
         layers.forEach(l -> units.put(l.name(), l.neuronCount()));
         this.runtime = new TfSession(
@@ -140,7 +127,7 @@ public final class TensorFlowModel extends ObservedModel {
                 graph,
                 input,
                 output,
-                logits,
+                outputKind.logits(),
                 dataType,
                 inputScale,
                 layerOutputs,
@@ -304,7 +291,7 @@ public final class TensorFlowModel extends ObservedModel {
 
     /** Whether the output is probabilities (softmax of the logits), as detected or set with the builder. */
     public boolean outputIsProbabilities() {
-        return probabilities;
+        return outputKind.probabilities();
     }
 
     /** The SavedModel's files with their SHA-256 (pin it with {@link Builder#sha256}); none for an in-memory graph. */
@@ -350,20 +337,19 @@ public final class TensorFlowModel extends ObservedModel {
 
     @Override
     protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
+        return runtime.run(inputs, inModelOrder(layerNames));
+    }
+
+    /** The named layers in the model's order, as the session fetches them. */
+    private List<String> inModelOrder(Collection<String> layerNames) {
         Set<String> wanted = new HashSet<>(layerNames);
-        List<String> inOrder = new ArrayList<>();
-        for (Layer l : layers) {
-            if (wanted.contains(l.name())) {
-                inOrder.add(l.name());
-            }
-        }
-        return runtime.run(inputs, inOrder);
+        return layers.stream().map(Layer::name).filter(wanted::contains).toList();
     }
 
     @Override
     protected Tensor computeInputGradient(Tensor inputs, Objective objective) {
-        if (logitsHidden != null && objective.hasLogitTerms()) {
-            throw new ModelException("Model '" + name + "' cannot take logit terms: " + logitsHidden
+        if (outputKind.logitsHidden() != null && objective.hasLogitTerms()) {
+            throw new ModelException("Model '" + name + "' cannot take logit terms: " + outputKind.logitsHidden()
                     + ", so the pre-softmax values are out of reach (as in SavedModels written by TF2/Keras, "
                     + "whose layers live inside functions). Use neuron terms on top-level layers, or export "
                     + "a graph whose layers are top-level ops (see TensorFlowModel's documentation)");
@@ -378,15 +364,9 @@ public final class TensorFlowModel extends ObservedModel {
      */
     @Override
     protected NeuronValues computeNeuronValues(Tensor inputs, Collection<String> layerNames) {
-        Set<String> wanted = new HashSet<>(layerNames);
-        List<String> inOrder = new ArrayList<>();
-        for (Layer l : layers) {
-            if (wanted.contains(l.name())) {
-                if (runtime.rank(l.name()) < 2) {
-                    return super.computeNeuronValues(inputs, layerNames);
-                }
-                inOrder.add(l.name());
-            }
+        List<String> inOrder = inModelOrder(layerNames);
+        if (inOrder.stream().anyMatch(l -> runtime.rank(l) < 2)) {
+            return super.computeNeuronValues(inputs, layerNames);
         }
         return runtime.neuronValues(inputs, inOrder);
     }
@@ -400,9 +380,10 @@ public final class TensorFlowModel extends ObservedModel {
     @Override
     public String toString() {
         return "TensorFlowModel[" + name + ", input " + inputShape + ", output " + outputShape + ", " + dataType
-                + ", layers " + layers + (functionCall == null ? "" : ", through function call " + functionCall)
+                + ", layers " + layers
+                + (outputKind.functionCall() == null ? "" : ", through function call " + outputKind.functionCall())
                 + (preparation == null ? "" : ", TF2/Keras SavedModel: " + preparation)
                 + (inputScale.isNone() ? "" : ", " + inputScale) + ", output is "
-                + (probabilities ? "probabilities" : "logits") + "]";
+                + (outputKind.probabilities() ? "probabilities" : "logits") + "]";
     }
 }

@@ -24,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Small networks and helpers shared by the DL4J adapter tests. */
-final class Dl4jTestNets {
+/** Small networks and helpers shared by the DL4J adapter tests (and the corrupt-model fuzz). */
+public final class Dl4jTestNets {
 
     private Dl4jTestNets() {}
 
@@ -92,7 +92,8 @@ final class Dl4jTestNets {
         return cnn(seed, InputType.convolutional(8, 8, 2));
     }
 
-    static MultiLayerNetwork cnn(long seed, InputType inputType) {
+    /** The same CNN on images of {@code inputType}. */
+    public static MultiLayerNetwork cnn(long seed, InputType inputType) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)

@@ -82,4 +82,18 @@ class Dl4jUntrustedZipTest {
             assertThat(model.outputShape().dims()).containsExactly(3);
         }
     }
+
+    @Test
+    void anEntryNameThatIsNotUtf8IsACorruptZipNamingTheFile() throws IOException {
+        Path zip = dir.resolve("bad-name.zip");
+        ModelSerializer.writeModel(Dl4jTestNets.mlp(4), zip.toFile(), false);
+        byte[] bytes = java.nio.file.Files.readAllBytes(zip);
+        bytes[30] =
+                (byte) 0xFF; // the first local header's name: ZipInputStream, as DL4J reads the zip, cannot decode it
+        java.nio.file.Files.write(zip, bytes);
+        assertThatThrownBy(() -> Dl4jModel.load(zip))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(zip.toString())
+                .hasMessageContaining("truncated or corrupt");
+    }
 }

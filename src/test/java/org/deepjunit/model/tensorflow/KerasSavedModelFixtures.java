@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -25,7 +24,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TString;
 
 /**
  * Writes SavedModels with the layout Python Keras / TF2 gives them ({@code model.save(dir)}), from
@@ -112,16 +110,16 @@ public final class KerasSavedModelFixtures {
                                 784,
                                 32,
                                 "relu",
-                                uniform(rnd, 784 * 32, Math.sqrt(6.0 / 784)),
-                                uniform(rnd, 32, 0.1)),
+                                TestWeights.uniformFloats(rnd, 784 * 32, Math.sqrt(6.0 / 784)),
+                                TestWeights.uniformFloats(rnd, 32, 0.1)),
                         new Dropout("dropout"),
                         new Dense(
                                 "dense_1",
                                 32,
                                 10,
                                 "softmax",
-                                uniform(rnd, 320, Math.sqrt(6.0 / 32)),
-                                uniform(rnd, 10, 0.1))));
+                                TestWeights.uniformFloats(rnd, 320, Math.sqrt(6.0 / 32)),
+                                TestWeights.uniformFloats(rnd, 10, 0.1))));
     }
 
     /**
@@ -134,7 +132,14 @@ public final class KerasSavedModelFixtures {
                 "sequential",
                 new int[] {28, 28, 1},
                 List.of(
-                        new Conv("conv2d", 3, 1, 4, "relu", uniform(rnd, 36, Math.sqrt(6.0 / 9)), uniform(rnd, 4, 0.1)),
+                        new Conv(
+                                "conv2d",
+                                3,
+                                1,
+                                4,
+                                "relu",
+                                TestWeights.uniformFloats(rnd, 36, Math.sqrt(6.0 / 9)),
+                                TestWeights.uniformFloats(rnd, 4, 0.1)),
                         new MaxPool("max_pooling2d", 2),
                         new Conv(
                                 "conv2d_1",
@@ -142,8 +147,8 @@ public final class KerasSavedModelFixtures {
                                 4,
                                 8,
                                 "relu",
-                                uniform(rnd, 288, Math.sqrt(6.0 / 36)),
-                                uniform(rnd, 8, 0.1)),
+                                TestWeights.uniformFloats(rnd, 288, Math.sqrt(6.0 / 36)),
+                                TestWeights.uniformFloats(rnd, 8, 0.1)),
                         new MaxPool("max_pooling2d_1", 2),
                         new Flatten("flatten"),
                         new Dense(
@@ -151,8 +156,8 @@ public final class KerasSavedModelFixtures {
                                 200,
                                 10,
                                 "softmax",
-                                uniform(rnd, 2000, Math.sqrt(6.0 / 200)),
-                                uniform(rnd, 10, 0.1))));
+                                TestWeights.uniformFloats(rnd, 2000, Math.sqrt(6.0 / 200)),
+                                TestWeights.uniformFloats(rnd, 10, 0.1))));
     }
 
     /** dense (8, relu) → simple_rnn (a While loop, 3 steps of tanh) → dense_1 (3, softmax) on 6 inputs; seed 3. */
@@ -162,9 +167,21 @@ public final class KerasSavedModelFixtures {
                 "sequential",
                 new int[] {6},
                 List.of(
-                        new Dense("dense", 6, 8, "relu", uniform(rnd, 48, 0.7), uniform(rnd, 8, 0.1)),
+                        new Dense(
+                                "dense",
+                                6,
+                                8,
+                                "relu",
+                                TestWeights.uniformFloats(rnd, 48, 0.7),
+                                TestWeights.uniformFloats(rnd, 8, 0.1)),
                         new Loop("simple_rnn", 3, 8),
-                        new Dense("dense_1", 8, 3, "softmax", uniform(rnd, 24, 0.7), uniform(rnd, 3, 0.1))));
+                        new Dense(
+                                "dense_1",
+                                8,
+                                3,
+                                "softmax",
+                                TestWeights.uniformFloats(rnd, 24, 0.7),
+                                TestWeights.uniformFloats(rnd, 3, 0.1))));
     }
 
     /** Regenerates the committed fixtures into {@code args[0]} (default src/test/resources/keras-savedmodels). */
@@ -182,7 +199,7 @@ public final class KerasSavedModelFixtures {
      */
     public static void write(Spec spec, Path dir, Metadata metadata, boolean withLogitsOutput) {
         try {
-            deleteRecursively(dir);
+            SavedModelDirs.deleteTree(dir);
             Files.createDirectories(dir.getParent());
             List<String[]> vars = variables(spec); // {layer/kernel, shared name} in call-argument order
             try (Graph inner = new Graph();
@@ -263,43 +280,9 @@ public final class KerasSavedModelFixtures {
                 withLogitsOutput ? List.of(TFloat32.class, TFloat32.class) : List.of(TFloat32.class);
         var call = tf.withName("StatefulPartitionedCall").statefulPartitionedCall(args, tout, fn);
 
-        // Hand-written saver: Graph.addVariableSaver ignores resource variables.
-        Ops save = tf.withSubScope("save");
-        Operand<TString> filename =
-                save.withName("filename").placeholderWithDefault(save.constant("model"), Shape.scalar());
-        String[] keys = new String[vars.size()];
-        String[] slices = new String[vars.size()];
-        List<Operand<?>> reads = new ArrayList<>();
-        for (int i = 0; i < vars.size(); i++) {
-            keys[i] = vars.get(i)[1];
-            slices[i] = "";
-            reads.add(save.withName("read_" + i).readVariableOp((Operand) handles.get(i), TFloat32.class));
-        }
-        var saveOp = save.withName("SaveV2")
-                .train
-                .save(
-                        filename,
-                        save.constant(java.nio.charset.StandardCharsets.UTF_8, keys),
-                        save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
-                        reads);
-        save.withControlDependencies(List.of(saveOp))
-                .withName("control_dependency")
-                .identity(filename);
-        List<Class<? extends org.tensorflow.types.family.TType>> types = new ArrayList<>();
-        vars.forEach(v -> types.add(TFloat32.class));
-        var restore = save.withName("RestoreV2")
-                .train
-                .restore(
-                        filename,
-                        save.constant(java.nio.charset.StandardCharsets.UTF_8, keys),
-                        save.constant(java.nio.charset.StandardCharsets.UTF_8, slices),
-                        types);
-        List<org.tensorflow.op.Op> assigns = new ArrayList<>();
-        for (int i = 0; i < vars.size(); i++) {
-            assigns.add(save.withName("assign_" + i).assignVariableOp((Operand) handles.get(i), (Operand)
-                    restore.tensors().get(i)));
-        }
-        save.withControlDependencies(assigns).withName("restore_all").noOp();
+        List<String> keys = new ArrayList<>();
+        vars.forEach(v -> keys.add(v[1]));
+        KerasSaver saver = KerasSaver.add(tf, keys, handles);
 
         Signature.Builder sig = Signature.builder()
                 .key("serving_default")
@@ -309,7 +292,8 @@ public final class KerasSavedModelFixtures {
         if (withLogitsOutput) {
             sig.output("logits", (Operand) call.output().get(1));
         }
-        List<float[]> values = weights(spec);
+        List<float[]> values =
+                weightsByLayer(spec).values().stream().flatMap(Arrays::stream).toList();
         try (Session session = new Session(top)) {
             // Initialise the variables by feeding the restore op's outputs with the weights.
             Session.Runner init = session.runner();
@@ -317,14 +301,12 @@ public final class KerasSavedModelFixtures {
             for (int i = 0; i < vars.size(); i++) {
                 TFloat32 t = TFloat32.tensorOf(Shape.of(shapes.get(i)), DataBuffers.of(values.get(i), true, false));
                 feeds.add(t);
-                init.feed(restore.tensors().get(i), t);
-                init.addTarget(assigns.get(i));
+                init.feed(saver.restored().get(i), t);
+                init.addTarget(saver.assigns().get(i));
             }
             init.run();
             feeds.forEach(org.tensorflow.Tensor::close);
-            SavedModelBundle.exporter(dir.toString())
-                    .withFunction(SessionFunction.create(sig.build(), session))
-                    .export();
+            SavedModelDirs.export(dir, session, sig.build());
         }
     }
 
@@ -382,31 +364,6 @@ public final class KerasSavedModelFixtures {
         return shapes;
     }
 
-    private static List<float[]> weights(Spec spec) {
-        List<float[]> values = new ArrayList<>();
-        for (KLayer l : spec.layers()) {
-            if (l instanceof Dense d) {
-                values.add(d.kernel());
-                values.add(d.bias());
-            } else if (l instanceof Conv c) {
-                values.add(c.kernel());
-                values.add(c.bias());
-            }
-        }
-        return values;
-    }
-
-    // ---- helpers ----
-
-    /** {@code n} floats uniform in {@code [-scale, scale)}. */
-    public static float[] uniform(Random rnd, int n, double scale) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) ((rnd.nextDouble() * 2 - 1) * scale);
-        }
-        return v;
-    }
-
     /** The weights of every weighted layer by name: {kernel, bias}. */
     public static Map<String, float[][]> weightsByLayer(Spec spec) {
         Map<String, float[][]> m = new LinkedHashMap<>();
@@ -418,16 +375,5 @@ public final class KerasSavedModelFixtures {
             }
         }
         return m;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

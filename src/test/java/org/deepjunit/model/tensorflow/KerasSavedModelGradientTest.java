@@ -144,12 +144,21 @@ class KerasSavedModelGradientTest {
         Conv c2 = (Conv) spec.layer("conv2d_1");
         Dense d = (Dense) spec.layer("dense");
         TfFixtures.Exported flat = TfFixtures.sequential(org.deepjunit.model.DataType.FLOAT32, 28, 28, 1)
-                .conv("conv2d", 3, 3, 1, 4, TfFixtures.widen(c1.kernel()), TfFixtures.widen(c1.bias()), true, "VALID")
+                .conv("conv2d", 3, 3, 1, 4, TestWeights.widen(c1.kernel()), TestWeights.widen(c1.bias()), true, "VALID")
                 .maxPool("max_pooling2d", 2)
-                .conv("conv2d_1", 3, 3, 4, 8, TfFixtures.widen(c2.kernel()), TfFixtures.widen(c2.bias()), true, "VALID")
+                .conv(
+                        "conv2d_1",
+                        3,
+                        3,
+                        4,
+                        8,
+                        TestWeights.widen(c2.kernel()),
+                        TestWeights.widen(c2.bias()),
+                        true,
+                        "VALID")
                 .maxPool("max_pooling2d_1", 2)
                 .flatten("flatten")
-                .dense("dense", 200, 10, TfFixtures.widen(d.kernel()), TfFixtures.widen(d.bias()), "softmax")
+                .dense("dense", 200, 10, TestWeights.widen(d.kernel()), TestWeights.widen(d.bias()), "softmax")
                 .export(dir);
         TensorFlowModel.Builder b = TensorFlowModel.builder(dir).name("cnn-flat");
         flat.layers().forEach(b::layer);

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.deepjunit.model.ModelFiles;
 import org.deepjunit.model.ModelLoadException;
 import org.deepjunit.model.Tensor;
@@ -43,7 +41,7 @@ class SavedModelFilesTest {
                 .hasMessageNotContaining(".tags(");
 
         Path noFolder = copy("dense", "no-folder");
-        deleteTree(noFolder.resolve("variables"));
+        SavedModelDirs.deleteTree(noFolder.resolve("variables"));
         assertThatThrownBy(() -> TensorFlowModel.load(noFolder))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(noFolder.toAbsolutePath().toString())
@@ -84,6 +82,26 @@ class SavedModelFilesTest {
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("variable 'layer_with_weights-0/bias/.ATTRIBUTES/VARIABLE_VALUE' has shape [16], "
                         + "but variables/variables.index holds shape [32]");
+    }
+
+    @Test
+    void aCallToAFunctionMissingFromTheLibraryFailsNamingTheDirectory() throws IOException {
+        Path dir = copy("dense", "renamed-function");
+        Path pb = dir.resolve("saved_model.pb");
+        org.tensorflow.proto.SavedModel sm = org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(pb));
+        org.tensorflow.proto.MetaGraphDef.Builder meta = sm.getMetaGraphs(0).toBuilder();
+        var library = meta.getGraphDefBuilder().getLibraryBuilder();
+        for (int i = 0; i < library.getFunctionCount(); i++) {
+            var signature = library.getFunctionBuilder(i).getSignatureBuilder();
+            if (signature.getName().startsWith("__inference__wrapped_model")) {
+                signature.setName(signature.getName() + "_renamed"); // as a bit flip in its name would
+            }
+        }
+        Files.write(pb, sm.toBuilder().setMetaGraphs(0, meta).build().toByteArray());
+        assertThatThrownBy(() -> TensorFlowModel.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(dir.toAbsolutePath().toString())
+                .hasMessageContaining("is not in the SavedModel's function library");
     }
 
     @Test
@@ -170,43 +188,19 @@ class SavedModelFilesTest {
                                 784,
                                 16,
                                 "relu",
-                                KerasSavedModelFixtures.uniform(rnd, 784 * 16, 0.05),
+                                TestWeights.uniformFloats(rnd, 784 * 16, 0.05),
                                 new float[16]),
                         new Dense(
                                 "dense_1",
                                 16,
                                 10,
                                 "softmax",
-                                KerasSavedModelFixtures.uniform(rnd, 160, 0.3),
+                                TestWeights.uniformFloats(rnd, 160, 0.3),
                                 new float[10])));
     }
 
-    private Path copy(String fixture, String name) throws IOException {
-        Path from = KerasFixtureModels.fixture(fixture);
-        Path to = tmp.resolve(name);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    private Path copy(String fixture, String name) {
+        return SavedModelDirs.copyFixture(fixture, tmp.resolve(name));
     }
 
     private static String sha256(Path file) throws Exception {

@@ -44,7 +44,7 @@ class TensorFlowConcurrencyTest {
         List<Objective> objectives = new ArrayList<>();
         Random r = new Random(1);
         for (int i = 0; i < tasks; i++) {
-            inputs.add(Tensor.of(TfFixtures.uniform(r, 4 * 144, 1.0), 4, 12, 12, 1));
+            inputs.add(Tensor.of(TestWeights.uniform(r, 4 * 144, 1.0), 4, 12, 12, 1));
             Objective.Builder o = Objective.builder().logit(i % 4, i % 5, 1.0);
             for (String layer : LAYER_SETS[i % LAYER_SETS.length]) {
                 o.neuron(layer, i % 3, 0.5);

@@ -23,14 +23,14 @@ class TensorFlowFunctionWrappedTest {
                         "dense",
                         4,
                         3,
-                        TfFixtures.uniform(new Random(1), 12, 1),
-                        TfFixtures.uniform(new Random(3), 3, 0.1),
+                        TestWeights.uniform(new Random(1), 12, 1),
+                        TestWeights.uniform(new Random(3), 3, 0.1),
                         "relu")
                 .dense(
                         "dense_1",
                         3,
                         2,
-                        TfFixtures.uniform(new Random(2), 6, 1),
+                        TestWeights.uniform(new Random(2), 6, 1),
                         new double[2],
                         softmax ? "softmax" : null);
     }

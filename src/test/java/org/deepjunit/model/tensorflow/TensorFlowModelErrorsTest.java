@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -212,12 +210,12 @@ class TensorFlowModelErrorsTest {
 
     @Test
     void nanWeightIsReportedAsNonFiniteOutput() {
-        double[] w = TfFixtures.uniform(new Random(1), 4 * 5, 0.5);
+        double[] w = TestWeights.uniform(new Random(1), 4 * 5, 0.5);
         w[7] = Double.NaN;
         TfFixtures.Exported e = TfFixtures.mlp(
                 DataType.FLOAT64,
                 new int[] {4, 5, 3},
-                new double[][] {w, TfFixtures.uniform(new Random(2), 15, 0.5)},
+                new double[][] {w, TestWeights.uniform(new Random(2), 15, 0.5)},
                 new double[][] {new double[5], new double[3]},
                 dir.resolve("nan"));
         try (TensorFlowModel m =
@@ -252,9 +250,7 @@ class TensorFlowModelErrorsTest {
                     .output("logits", logits)
                     .output("probs", probs)
                     .build();
-            SavedModelBundle.exporter(multi.toString())
-                    .withFunction(SessionFunction.create(sig, s))
-                    .export();
+            SavedModelDirs.export(multi, s, sig);
         }
         assertThatThrownBy(() -> TensorFlowModel.load(multi))
                 .isInstanceOf(ModelLoadException.class)

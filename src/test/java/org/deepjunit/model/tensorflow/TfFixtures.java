@@ -1,21 +1,18 @@
 package org.deepjunit.model.tensorflow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.deepjunit.model.DataType;
 import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -75,7 +72,9 @@ public final class TfFixtures {
             this.inputShape = inputShape;
         }
 
-        private sealed interface Step permits ConvStep, PoolStep, FlattenStep, DenseStep, SoftmaxStep {}
+        private sealed interface Step permits ConvStep, PoolStep, FlattenStep, DenseStep, SoftmaxStep {
+            String name();
+        }
 
         private record ConvStep(
                 String name,
@@ -223,11 +222,7 @@ public final class TfFixtures {
                     .output("y", y)
                     .build();
             try (Session session = new Session(g)) {
-                SavedModelBundle.exporter(dir.toString())
-                        .withFunction(SessionFunction.create(sig, session))
-                        .export();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                SavedModelDirs.export(dir, session, sig);
             }
         }
 
@@ -284,31 +279,13 @@ public final class TfFixtures {
                     logits = current;
                     current = tf.withSubScope(sm.name()).withName("Softmax").nn.softmax(current);
                 }
-                layers.put(name(step), current.op().name());
+                layers.put(step.name(), current.op().name());
             }
             return new Built(current, logits == null ? current : logits, layers, weights);
         }
 
-        private static String name(Step step) {
-            if (step instanceof ConvStep c) {
-                return c.name();
-            } else if (step instanceof PoolStep p) {
-                return p.name();
-            } else if (step instanceof FlattenStep f) {
-                return f.name();
-            } else if (step instanceof DenseStep d) {
-                return d.name();
-            }
-            return ((SoftmaxStep) step).name();
-        }
-
         private static int flatSize(Operand<?> op) {
-            Shape s = op.shape();
-            long n = 1;
-            for (int i = 1; i < s.numDimensions(); i++) {
-                n *= s.get(i);
-            }
-            return Math.toIntExact(n);
+            return Math.toIntExact(LongStream.of(op.shape().asArray()).skip(1).reduce(1, (a, b) -> a * b));
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -353,8 +330,8 @@ public final class TfFixtures {
         double[][] kernels = new double[sizes.length - 1][];
         double[][] biases = new double[sizes.length - 1][];
         for (int i = 0; i + 1 < sizes.length; i++) {
-            kernels[i] = uniform(rnd, sizes[i] * sizes[i + 1], 1 / Math.sqrt(sizes[i]));
-            biases[i] = uniform(rnd, sizes[i + 1], 0.1);
+            kernels[i] = TestWeights.uniform(rnd, sizes[i] * sizes[i + 1], 1 / Math.sqrt(sizes[i]));
+            biases[i] = TestWeights.uniform(rnd, sizes[i + 1], 0.1);
         }
         return mlp(type, sizes, kernels, biases, dir);
     }
@@ -408,32 +385,14 @@ public final class TfFixtures {
                 c2,
                 hidden,
                 classes,
-                uniform(rnd, 25 * c * c1, 1 / Math.sqrt(25.0 * c)),
-                uniform(rnd, c1, 0.1),
-                uniform(rnd, 25 * c1 * c2, 1 / Math.sqrt(25.0 * c1)),
-                uniform(rnd, c2, 0.1),
-                uniform(rnd, flat * hidden, 1 / Math.sqrt(flat)),
-                uniform(rnd, hidden, 0.1),
-                uniform(rnd, hidden * classes, 1 / Math.sqrt(hidden)),
-                uniform(rnd, classes, 0.1),
+                TestWeights.uniform(rnd, 25 * c * c1, 1 / Math.sqrt(25.0 * c)),
+                TestWeights.uniform(rnd, c1, 0.1),
+                TestWeights.uniform(rnd, 25 * c1 * c2, 1 / Math.sqrt(25.0 * c1)),
+                TestWeights.uniform(rnd, c2, 0.1),
+                TestWeights.uniform(rnd, flat * hidden, 1 / Math.sqrt(flat)),
+                TestWeights.uniform(rnd, hidden, 0.1),
+                TestWeights.uniform(rnd, hidden * classes, 1 / Math.sqrt(hidden)),
+                TestWeights.uniform(rnd, classes, 0.1),
                 dir);
-    }
-
-    /** {@code n} values uniform in {@code [-scale, scale)}. */
-    public static double[] uniform(Random rnd, int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (rnd.nextDouble() * 2 - 1) * scale;
-        }
-        return v;
-    }
-
-    /** Widens float weights (e.g. from a DL4J twin) to the doubles these builders take. */
-    public static double[] widen(float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        return d;
     }
 }

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -134,13 +132,9 @@ class UntrustedSavedModelTest {
                         .output("y", out)
                         .build();
                 try (Session session = new Session(g)) {
-                    SavedModelBundle.exporter(dir.toString())
-                            .withFunction(SessionFunction.create(sig, session))
-                            .export();
+                    SavedModelDirs.export(dir, session, sig);
                 }
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         return dir;
     }
@@ -190,18 +184,7 @@ class UntrustedSavedModelTest {
                 .build();
     }
 
-    private static Path copyDense(Path to) throws IOException {
-        Path from = KerasFixtureModels.fixture("dense");
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+    private static Path copyDense(Path to) {
+        return SavedModelDirs.copyFixture("dense", to);
     }
 }

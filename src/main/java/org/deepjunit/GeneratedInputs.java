@@ -65,6 +65,14 @@ public @interface GeneratedInputs {
     /** The valid input range {@code {min, max}}: seeds must lie in it and every generated input does. */
     double[] range() default {0, 1};
 
+    /**
+     * Whether inputs are integers, as 8-bit pixels are (with {@code range = {0, 255}} and {@code scale = 1}, seeds
+     * in the raw space of a pipeline that decodes images): seeds must be integers, every generated input is rounded
+     * to the nearest integer, and DEEPXPLORE keeps a difference-inducing input only if the models still disagree on
+     * it rounded; its summary says how many differences vanished. A saved PNG is then exactly the tested input.
+     */
+    boolean integers() default false;
+
     /** How many seeds to draw from the source (a seeded random sample); {@code deepjunit.generation.seeds}, default 100. */
     int seeds() default -1;
 

@@ -14,6 +14,7 @@ import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GenerationKeys;
+import org.deepjunit.generation.IntegerInputs;
 import org.deepjunit.generation.Rngs;
 import org.deepjunit.generation.Seeds;
 import org.deepjunit.model.Model;
@@ -77,6 +78,7 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
                 plan.runSeed(),
                 plan.range()[0],
                 plan.range()[1],
+                plan.integers(),
                 Deadline.after(plan.maxTime()));
         if (plan.replay() != null
                 && plan.replay().seedId() >= 0
@@ -87,7 +89,9 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
                     + " names a seed this run does not draw: with run seed " + plan.runSeed() + " and "
                     + plan.seeds() + " seeds from " + plan.seedSource() + ", the seeds are " + drawn(seeds.ids()));
         }
-        CandidateSource source = plan.generator().start(seeds);
+        CandidateSource source = plan.integers()
+                ? IntegerInputs.of(plan.generator().start(seeds), seeds)
+                : plan.generator().start(seeds);
         GeneratedInvocations invocations = new GeneratedInvocations(source, where, plan, seeds.deadline(), context);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(invocations, 0), false);
     }
@@ -129,6 +133,16 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
             throw new ConfigurationException("Seed source " + plan.seedSource() + " holds a non-finite value ("
                     + dataset.value(bad) + ") at sample " + bad / per + ", element " + bad % per
                     + ": seeds must be finite numbers; fix or drop that sample");
+        }
+        if (plan.integers()) {
+            long fraction = dataset.firstNonInteger();
+            if (fraction >= 0) {
+                int per = dataset.sampleShape().size();
+                throw new ConfigurationException("Seed source " + plan.seedSource() + " holds "
+                        + dataset.value(fraction)
+                        + " at sample " + fraction / per + ", element " + fraction % per + ", but @GeneratedInputs("
+                        + "integers = true) needs integer seeds: set scale = 1 for 8-bit data, or drop integers");
+            }
         }
         float[] values = dataset.range();
         double[] range = plan.range();

@@ -114,6 +114,17 @@ public final class Dataset {
         return -1;
     }
 
+    /** The flat index of the first value that is not an integer, or -1 when all are. */
+    @API(status = EXPERIMENTAL, since = "0.3")
+    public long firstNonInteger() {
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] != Math.rint(data[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The value at a flat index (sample × sample size + element). */
     @API(status = EXPERIMENTAL, since = "0.2")
     public float value(long flatIndex) {

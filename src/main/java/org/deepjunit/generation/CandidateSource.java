@@ -18,4 +18,12 @@ public interface CandidateSource {
 
     /** A one-line account of what the generator did so far (seeds, found, coverage). */
     String summary();
+
+    /**
+     * Whether every candidate is meant to make the models disagree (DEEPXPLORE): with integer inputs, a candidate
+     * that no longer does once rounded is dropped rather than yielded.
+     */
+    default boolean yieldsDisagreements() {
+        return false;
+    }
 }

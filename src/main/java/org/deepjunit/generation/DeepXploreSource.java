@@ -62,6 +62,11 @@ final class DeepXploreSource implements CandidateSource {
     }
 
     @Override
+    public boolean yieldsDisagreements() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         StringBuilder nc = new StringBuilder();
         for (int m = 0; m < seeds.names().size(); m++) {

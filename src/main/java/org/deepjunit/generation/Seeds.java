@@ -15,8 +15,8 @@ import org.deepjunit.model.Tensor;
 
 /**
  * What every generator starts from: named models, the seed dataset, which of its samples to use
- * (in order), the batch size, the run seed, the valid input range and the time budget, which a generator that
- * searches long per batch checks between its steps.
+ * (in order), the batch size, the run seed, the valid input range, whether inputs are integers (8-bit pixels) and
+ * the time budget, which a generator that searches long per batch checks between its steps.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Seeds(
@@ -28,6 +28,7 @@ public record Seeds(
         long runSeed,
         double min,
         double max,
+        boolean integers,
         Deadline deadline) {
 
     /** Throws a {@link ConfigurationException} unless the seeds are images {@code [height, width, channels]}. */

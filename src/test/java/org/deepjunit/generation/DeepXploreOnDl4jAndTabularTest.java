@@ -119,6 +119,7 @@ class DeepXploreOnDl4jAndTabularTest {
                     42,
                     0,
                     1,
+                    false,
                     Deadline.none());
             DeepXploreSource source = new DeepXploreSource(
                     seeds, new DeepXplore.Settings(1, 0.1, 10, 0, 1, Constraints.lighting(), 0, 1, null));

@@ -56,7 +56,7 @@ class InputGeneratorsTest {
     @Test
     void transformationsAndFuzzingNeedImageSeeds() {
         Dataset tabular = new Dataset("rows", Shape.of(10), new float[20], null);
-        Seeds seeds = new Seeds(List.of("a"), List.of(), tabular, new int[] {0, 1}, 2, 1, 0, 1, Deadline.none());
+        Seeds seeds = new Seeds(List.of("a"), List.of(), tabular, new int[] {0, 1}, 2, 1, 0, 1, false, Deadline.none());
         TransformationsGenerator transform = new TransformationsGenerator();
         transform.configure(on("plain", Transformations.class), NONE);
         assertThatThrownBy(() -> transform.start(seeds))

@@ -62,7 +62,7 @@ public final class Images {
             if (image == null) {
                 throw new DataFormatException("Not an image javax.imageio can read: " + file);
             }
-            int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+            int channels = channels(image);
             Shape s = Shape.of(image.getHeight(), image.getWidth(), channels);
             if (shape != null && !shape.equals(s)) {
                 throw new DataFormatException("Image " + file + " is " + s + " but " + files.get(0) + " is " + shape
@@ -97,17 +97,33 @@ public final class Images {
                 || n.endsWith(".gif");
     }
 
+    /**
+     * The pixels of {@code image} as a {@code [1, h, w, c]} float tensor with values 0–255: c = 1 for gray images
+     * (with or without alpha), 3 for every other; alpha is dropped, samples wider than 8 bits keep their top 8 bits.
+     */
+    public static Tensor toTensor(BufferedImage image) {
+        int channels = channels(image);
+        return Tensor.wrap(pixels(image, channels), Shape.of(1, image.getHeight(), image.getWidth(), channels));
+    }
+
+    private static int channels(BufferedImage image) {
+        return image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+    }
+
     private static float[] pixels(BufferedImage image, int channels) {
         int h = image.getHeight();
         int w = image.getWidth();
         float[] out = new float[h * w * channels];
         if (channels == 1) {
             Raster raster = image.getRaster();
+            int bits = raster.getSampleModel().getSampleSize(0);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int v = raster.getSample(x, y, 0);
-                    if (raster.getSampleModel().getSampleSize(0) > 8) {
-                        v >>= raster.getSampleModel().getSampleSize(0) - 8;
+                    if (bits > 8) {
+                        v >>= bits - 8;
+                    } else if (bits < 8) {
+                        v = v * 255 / ((1 << bits) - 1); // 1-, 2- and 4-bit gray levels span 0–255 too
                     }
                     out[y * w + x] = v;
                 }

@@ -116,14 +116,11 @@ public final class Images {
         float[] out = new float[h * w * channels];
         if (channels == 1) {
             Raster raster = image.getRaster();
-            int bits = raster.getSampleModel().getSampleSize(0);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int v = raster.getSample(x, y, 0);
-                    if (bits > 8) {
-                        v >>= bits - 8;
-                    } else if (bits < 8) {
-                        v = v * 255 / ((1 << bits) - 1); // 1-, 2- and 4-bit gray levels span 0–255 too
+                    if (raster.getSampleModel().getSampleSize(0) > 8) {
+                        v >>= raster.getSampleModel().getSampleSize(0) - 8;
                     }
                     out[y * w + x] = v;
                 }

@@ -35,7 +35,7 @@ final class Crop extends ImageStage {
     static Crop centred(int height, int width) {
         Images.requireAtLeast(1, "height", height);
         Images.requireAtLeast(1, "width", width);
-        return new Crop("centerCrop", 0, 0, height, width, true);
+        return new Crop("center-crop", 0, 0, height, width, true);
     }
 
     @Override

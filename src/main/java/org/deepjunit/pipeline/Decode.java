@@ -11,7 +11,7 @@ import org.deepjunit.model.Tensor;
 /**
  * Decodes the bytes of one PNG or JPEG (or any format {@code javax.imageio} reads) into a float32 tensor
  * {@code [1, H, W, C]} with values 0–255: C = 1 for gray images, 3 for colour ones; alpha is dropped, samples wider
- * than 8 bits keep their top 8 bits, narrower gray levels are spread over 0–255.
+ * than 8 bits keep their top 8 bits.
  */
 final class Decode implements Stage<byte[], Tensor> {
 

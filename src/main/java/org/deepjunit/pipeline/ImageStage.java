@@ -1,6 +1,5 @@
 package org.deepjunit.pipeline;
 
-import org.deepjunit.model.DataType;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -44,16 +43,14 @@ abstract class ImageStage implements DifferentiableStage {
     @Override
     public final Tensor apply(Tensor input) {
         Shape out = output(input.shape());
-        return tensor(forward(input.toDoubleArray(), input.shape(), out), out, input.dataType());
+        return Elementwise.like(input, forward(input.toDoubleArray(), input.shape(), out), out);
     }
 
     @Override
     public final Tensor vectorJacobianProduct(Tensor input, Tensor outputGradient) {
         Shape out = output(input.shape());
-        if (!outputGradient.shape().equals(out)) {
-            throw mismatch("an output gradient of the output's shape " + out, outputGradient.shape());
-        }
-        return tensor(backward(outputGradient.toDoubleArray(), input.shape(), out), input.shape(), input.dataType());
+        Elementwise.checkGradient(this, input, outputGradient);
+        return Elementwise.like(input, backward(outputGradient.toDoubleArray(), input.shape(), out));
     }
 
     /** The exception for an input that does not fit: "Stage 'name': expects {expectation}; got {shape}". */
@@ -75,17 +72,6 @@ abstract class ImageStage implements DifferentiableStage {
     /** {@code d + add}, or unknown when {@code d} is. */
     static int plus(int d, int add) {
         return d == Shape.UNKNOWN ? Shape.UNKNOWN : d + add;
-    }
-
-    static Tensor tensor(double[] data, Shape shape, DataType type) {
-        if (type == DataType.FLOAT64) {
-            return Tensor.wrap(data, shape);
-        }
-        float[] floats = new float[data.length];
-        for (int i = 0; i < floats.length; i++) {
-            floats[i] = (float) data[i];
-        }
-        return Tensor.wrap(floats, shape);
     }
 
     @Override

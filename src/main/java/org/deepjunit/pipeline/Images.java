@@ -27,9 +27,8 @@ public final class Images {
     /**
      * Decodes the bytes of a PNG or JPEG image (or any format {@code javax.imageio} reads) into a float32 tensor
      * {@code [1, H, W, C]} with values 0–255: C = 1 for gray images, 3 for colour ones. Alpha is dropped (colour
-     * values are kept as stored, not blended against a background); 16-bit samples keep their top 8 bits, 1-, 2-
-     * and 4-bit gray levels are spread over 0–255. Bytes that are no readable image throw a
-     * {@link StageException}.
+     * values are kept as stored, not blended against a background); 16-bit samples keep their top 8 bits. Bytes that are no readable image throw a
+     * {@link StageException}. Stage name "decode".
      */
     public static Stage<byte[], Tensor> decode() {
         return new Decode();
@@ -37,7 +36,7 @@ public final class Images {
 
     /**
      * Decodes a list of images, as {@link #decode()} decodes each, into one batch {@code [n, H, W, C]}; they must
-     * all have the same size and channels (the message names the first that does not).
+     * all have the same size and channels (the message names the first that does not). Stage name "decode".
      */
     public static Stage<List<byte[]>, Tensor> decodeAll() {
         return new DecodeAll();
@@ -45,25 +44,26 @@ public final class Images {
 
     /**
      * RGB to one gray channel with {@code tf.image.rgb_to_grayscale}'s weights: 0.2989·R + 0.5870·G + 0.1140·B.
-     * A gray image (1 channel) passes unchanged; 2 or 4 channels are refused.
+     * A gray image (1 channel) passes unchanged; 2 or 4 channels are refused. Stage
+     * name "grayscale".
      */
     public static DifferentiableStage grayscale() {
         return ChannelMap.grayscale();
     }
 
-    /** Gray to RGB by repeating the channel three times ({@code tf.image.grayscale_to_rgb}); RGB passes unchanged. */
+    /** Gray to RGB by repeating the channel three times ({@code tf.image.grayscale_to_rgb}); RGB passes unchanged. Stage name "rgb". */
     public static DifferentiableStage rgb() {
         return ChannelMap.rgb();
     }
 
-    /** Reverses the channel order, RGB ↔ BGR (as {@code image[..., ::-1]}); a gray image passes unchanged. */
+    /** Reverses the channel order, RGB ↔ BGR (as {@code image[..., ::-1]}); a gray image passes unchanged. Stage name "bgr". */
     public static DifferentiableStage bgr() {
         return ChannelMap.bgr();
     }
 
     /**
      * The {@code height × width} window whose top-left pixel is {@code (top, left)}, as
-     * {@code tf.image.crop_to_bounding_box(image, top, left, height, width)}; the image must hold it.
+     * {@code tf.image.crop_to_bounding_box(image, top, left, height, width)}; the image must hold it. Stage name "crop".
      */
     public static DifferentiableStage crop(int top, int left, int height, int width) {
         return Crop.at(top, left, height, width);
@@ -72,7 +72,7 @@ public final class Images {
     /**
      * The central {@code height × width} window, as Keras' {@code CenterCrop} takes it: top = ⌊(H − height) / 2⌋,
      * left = ⌊(W − width) / 2⌋ (an odd surplus leaves the extra row and column at the bottom and right). The image
-     * must be at least that large.
+     * must be at least that large. Stage name "center-crop".
      */
     public static DifferentiableStage centerCrop(int height, int width) {
         return Crop.centred(height, width);
@@ -81,18 +81,19 @@ public final class Images {
     /**
      * A border of {@code value} around each image, as {@code tf.pad} with {@code constant_values=value} on the
      * height and width axes ({@code tf.image.pad_to_bounding_box} for value 0): the output is
-     * {@code [batch, top + H + bottom, left + W + right, C]}.
+     * {@code [batch, top + H + bottom, left + W + right, C]}. Stage name "pad".
      */
     public static DifferentiableStage pad(int top, int bottom, int left, int right, double value) {
         return new Pad(top, bottom, left, right, value);
     }
 
-    /** {@code [batch, H, W, C]} to {@code [batch, C, H, W]}, for models that take channels-first input. */
+    /** {@code [batch, H, W, C]} to {@code [batch, C, H, W]}, for models that take channels-first input. Stage name
+     * "to-channels-first". */
     public static DifferentiableStage toChannelsFirst() {
         return Layout.channelsFirst();
     }
 
-    /** {@code [batch, C, H, W]} to {@code [batch, H, W, C]}. */
+    /** {@code [batch, C, H, W]} to {@code [batch, H, W, C]}. Stage name "to-channels-last". */
     public static DifferentiableStage toChannelsLast() {
         return Layout.channelsLast();
     }
@@ -109,7 +110,7 @@ public final class Images {
      * dropped and the rest renormalised); area as {@code ResizeArea}. With {@code antialias}, bilinear and bicubic
      * run as {@code ScaleAndTranslate} with the triangle or Keys kernel widened by in/out when downsampling (a low
      * pass filter); as in TensorFlow, {@code antialias} changes nothing for nearest and area. Values are not
-     * clipped: bicubic may overshoot the input's range.
+     * clipped: bicubic may overshoot the input's range. Stage name "resize".
      */
     public static DifferentiableStage resize(int height, int width, Interpolation method, boolean antialias) {
         return new Resize(height, width, method, antialias);

@@ -16,11 +16,11 @@ final class Layout extends ImageStage {
     }
 
     static Layout channelsFirst() {
-        return new Layout("toChannelsFirst", true);
+        return new Layout("to-channels-first", true);
     }
 
     static Layout channelsLast() {
-        return new Layout("toChannelsLast", false);
+        return new Layout("to-channels-last", false);
     }
 
     @Override

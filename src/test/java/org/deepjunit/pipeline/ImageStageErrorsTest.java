@@ -23,7 +23,7 @@ class ImageStageErrorsTest {
         assertThatThrownBy(() -> Images.centerCrop(24, 30).outputShape(Shape.of(28, 28, 1)))
                 .isInstanceOf(StageException.class)
                 .hasMessage(
-                        "Stage 'centerCrop': expects an image of at least 24×30 pixels [batch, H, W, C]; got [?, 28, 28, 1]");
+                        "Stage 'center-crop': expects an image of at least 24×30 pixels [batch, H, W, C]; got [?, 28, 28, 1]");
     }
 
     @Test
@@ -34,9 +34,10 @@ class ImageStageErrorsTest {
         assertThatThrownBy(() -> Images.pad(1, 1, 1, 1, 0).outputShape(Shape.of(784)))
                 .hasMessage("Stage 'pad': expects an image [batch, H, W, C]; got [?, 784]");
         assertThatThrownBy(() -> Images.toChannelsLast().apply(zeros(1, 3, 28)))
-                .hasMessage("Stage 'toChannelsLast': expects a channels-first image [batch, C, H, W]; got [1, 3, 28]");
+                .hasMessage(
+                        "Stage 'to-channels-last': expects a channels-first image [batch, C, H, W]; got [1, 3, 28]");
         assertThatThrownBy(() -> Images.toChannelsFirst().apply(zeros(2, 3)))
-                .hasMessage("Stage 'toChannelsFirst': expects an image [batch, H, W, C]; got [2, 3]");
+                .hasMessage("Stage 'to-channels-first': expects an image [batch, H, W, C]; got [2, 3]");
     }
 
     @Test
@@ -58,7 +59,8 @@ class ImageStageErrorsTest {
                         .vectorJacobianProduct(zeros(1, 8, 8, 1), zeros(1, 8, 8, 1)))
                 .isInstanceOf(StageException.class)
                 .hasMessage(
-                        "Stage 'resize': expects an output gradient of the output's shape [1, 4, 4, 1]; got [1, 8, 8, 1]");
+                        "Stage 'resize': the output gradient has shape [1, 8, 8, 1], but the stage's output for an input"
+                                + " of shape [1, 8, 8, 1] has shape [1, 4, 4, 1]");
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class Images {
             if (image == null) {
                 throw new DataFormatException("Not an image javax.imageio can read: " + file);
             }
-            int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+            int channels = channels(image);
             Shape s = Shape.of(image.getHeight(), image.getWidth(), channels);
             if (shape != null && !shape.equals(s)) {
                 throw new DataFormatException("Image " + file + " is " + s + " but " + files.get(0) + " is " + shape
@@ -95,6 +95,19 @@ public final class Images {
                 || n.endsWith(".jpeg")
                 || n.endsWith(".bmp")
                 || n.endsWith(".gif");
+    }
+
+    /**
+     * The pixels of {@code image} as a {@code [1, h, w, c]} float tensor with values 0–255: c = 1 for gray images
+     * (with or without alpha), 3 for every other; alpha is dropped, samples wider than 8 bits keep their top 8 bits.
+     */
+    public static Tensor toTensor(BufferedImage image) {
+        int channels = channels(image);
+        return Tensor.wrap(pixels(image, channels), Shape.of(1, image.getHeight(), image.getWidth(), channels));
+    }
+
+    private static int channels(BufferedImage image) {
+        return image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
     }
 
     private static float[] pixels(BufferedImage image, int channels) {

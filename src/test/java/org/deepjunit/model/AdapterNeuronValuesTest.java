@@ -96,6 +96,35 @@ class AdapterNeuronValuesTest {
         }
     }
 
+    /**
+     * DL4J passes reuse one workspace per thread, sized by the first and grown when one spills: growing and
+     * shrinking batches give every layer of the first image as it is alone, and the output of plain predict.
+     */
+    @Test
+    void dl4jPassesOfChangingBatchSizes() {
+        try (Model model = DeepXploreModels.dl4j(LeNet.LENET5)) {
+            List<String> layers = ForwardListeners.observedLayers(model);
+            Activations alone = model.activations(Mnist.images(0, 1), layers);
+            for (int batch : new int[] {64, 1, 33, 128, 2}) {
+                Tensor images = Mnist.images(0, batch);
+                Activations acts = model.activations(images, layers);
+                assertThat(acts.output().maxAbsDifference(model.predict(images)))
+                        .as("batch %d", batch)
+                        .isLessThan(1e-6);
+                for (String layer : layers) {
+                    Tensor first = alone.layer(layer);
+                    Tensor batched = acts.layer(layer);
+                    for (int i = 0; i < first.size(); i++) {
+                        assertThat(batched.getDouble(i))
+                                .as("%s value %d at batch %d", layer, i, batch)
+                                .isCloseTo(first.getDouble(i), org.assertj.core.data.Offset.offset(1e-5));
+                    }
+                }
+                check(model, images);
+            }
+        }
+    }
+
     private static Tensor random(org.deepjunit.model.DataType type, int batch, int width) {
         java.util.Random rnd = new java.util.Random(11);
         double[] values = new double[batch * width];

@@ -5,12 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Activations;
@@ -65,9 +63,8 @@ public final class Dl4jModel extends ObservedModel {
     private final org.nd4j.linalg.api.buffer.DataType ndType;
     private final List<Layout> layouts;
     private final List<Layer> layers;
-    private final Set<String> inputNodes = new HashSet<>();
-    private final String outputNode;
     private final Layout outputLayout;
+    private final LayerPass pass;
     private final String gradientProblem;
     private final ReentrantLock lock = new ReentrantLock();
     private final ModelFiles files;
@@ -95,10 +92,10 @@ public final class Dl4jModel extends ObservedModel {
         NetLayers found = NetLayers.discover(net, inputLayout, inputShape, this.name, this::toNet);
         this.layouts = found.layouts();
         this.layers = found.layers();
-        this.inputNodes.addAll(found.inputNodes());
-        this.outputNode = net.outputNodeName();
+        String outputNode = net.outputNodeName();
         this.outputShape = layer(outputNode).outputShape();
         this.outputLayout = layouts.get(layers.indexOf(layer(outputNode)));
+        this.pass = new LayerPass(net, layers, found.inputNodes(), outputLayout);
         this.gradientProblem = net.chainProblem();
     }
 
@@ -323,26 +320,12 @@ public final class Dl4jModel extends ObservedModel {
         return new NeuronValues(output, result);
     }
 
-    /** What a forward pass gives for one wanted layer: its index, the converted input and its array (null: input). */
-    private interface LayerVisitor {
-        void visit(int index, Tensor converted, INDArray array);
-    }
-
-    /** One forward pass under the lock: each wanted layer, in model order, to {@code visitor}; returns the output. */
-    private Tensor forward(Tensor inputs, Collection<String> layerNames, LayerVisitor visitor) {
-        Set<String> wanted = new HashSet<>(layerNames);
+    /** One layer-by-layer pass under the lock (see {@link LayerPass}); returns the output. */
+    private Tensor forward(Tensor inputs, Collection<String> layerNames, LayerPass.LayerVisitor visitor) {
         lock.lock();
         try {
             checkOpen();
-            Tensor converted = inputs.as(dataType);
-            Map<String, INDArray> all = net.feedForward(toNet(converted));
-            for (int i = 0; i < layers.size(); i++) {
-                String layer = layers.get(i).name();
-                if (wanted.contains(layer)) {
-                    visitor.visit(i, converted, inputNodes.contains(layer) ? null : all.get(layer));
-                }
-            }
-            return toTensor(outputLayout.toChannelsLast(all.get(outputNode)));
+            return pass.run(inputs.as(dataType), layerNames, this::toNet, this::toTensor, visitor);
         } finally {
             lock.unlock();
         }

@@ -158,7 +158,11 @@ final class Dl4jNet {
      * it is, which saves copying every activation.
      */
     Map<String, INDArray> feedForward(INDArray x) {
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        return feedForward(x, LayerWorkspaceMgr.noWorkspaces());
+    }
+
+    /** {@link #feedForward(INDArray)} with the layers' arrays placed by {@code mgr}. */
+    Map<String, INDArray> feedForward(INDArray x, LayerWorkspaceMgr mgr) {
         int n = (int) x.size(0);
         Map<String, INDArray> result = new LinkedHashMap<>();
         if (mln != null) {
@@ -196,6 +200,16 @@ final class Dl4jNet {
             result.put(node.name, out);
         }
         return result;
+    }
+
+    /** Drops the inputs and masks the layers keep from the last pass (they may be arrays of a closed workspace). */
+    void clearLayerStates() {
+        if (mln != null) {
+            mln.clearLayersStates();
+        } else {
+            cg.clearLayersStates();
+            cg.clear(); // the graph's inputs, set by feedForward
+        }
     }
 
     /** Layer configurations whose inference forward pass never writes its input (checked in DL4J 1.0.0-M2.1). */

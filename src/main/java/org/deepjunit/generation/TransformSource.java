@@ -23,13 +23,15 @@ final class TransformSource implements CandidateSource {
 
     private final Seeds seeds;
     private final List<Ranged> transformations;
+    private final double fill;
     private int batch;
     private int produced;
     private int disagreements;
 
-    public TransformSource(Seeds seeds, List<Ranged> transformations) {
+    public TransformSource(Seeds seeds, List<Ranged> transformations, double fill) {
         this.seeds = seeds;
         this.transformations = List.copyOf(transformations);
+        this.fill = fill;
     }
 
     @Override
@@ -50,7 +52,8 @@ final class TransformSource implements CandidateSource {
                 double p = r.low() + (r.high() - r.low()) * rng.nextDouble();
                 double q = r.low() + (r.high() - r.low()) * rng.nextDouble();
                 inputs.add(Tensor.wrap(
-                        r.transformation().apply(seed, shape, p, q, seeds.min(), seeds.max()), shape.withBatch(1)));
+                        r.transformation().apply(seed, shape, p, q, seeds.min(), seeds.max(), fill),
+                        shape.withBatch(1)));
                 Map<String, String> m = new LinkedHashMap<>();
                 m.put(
                         r.transformation().label(),

@@ -3,14 +3,15 @@ package org.deepjunit.generation;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Locale;
+import java.util.Random;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
 
 /**
  * DeepTest's metamorphic image transformations (Tian et al., ICSE 2018), each with one parameter
  * drawn from a range. Pixel-value transformations change values; affine ones move pixels (inverse
- * mapping about the image centre, bilinear interpolation, the uncovered area filled with the
- * valid minimum). Every result is clipped to the valid range.
+ * mapping about the image centre, bilinear interpolation, the uncovered area filled with a fill value,
+ * the valid minimum unless given). {@link #NOISE} is DeepHunter's. Every result is clipped to the valid range.
  */
 @API(status = STABLE, since = "0.1")
 public enum Transformation {
@@ -27,7 +28,12 @@ public enum Transformation {
     /** Rotates by {@code p} degrees; default range [−20, 20]. */
     ROTATION(-20, 20, true),
     /** Box blur of radius {@code round(p)} pixels; default range [1, 2]. */
-    BLUR(1, 2, false);
+    BLUR(1, 2, false),
+    /**
+     * Adds Gaussian noise of standard deviation {@code p · (max − min)} to every value, drawn from a generator
+     * seeded with {@code p}'s bits, so that the parameter alone repeats it; default range [0.01, 0.05].
+     */
+    NOISE(0.01, 0.05, false);
 
     private final double low;
     private final double high;
@@ -58,9 +64,18 @@ public enum Transformation {
 
     /**
      * Applies the transformation with parameter {@code p} (and {@code q} for the second axis of a
-     * translation) to one image {@code [h, w, c]} with values in {@code [min, max]}.
+     * translation) to one image {@code [h, w, c]} with values in {@code [min, max]}, filling what an
+     * affine transformation uncovers with {@code min}.
      */
     public float[] apply(float[] image, Shape shape, double p, double q, double min, double max) {
+        return apply(image, shape, p, q, min, max, min);
+    }
+
+    /**
+     * As {@link #apply(float[], Shape, double, double, double, double)}, filling what an affine
+     * transformation uncovers with {@code fill} (e.g. {@code max} for dark ink on white paper).
+     */
+    public float[] apply(float[] image, Shape shape, double p, double q, double min, double max, double fill) {
         int h = shape.dim(0);
         int w = shape.dim(1);
         int c = shape.rank() == 3 ? shape.dim(2) : 1;
@@ -74,6 +89,12 @@ public enum Transformation {
             case CONTRAST -> {
                 for (int i = 0; i < out.length; i++) {
                     out[i] = (float) (min + (image[i] - min) * p);
+                }
+            }
+            case NOISE -> {
+                Random noise = new Random(Double.doubleToLongBits(p));
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (float) (image[i] + noise.nextGaussian() * p * (max - min));
                 }
             }
             case BLUR -> {
@@ -130,7 +151,7 @@ public enum Transformation {
                         double sx = a11 * dx + a12 * dy + cx;
                         double sy = a21 * dx + a22 * dy + cy;
                         for (int k = 0; k < c; k++) {
-                            out[(y * w + x) * c + k] = (float) bilinear(image, h, w, c, k, sx, sy, min);
+                            out[(y * w + x) * c + k] = (float) bilinear(image, h, w, c, k, sx, sy, fill);
                         }
                     }
                 }

@@ -32,4 +32,11 @@ public @interface Transformations {
 
     /** Parameter ranges overriding the defaults, as {@code "rotation=-30:30"}. */
     String[] ranges() default {};
+
+    /**
+     * The value affine transformations (translation, scale, shear, rotation) give the pixels they uncover, inside
+     * {@code @GeneratedInputs(range)}; by default the range's minimum, the black background of MNIST-like data. Raw
+     * photos of dark ink on paper want the maximum, e.g. {@code fill = 255} with {@code range = {0, 255}}.
+     */
+    double fill() default Double.NaN;
 }

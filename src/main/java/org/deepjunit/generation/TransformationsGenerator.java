@@ -13,6 +13,7 @@ import org.deepjunit.config.ConfigurationException;
 final class TransformationsGenerator implements InputGenerator<Transformations> {
 
     private List<TransformSource.Ranged> transformations;
+    private double fill;
 
     @Override
     public String name() {
@@ -47,6 +48,7 @@ final class TransformationsGenerator implements InputGenerator<Transformations> 
                 ranges.put(t, r);
             }
         }
+        fill = a.fill();
         transformations = new ArrayList<>();
         ranges.forEach((t, r) -> transformations.add(new TransformSource.Ranged(t, r[0], r[1])));
     }
@@ -54,6 +56,15 @@ final class TransformationsGenerator implements InputGenerator<Transformations> 
     @Override
     public CandidateSource start(Seeds seeds) {
         seeds.requireImages(name());
-        return new TransformSource(seeds, transformations);
+        if (Double.isNaN(fill)) {
+            return new TransformSource(seeds, transformations, seeds.min());
+        }
+        if (!(fill >= seeds.min() && fill <= seeds.max())) {
+            throw ConfigurationException.invalid(
+                    "@Transformations(fill)",
+                    String.valueOf(fill),
+                    "a value inside @GeneratedInputs(range) [" + seeds.min() + ", " + seeds.max() + "]");
+        }
+        return new TransformSource(seeds, transformations, fill);
     }
 }

@@ -18,7 +18,7 @@ import org.deepjunit.model.tensorflow.TensorFlowModel;
  *   <li>{@code mnist/}: the 10,000-image MNIST test set (CC BY-SA 3.0).</li>
  * </ul>
  */
-final class LeNets {
+public final class LeNets {
 
     static final String MNIST_IMAGES = "classpath:/mnist/t10k-images-idx3-ubyte.gz";
     static final String MNIST_LABELS = "classpath:/mnist/t10k-labels-idx1-ubyte.gz";
@@ -53,7 +53,7 @@ final class LeNets {
      * {@code lenet1-q8}), its layers named as in the Keras original so that coverage reads the same in
      * both frameworks.
      */
-    static Model tensorflow(String dir, String name) {
+    public static Model tensorflow(String dir, String name) {
         TensorFlowModel.Builder b = TensorFlowModel.builder(resource("models/" + dir)).name(name)
                 .layer("block1_conv1", "block1_conv1/Relu")
                 .layer("block1_pool1", "block1_pool1/MaxPool")
@@ -70,7 +70,7 @@ final class LeNets {
                 .build();
     }
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         URL url = LeNets.class.getResource("/" + name);
         if (url == null) {
             throw new IllegalStateException("Missing test resource " + name);

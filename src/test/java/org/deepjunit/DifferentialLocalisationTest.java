@@ -54,6 +54,27 @@ class DifferentialLocalisationTest {
         }
     }
 
+    /** More disagreements than a message shows, in four calls: the inputs shown are not the first ones found. */
+    @DifferentialAgainst(model = "java", reference = "python")
+    static class ManyInputs {
+        @TestModel("java")
+        static Model java() {
+            return pipeline("java", 1);
+        }
+
+        @TestModel("python")
+        static Model python() {
+            return pipeline("python", 1.8);
+        }
+
+        @Test
+        void predicts(@TestModel("java") Model java) {
+            for (int call = 0; call < 4; call++) {
+                java.predict(SmallNets.inputs(10 + call, 10).reshape(10, 2, 2));
+            }
+        }
+    }
+
     /** Twins whose hidden layer differs in one weight. */
     @DifferentialAgainst(
             model = "a",
@@ -127,6 +148,21 @@ class DifferentialLocalisationTest {
                 .contains("max |difference| 0.4000") // (1.8 - 1) / 2
                 .contains("<- first divergence");
         assertThat(message).contains("layer 'hidden'", "layer 'out'", "model output");
+    }
+
+    @Test
+    void everyInputTheMessageShowsIsLocalised() {
+        String message = only(failureMessages(DifferentialTestKit.run(dir, ManyInputs.class, Map.of())));
+        assertThat(message)
+                .containsPattern("disagree on \\d\\d of 40 inputs")
+                .contains("more, all in the received file");
+        long shown = message.lines().filter(l -> l.startsWith("input ")).count();
+        long localised = message.lines()
+                .filter(l -> l.contains("where they part: first at stage 'standardize'"))
+                .count();
+        assertThat(shown).isEqualTo(10);
+        assertThat(localised).isEqualTo(shown);
+        assertThat(message).contains("(call 4, ");
     }
 
     @Test

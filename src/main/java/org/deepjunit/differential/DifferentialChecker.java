@@ -56,8 +56,7 @@ public final class DifferentialChecker implements ForwardListener {
             Comparison comparison,
             Answer mut,
             Answer ref,
-            ApprovedVerdict record,
-            List<StepDifference> localisation) {}
+            ApprovedVerdict record) {}
 
     /**
      * @param injected the models under test the test method received as arguments: it meant to run one, so no
@@ -121,18 +120,7 @@ public final class DifferentialChecker implements ForwardListener {
                         ref,
                         ApprovedVerdict.StoredInput.of(sample));
                 failures.put(
-                        id,
-                        new Failure(
-                                id,
-                                sample,
-                                where,
-                                false,
-                                comparison.reason(),
-                                comparison,
-                                mut,
-                                ref,
-                                record,
-                                localise(sample)));
+                        id, new Failure(id, sample, where, false, comparison.reason(), comparison, mut, ref, record));
             }
         }
     }
@@ -157,18 +145,14 @@ public final class DifferentialChecker implements ForwardListener {
                 ref,
                 verdict.input() != null ? verdict.input() : ApprovedVerdict.StoredInput.of(sample));
         failures.put(
-                verdict.id(),
-                new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record, localise(sample)));
+                verdict.id(), new Failure(verdict.id(), sample, where, true, reason, comparison, mut, ref, record));
     }
 
     /**
-     * Where the two models part on a failing sample, for the first failures a message shows. Localising is a
-     * diagnosis: when it fails (a layer map naming no layer, say) the message says so and the check stands.
+     * Where the two models part on a failing sample, for the failures a message shows. Localising is a diagnosis:
+     * when it fails (a layer map naming no layer, say) the message says so and the check stands.
      */
     private List<StepDifference> localise(Tensor sample) {
-        if (failures.size() >= MESSAGE_LIMIT) {
-            return List.of();
-        }
         try {
             // Coverage and this checker must not see the passes that localising makes.
             return ForwardListeners.unobserved(() ->
@@ -288,8 +272,8 @@ public final class DifferentialChecker implements ForwardListener {
                 setup.reference().files(),
                 failures.values().stream().map(Failure::record).toList());
 
-        return Optional.of(
-                DisagreementMessage.of(setup, golden, name(modelUnderTest), checked, failures.values(), saved));
+        return Optional.of(DisagreementMessage.of(
+                setup, golden, name(modelUnderTest), checked, failures.values(), saved, this::localise));
     }
 
     /** Why nothing was compared although the test used a model, and how to fix it. */

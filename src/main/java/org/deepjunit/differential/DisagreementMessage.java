@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.DifferentialChecker.Failure;
+import org.deepjunit.model.Tensor;
 import org.deepjunit.pipeline.StepDifference;
 
 /** The assertion message of an invocation whose models disagreed: a summary, then the most telling inputs. */
@@ -21,7 +23,8 @@ final class DisagreementMessage {
             String modelUnderTest,
             int checked,
             Collection<Failure> failures,
-            Map<String, SavedInputs.Saved> saved) {
+            Map<String, SavedInputs.Saved> saved,
+            Function<Tensor, List<StepDifference>> localise) {
         long disagreements = failures.stream().filter(f -> !f.approvedInput()).count();
         long approvedFailures = failures.size() - disagreements;
         StringBuilder msg = new StringBuilder();
@@ -85,12 +88,13 @@ final class DisagreementMessage {
                     "  largest difference: %.6g at output %d%n",
                     f.comparison().maxDifference(),
                     f.comparison().maxDifferenceIndex()));
-            if (!f.localisation().isEmpty()) {
-                StepDifference first = StepDifference.firstDivergence(f.localisation());
+            List<StepDifference> steps = localise.apply(f.sample());
+            if (!steps.isEmpty()) {
+                StepDifference first = StepDifference.firstDivergence(steps);
                 msg.append("  where they part")
                         .append(first == null ? " (every step within the tolerance)" : ": first at " + first.step())
                         .append('\n')
-                        .append(StepDifference.describe(f.localisation(), "    "));
+                        .append(StepDifference.describe(steps, "    "));
             }
             msg.append("  input saved: ")
                     .append(String.join(

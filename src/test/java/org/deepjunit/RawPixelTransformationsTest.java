@@ -3,15 +3,13 @@ package org.deepjunit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.imageio.ImageIO;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
 import org.deepjunit.generation.GeneratedInput;
@@ -25,6 +23,7 @@ import org.deepjunit.pipeline.Interpolation;
 import org.deepjunit.pipeline.TensorPipeline;
 import org.deepjunit.pipeline.Tensors;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
+import org.deepjunit.testing.Photos;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -50,28 +49,17 @@ class RawPixelTransformationsTest {
     @TempDir
     Path reports;
 
-    /** 56×56 RGB photos of the first 12 MNIST test digits: each pixel doubled, ink (0, 10, 60) on paper (255, 250, 240). */
+    /** Photos of the first 12 MNIST test digits ({@link Photos}), in folders named after their labels. */
     @BeforeAll
     static void writePhotos() throws Exception {
         Dataset mnist =
                 Datasets.load(GeneratedInputsExtensionTest.MNIST, GeneratedInputsExtensionTest.LABELS, Double.NaN);
         for (int i = 0; i < 12; i++) {
-            float[] digit = mnist.batch(new int[] {i}).toFloatArray();
-            BufferedImage photo = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 56; y++) {
-                for (int x = 0; x < 56; x++) {
-                    double v = digit[(y / 2) * 28 + x / 2];
-                    int r = (int) Math.round(255 - 255 * v);
-                    int g = (int) Math.round(250 - 240 * v);
-                    int b = (int) Math.round(240 - 180 * v);
-                    photo.setRGB(x, y, r << 16 | g << 8 | b);
-                }
-            }
             Path file = Path.of(PHOTOS, mnist.label(i).getAsInt() + "/" + i + ".png");
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "photo", ".tmp");
-            ImageIO.write(photo, "png", temp.toFile());
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(temp, Photos.png(Photos.of(mnist.batch(new int[] {i}).toFloatArray())));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -144,7 +132,7 @@ class RawPixelTransformationsTest {
                         assertThat(input.l0()).as("noise touches most values").isGreaterThan(v.length / 2);
                 }
                 // the PNG of the input decodes to exactly the input, so the pipeline's decode stage is covered too
-                Tensor decoded = Images.decode().apply(png(v));
+                Tensor decoded = Images.decode().apply(Photos.png(Photos.of56(v)));
                 assertThat(decoded.toFloatArray()).containsExactly(v);
                 assertThat(reader.predict(decoded).argMax()[0])
                         .as("the recorded prediction on %s", input)
@@ -166,19 +154,6 @@ class RawPixelTransformationsTest {
                                 TestExecutionResultConditions.message(m -> m.contains("@Transformations(fill)")
                                         && m.contains("300")
                                         && m.contains("[0.0, 255.0]"))));
-    }
-
-    private static byte[] png(float[] rgb) throws Exception {
-        BufferedImage image = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < 56 * 56; i++) {
-            int r = (int) rgb[3 * i];
-            int g = (int) rgb[3 * i + 1];
-            int b = (int) rgb[3 * i + 2];
-            image.setRGB(i % 56, i / 56, r << 16 | g << 8 | b);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private EngineExecutionResults run(String method) {

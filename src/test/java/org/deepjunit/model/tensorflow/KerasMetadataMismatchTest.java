@@ -30,7 +30,7 @@ class KerasMetadataMismatchTest {
         // 'm' (0x6d) → 'e' (0x65) is one bit: the layer's config loses its "name" key
         flip(model, "\"name\":\"dense_1\"", "\"naee\":\"dense_1\"");
         List<LogRecord> warnings = new ArrayList<>();
-        try (Recording r = new Recording(warnings);
+        try (Recording r = new Recording(warnings, model);
                 TensorFlowModel m = TensorFlowModel.load(model)) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
             assertThat(m.layer("dense_1").kind()).isEqualTo(LayerKind.DENSE);
@@ -54,7 +54,7 @@ class KerasMetadataMismatchTest {
                 KerasSavedModelFixtures.dense(), model, KerasSavedModelFixtures.Metadata.KERAS_METADATA_PB, false);
         flip(model, "\"name\":\"dropout\"", "\"name\":\"dropoup\"");
         List<LogRecord> warnings = new ArrayList<>();
-        try (Recording r = new Recording(warnings);
+        try (Recording r = new Recording(warnings, model);
                 TensorFlowModel m = TensorFlowModel.load(model)) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
             assertThat(m.toString())
@@ -73,7 +73,7 @@ class KerasMetadataMismatchTest {
         byte[] bytes = Files.readAllBytes(pb);
         Files.write(pb, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         List<LogRecord> warnings = new ArrayList<>();
-        try (Recording r = new Recording(warnings);
+        try (Recording r = new Recording(warnings, model);
                 TensorFlowModel m = TensorFlowModel.load(model)) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
             assertThat(m.toString()).contains("keras_metadata.pb not used (it is unreadable");
@@ -84,8 +84,9 @@ class KerasMetadataMismatchTest {
     @Test
     void intactMetadataIsUsedWithoutWarning() {
         List<LogRecord> warnings = new ArrayList<>();
-        try (Recording r = new Recording(warnings);
-                TensorFlowModel m = TensorFlowModel.load(KerasFixtureModels.fixture("dense"))) {
+        Path model = KerasFixtureModels.fixture("dense");
+        try (Recording r = new Recording(warnings, model);
+                TensorFlowModel m = TensorFlowModel.load(model)) {
             assertThat(KerasFixtureModels.names(m.layers())).containsExactly("flatten", "dense", "dropout", "dense_1");
             assertThat(m.toString()).contains("layer names from Keras metadata").doesNotContain("not used");
             assertThat(warnings).isEmpty();
@@ -99,19 +100,26 @@ class KerasMetadataMismatchTest {
         Files.write(pb, bytes.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Collects the warnings of the metadata cross-check while open. */
+    /**
+     * Collects the warnings of the metadata cross-check about {@code model} while open; the logger is shared by the
+     * tests running in parallel, so the warnings about other models are left out.
+     */
     private static final class Recording extends Handler implements AutoCloseable {
         private final List<LogRecord> records;
+        private final String model;
         private final Logger logger = Logger.getLogger(KerasLayerScopes.class.getName());
 
-        Recording(List<LogRecord> records) {
+        Recording(List<LogRecord> records, Path model) {
             this.records = records;
+            this.model = model.toString();
             logger.addHandler(this);
         }
 
         @Override
-        public void publish(LogRecord record) {
-            records.add(record);
+        public synchronized void publish(LogRecord record) {
+            if (record.getMessage().contains(model)) {
+                records.add(record);
+            }
         }
 
         @Override

@@ -199,6 +199,19 @@ public final class RecordingMemoryBenchmark {
                 slope(tail, 6) / 1024,
                 slope(tail, 2) / 1024,
                 NMT ? String.format(Locale.ROOT, "; RSS - NMT %.2f KB/invocation", nmtSlope(tail) / 1024) : "");
+        // A leak keeps its rate; heap growth and allocator warm-up level off: the second half tells them apart.
+        long half = last[0] / 2;
+        List<long[]> secondHalf = tail.stream().filter(s -> s[0] >= half).toList();
+        if (secondHalf.size() >= 2) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "second half (%,d to %,d invocations): RSS %.2f KB/invocation, live heap %.2f KB/invocation "
+                            + "(least squares)%n",
+                    secondHalf.get(0)[0],
+                    last[0],
+                    slope(secondHalf, 1) / 1024,
+                    slope(secondHalf, 2) / 1024);
+        }
     }
 
     private static double nmtSlope(List<long[]> samples) {

@@ -1,7 +1,6 @@
 package org.deepjunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -9,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +23,6 @@ import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * DeepXplore over image pipelines of DeepXplore's three LeNets, in raw pixel space: with {@code integers = true}
@@ -105,8 +102,8 @@ class EightBitPipelineGenerationTest {
         assertThat(inputs).isNotEmpty();
         Matcher counts = Pattern.compile(
                         "rounded to integers, (\\d+) still made the models disagree and (\\d+) no longer did")
-                .matcher(summary(results));
-        assertThat(counts.find()).as(summary(results)).isTrue();
+                .matcher(GenerationTestKit.summary(results));
+        assertThat(counts.find()).as(GenerationTestKit.summary(results)).isTrue();
         assertThat(Integer.parseInt(counts.group(1))).isEqualTo(inputs.size());
         assertThat(Integer.parseInt(counts.group(2)))
                 .as("with these seeds some disagreements vanish at 8 bits, so the filter is exercised")
@@ -140,7 +137,7 @@ class EightBitPipelineGenerationTest {
         UNROUNDED.clear();
         EngineExecutionResults results = run("unrounded");
         results.testEvents().assertStatistics(s -> s.failed(0));
-        assertThat(summary(results)).doesNotContain("rounded to integers");
+        assertThat(GenerationTestKit.summary(results)).doesNotContain("rounded to integers");
         assertThat(UNROUNDED).anyMatch(i -> {
             for (float v : i.tensor().toFloatArray()) {
                 if (v != Math.rint(v)) {
@@ -168,23 +165,6 @@ class EightBitPipelineGenerationTest {
     }
 
     private EngineExecutionResults run(String method) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of(
-                        "junit.jupiter.execution.parallel.enabled",
-                        "false",
-                        "deepjunit.report.dir",
-                        reports.toString()))
-                .selectors(selectMethod(Subject.class, method, GeneratedInput.class.getName()))
-                .execute();
-    }
-
-    private static String summary(EngineExecutionResults r) {
-        return r.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .getKeyValuePairs()
-                        .get("deepjunit.generation.summary"))
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElseThrow();
+        return GenerationTestKit.run(reports, Subject.class, method);
     }
 }

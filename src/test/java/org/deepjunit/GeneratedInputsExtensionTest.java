@@ -206,7 +206,7 @@ class GeneratedInputsExtensionTest {
         EngineExecutionResults replayed =
                 run("deepxplore", Map.of("deepjunit.generation.replay", Integer.toString(last)));
         assertThat(names(replayed)).containsExactly(names.get(last - 1));
-        assertThat(summary(replayed))
+        assertThat(GenerationTestKit.summary(replayed))
                 .contains("1 of " + last + " invocations replayed (deepjunit.generation.replay=" + last + ")");
         // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index
         Path dir = reports.resolve("generated/Subject.deepxplore");
@@ -215,16 +215,6 @@ class GeneratedInputsExtensionTest {
         }
         String index = Files.readString(reports.resolve("generated/index.html"));
         assertThat(index).contains("Subject.deepxplore/1-seed").contains("lighting");
-    }
-
-    private static String summary(EngineExecutionResults r) {
-        return r.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .getKeyValuePairs()
-                        .get("deepjunit.generation.summary"))
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package org.deepjunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
@@ -157,13 +154,6 @@ class RawPixelTransformationsTest {
     }
 
     private EngineExecutionResults run(String method) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of(
-                        "junit.jupiter.execution.parallel.enabled",
-                        "false",
-                        "deepjunit.report.dir",
-                        reports.toString()))
-                .selectors(selectMethod(Subject.class, method, GeneratedInput.class.getName()))
-                .execute();
+        return GenerationTestKit.run(reports, Subject.class, method);
     }
 }

@@ -3,6 +3,7 @@ package org.deepjunit.data;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -99,7 +100,8 @@ public final class Images {
 
     /**
      * The pixels of {@code image} as a {@code [1, h, w, c]} float tensor with values 0–255: c = 1 for gray images
-     * (with or without alpha), 3 for every other; alpha is dropped, samples wider than 8 bits keep their top 8 bits.
+     * (with or without alpha), 3 for every other; alpha is dropped, samples wider than 8 bits keep their top 8 bits, 1-, 2- and 4-bit
+     * gray levels are scaled to 0–255 as libpng expands them.
      */
     public static Tensor toTensor(BufferedImage image) {
         int channels = channels(image);
@@ -107,13 +109,42 @@ public final class Images {
     }
 
     private static int channels(BufferedImage image) {
-        return image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+        return image.getColorModel().getNumColorComponents() == 1 || grayRamp(image) ? 1 : 3;
+    }
+
+    /**
+     * Whether the image is a gray one of fewer than 8 bits, which ImageIO reads with a palette: level v of d bits
+     * as gray v · 255 / (2^d − 1), the value libpng (and so TensorFlow) expands it to.
+     */
+    private static boolean grayRamp(BufferedImage image) {
+        if (!(image.getColorModel() instanceof IndexColorModel palette)
+                || palette.hasAlpha()
+                || palette.getPixelSize() >= 8
+                || palette.getMapSize() != 1 << palette.getPixelSize()) {
+            return false;
+        }
+        int top = palette.getMapSize() - 1;
+        for (int v = 0; v <= top; v++) {
+            int gray = v * 255 / top;
+            if (palette.getRed(v) != gray || palette.getGreen(v) != gray || palette.getBlue(v) != gray) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static float[] pixels(BufferedImage image, int channels) {
         int h = image.getHeight();
         int w = image.getWidth();
         float[] out = new float[h * w * channels];
+        if (channels == 1 && grayRamp(image)) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = image.getRGB(x, y) & 0xFF;
+                }
+            }
+            return out;
+        }
         if (channels == 1) {
             Raster raster = image.getRaster();
             for (int y = 0; y < h; y++) {

@@ -77,6 +77,77 @@ class DecodeTest {
     }
 
     @Test
+    void grayPngsOfOneTwoAndFourBitsAreScaledTo255() throws IOException {
+        for (int depth : new int[] {1, 2, 4}) {
+            int levels = (1 << depth) - 1;
+            int[][] pixels = new int[3][5];
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 5; x++) {
+                    pixels[y][x] = (y * 5 + x) % (levels + 1);
+                }
+            }
+            byte[] png = grayPng(pixels, depth);
+            Tensor t = Images.decode().apply(png);
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 5; x++) {
+                    // libpng (and so TensorFlow) expands level v of d bits to v · 255 / (2^d − 1)
+                    assertThat(t.getDouble(0, y, x, 0))
+                            .as("(%d, %d) at %d bits", y, x, depth)
+                            .isEqualTo(pixels[y][x] * 255 / levels);
+                }
+            }
+            assertThat(t).isEqualTo(TfImages.decode(png, (tf, bytes) -> tf.image.decodePng(bytes, TUint8.class)));
+        }
+    }
+
+    /** A grayscale PNG (colour type 0) of bit depth {@code depth} < 8, written by hand: rows packed MSB first. */
+    private static byte[] grayPng(int[][] pixels, int depth) throws IOException {
+        int h = pixels.length;
+        int w = pixels[0].length;
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int[] row : pixels) {
+            raw.write(0); // filter: none
+            int bits = 0;
+            int current = 0;
+            for (int v : row) {
+                current = current << depth | v;
+                bits += depth;
+                if (bits == 8) {
+                    raw.write(current);
+                    bits = 0;
+                    current = 0;
+                }
+            }
+            if (bits > 0) {
+                raw.write(current << (8 - bits));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h);
+        ihdr.put((byte) depth).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        ByteArrayOutputStream z = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(z)) {
+            d.write(raw.toByteArray());
+        }
+        chunk(png, "IDAT", z.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(t);
+        crc.update(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(t);
+        png.write(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
     void rgbPngGivesItsExactPixelsAndRgbaLosesAlpha() {
         for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
             byte[] png = encode(colour(4, 6, type, 0x80), "png");

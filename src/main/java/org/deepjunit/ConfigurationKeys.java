@@ -19,6 +19,7 @@ import org.deepjunit.config.Key;
 import org.deepjunit.coverage.CoverageKeys;
 import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.generation.GenerationKeys;
+import org.deepjunit.quality.QualityKeys;
 import org.deepjunit.report.ReportKeys;
 
 /**
@@ -39,7 +40,12 @@ final class ConfigurationKeys {
 
     /** Every key, grouped by feature. */
     static List<Key<?>> all() {
-        return Stream.of(ReportKeys.all(), CoverageKeys.all(), GenerationKeys.all(), DifferentialKeys.all())
+        return Stream.of(
+                        ReportKeys.all(),
+                        CoverageKeys.all(),
+                        GenerationKeys.all(),
+                        DifferentialKeys.all(),
+                        QualityKeys.all())
                 .flatMap(List::stream)
                 .toList();
     }

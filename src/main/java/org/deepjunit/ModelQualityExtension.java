@@ -1,0 +1,127 @@
+package org.deepjunit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.data.Dataset;
+import org.deepjunit.model.Model;
+import org.deepjunit.quality.Evaluation;
+import org.deepjunit.quality.GateVerdict;
+import org.deepjunit.quality.QualityBaselines;
+import org.deepjunit.quality.QualityGates;
+import org.deepjunit.quality.QualityKeys;
+import org.deepjunit.quality.metrics.Metrics;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** {@link ModelQuality}'s extension: injects {@link Quality} and records what each test evaluated and gated. */
+final class ModelQualityExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ModelQualityExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Quality.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(TestQuality.class, k -> open(context), TestQuality.class);
+    }
+
+    private static TestQuality open(ExtensionContext context) {
+        try {
+            Settings settings = Settings.of(context);
+            QualityBaselines baselines = QualityBaselines.in(
+                    settings.getOrDefault(QualityKeys.APPROVED_DIR)
+                            .toAbsolutePath()
+                            .normalize(),
+                    settings.getOrDefault(QualityKeys.APPROVE));
+            return new TestQuality(
+                    // the declaring class: a test inherited by several classes keeps one baseline per model
+                    context.getRequiredTestMethod().getDeclaringClass().getName() + "."
+                            + context.getRequiredTestMethod().getName(),
+                    baselines);
+        } catch (ConfigurationException e) {
+            throw Settings.asJUnit(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestQuality quality = context.getStore(NAMESPACE).get(TestQuality.class, TestQuality.class);
+        if (quality != null) {
+            quality.finish(context);
+        }
+    }
+
+    /** One test's evaluations and verdicts. */
+    static final class TestQuality implements Quality {
+
+        private final String test;
+        private final QualityBaselines baselines;
+        private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+        private final Map<String, List<GateVerdict>> verdicts = new LinkedHashMap<>();
+
+        TestQuality(String test, QualityBaselines baselines) {
+            this.test = test;
+            this.baselines = baselines;
+        }
+
+        @Override
+        public synchronized Evaluation evaluate(Model model, Dataset data) {
+            Evaluation e = Evaluation.of(model, data);
+            evaluations.put(e.model(), e);
+            return e;
+        }
+
+        @Override
+        public synchronized QualityGates gates(Evaluation candidate) {
+            evaluations.putIfAbsent(candidate.model(), candidate);
+            QualityGates gates = QualityGates.on(candidate).onVerdicts(v -> record(candidate.model(), v));
+            if (baselines.approving()
+                    && baselines.approved(baselineName(candidate)).isEmpty()) {
+                // approving a first baseline: the candidate is the baseline, and a change against itself is none
+                return gates.against(candidate);
+            }
+            return gates.againstApproved(baselines, baselineName(candidate));
+        }
+
+        private synchronized void record(String model, List<GateVerdict> list) {
+            verdicts.computeIfAbsent(model, m -> new ArrayList<>()).addAll(list);
+        }
+
+        private String baselineName(Evaluation e) {
+            return test + "." + e.model();
+        }
+
+        synchronized void finish(ExtensionContext context) {
+            for (Evaluation e : evaluations.values()) {
+                Map<String, Double> figures = new LinkedHashMap<>();
+                figures.put(Metrics.ACCURACY.name() + "[" + Evaluation.ALL + "]", e.value(Metrics.ACCURACY));
+                for (GateVerdict v : verdicts.getOrDefault(e.model(), List.of())) {
+                    if (!Double.isNaN(v.value())) {
+                        figures.put(v.metric() + "[" + v.slice() + "]", v.value());
+                    }
+                }
+                figures.forEach((figure, value) -> context.publishReportEntry(
+                        "deepjunit.quality." + e.model() + "." + figure, String.valueOf(value)));
+                Optional<java.nio.file.Path> received = baselines.record(baselineName(e), e, figures);
+                received.ifPresent(file -> {
+                    String notice = "quality baseline of " + e.model() + " received: " + file + " (no approved one, or"
+                            + " its model, data or figures changed); review it, then rename it to .approved, or run"
+                            + " once with -D" + QualityBaselines.APPROVE + "=true";
+                    context.publishReportEntry("deepjunit.quality." + e.model() + ".received", notice);
+                    System.out.println("[deepjunit] " + notice);
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.deepjunit.quality;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+import org.deepjunit.quality.metrics.Predictions;
+
+/**
+ * How to cut an evaluation's samples into named slices, each judged on its own: per true class, per value of a data
+ * column, or by a function of yours.
+ *
+ * <pre>{@code
+ * evaluation.slicedBy(Slicing.byClass())                                // "class=0" … "class=9"
+ *           .slicedBy(Slicing.by("city", i -> rows.get(i).city()));     // "city=paris", "city=tokyo", …
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.4")
+@FunctionalInterface
+public interface Slicing {
+
+    /** The slices of {@code predictions}' samples: name → sample indices, in a stable order. */
+    Map<String, int[]> slices(Predictions predictions);
+
+    /** One slice per true class present, {@code "class=<c>"}, in class order. */
+    static Slicing byClass() {
+        return p -> group("class", i -> String.valueOf(p.labels()[i]), p.size(), true);
+    }
+
+    /**
+     * One slice per value {@code key} gives a sample (by its index in the dataset), {@code "<name>=<value>"}; samples
+     * whose key is {@code null} belong to no slice of it.
+     */
+    static Slicing by(String name, IntFunction<String> key) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(key, "key");
+        return p -> group(name, key, p.size(), false);
+    }
+
+    private static Map<String, int[]> group(String name, IntFunction<String> key, int n, boolean numeric) {
+        Map<String, List<Integer>> groups = numeric
+                ? new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                : new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            String value = key.apply(i);
+            if (value != null) {
+                groups.computeIfAbsent(value, v -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> slices = new LinkedHashMap<>();
+        groups.forEach((value, indices) -> slices.put(
+                name + "=" + value, indices.stream().mapToInt(Integer::intValue).toArray()));
+        return slices;
+    }
+}

@@ -1,0 +1,136 @@
+package org.deepjunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepjunit.data.Dataset;
+import org.deepjunit.data.Datasets;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.tensorflow.TensorFlowModel;
+import org.deepjunit.quality.Evaluation;
+import org.deepjunit.quality.QualityGates;
+import org.deepjunit.quality.Slicing;
+import org.deepjunit.quality.metrics.Metrics;
+import org.deepjunit.testing.DeepXploreModels;
+import org.deepjunit.testing.DeepXploreModels.LeNet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * {@code @ModelQuality} end to end on LeNet-5 and the MNIST test set: the first run has no baseline and says how to
+ * approve one, an approved baseline makes later runs of the same model pass quietly, and a perturbed LeNet-5 fails
+ * its change gate with the exact message.
+ */
+class ModelQualityExtensionTest {
+
+    @TempDir
+    Path dir;
+
+    static Dataset mnist() {
+        return Datasets.load(GeneratedInputsExtensionTest.MNIST, GeneratedInputsExtensionTest.LABELS, Double.NaN);
+    }
+
+    /** LeNet-5 (TensorFlow twin) with every weight moved by {@code shift} toward larger magnitude. */
+    static Model lenet5(double shift) {
+        try {
+            Path export = Files.createTempDirectory("deepjunit-quality").resolve("lenet5");
+            TensorFlowModel.Builder b = TensorFlowModel.builder(export).name("lenet5");
+            DeepXploreModels.export(LeNet.LENET5, export, w -> w + shift * Math.signum(w))
+                    .layers()
+                    .forEach(b::layer);
+            return b.build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ModelQuality
+    abstract static class Gated {
+        @Test
+        void keepsItsAccuracy(@TestModel("lenet5") Model lenet5, Quality quality) {
+            Evaluation e = quality.evaluate(lenet5, mnist()).slicedBy(Slicing.byClass());
+            QualityGates gates = quality.gates(e)
+                    .gate(Metrics.ACCURACY, g -> g.atLeast(0.9).maxDrop(0.002))
+                    .gate(Metrics.ACCURACY, g -> g.atLeast(0.9).perSlice());
+            for (int digit = 0; digit < 10; digit++) {
+                gates.gate(Metrics.f1(digit), g -> g.atLeast(0.9));
+            }
+            gates.check();
+        }
+    }
+
+    static class Intact extends Gated {
+        @TestModel("lenet5")
+        static Model lenet5() {
+            return ModelQualityExtensionTest.lenet5(0);
+        }
+    }
+
+    static class Perturbed extends Gated {
+        @TestModel("lenet5")
+        static Model lenet5() {
+            return ModelQualityExtensionTest.lenet5(PERTURBATION);
+        }
+    }
+
+    static final double PERTURBATION = 0.05;
+
+    private EngineExecutionResults run(Class<?> subject, boolean approve) {
+        Map<String, String> params = new HashMap<>();
+        params.put("junit.jupiter.execution.parallel.enabled", "false");
+        params.put("deepjunit.report.dir", dir.resolve("report").toString());
+        params.put("deepjunit.quality.approved.dir", dir.resolve("approved").toString());
+        params.put("deepjunit.quality.approve", String.valueOf(approve));
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(params)
+                .selectors(selectClass(subject))
+                .execute();
+    }
+
+    private static List<String> failures(EngineExecutionResults r) {
+        return r.testEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
+                .toList();
+    }
+
+    @Test
+    void aBaselineIsApprovedOnceThenGatesEveryLaterRun() throws Exception {
+        String base = Gated.class.getName() + ".keepsItsAccuracy.lenet5.quality.";
+        Path approved = dir.resolve("approved");
+
+        // no baseline: the change gate fails saying how to approve, and the received files are written
+        EngineExecutionResults first = run(Intact.class, false);
+        assertThat(failures(first)).singleElement().asString().contains("No approved quality baseline");
+        assertThat(approved.resolve(base + "received.json")).exists();
+        assertThat(approved.resolve(base + "received.npy")).exists();
+
+        // approving: the received files become the approved baseline
+        run(Intact.class, true).testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(approved.resolve(base + "approved.json")).exists();
+        assertThat(approved.resolve(base + "received.json")).doesNotExist();
+
+        // the same model again: passes, and writes nothing
+        run(Intact.class, false).testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(approved.resolve(base + "received.json")).doesNotExist();
+
+        // a perturbed LeNet-5 fails its change gate, and its figures are received for a person to look at
+        EngineExecutionResults perturbed = run(Perturbed.class, false);
+        // 93 digits the approved LeNet-5 reads right and the perturbed one wrong, 21 the other way round
+        assertThat(failures(perturbed))
+                .containsExactly("1 quality gate failed:\n"
+                        + "Quality gate failed for lenet5: accuracy (all, n = 10000) is 0.9809 against the baseline's"
+                        + " 0.9881: change -0.0072 (95% interval -0.0093 to -0.0051, McNemar p = 5.31e-12, b = 93,"
+                        + " c = 21), but the largest drop allowed is 0.0020");
+        assertThat(approved.resolve(base + "received.json")).exists();
+    }
+}

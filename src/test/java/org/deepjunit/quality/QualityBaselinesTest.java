@@ -26,7 +26,8 @@ class QualityBaselinesTest {
         assertThat(back.datasetDigest()).isEqualTo("digest");
         assertThat(back.predictions().labels()).containsExactly(e.predictions().labels());
         assertThat(back.value(Metrics.ACCURACY)).isEqualTo(0.93);
-        assertThat(back.value(Metrics.LOG_LOSS)).isCloseTo(e.value(Metrics.LOG_LOSS), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(back.value(Metrics.LOG_LOSS))
+                .isCloseTo(e.value(Metrics.LOG_LOSS), org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
@@ -37,13 +38,15 @@ class QualityBaselinesTest {
         QualityBaselines run = QualityBaselines.in(dir, false);
         assertThat(run.record("T.m.m", e, Map.of("accuracy[all]", 0.93 + 1e-9))).isEmpty();
         assertThat(dir.resolve("T.m.m.quality.received.json")).doesNotExist();
-        assertThat(run.record("T.m.m", e, Map.of("accuracy[all]", 0.92))).contains(dir.resolve("T.m.m.quality.received.json"));
+        assertThat(run.record("T.m.m", e, Map.of("accuracy[all]", 0.92)))
+                .contains(dir.resolve("T.m.m.quality.received.json"));
         assertThat(dir.resolve("T.m.m.quality.received.npy")).exists();
         // unchanged again: the left-over received files go
         assertThat(run.record("T.m.m", e, Map.of("accuracy[all]", 0.93))).isEmpty();
         assertThat(dir.resolve("T.m.m.quality.received.json")).doesNotExist();
         Evaluation otherModel = Evaluation.of("m", "another-fingerprint", "digest", e.predictions());
-        assertThat(run.record("T.m.m", otherModel, Map.of("accuracy[all]", 0.93))).isPresent();
+        assertThat(run.record("T.m.m", otherModel, Map.of("accuracy[all]", 0.93)))
+                .isPresent();
     }
 
     @Test

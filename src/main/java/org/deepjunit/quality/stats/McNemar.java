@@ -73,9 +73,8 @@ public final class McNemar {
             throw new IllegalArgumentException("McNemar: no samples; give at least one");
         }
         if (b < 0 || c < 0 || b + c > n) {
-            throw new IllegalArgumentException(
-                    "McNemar: the discordant counts b = " + b + " and c = " + c + " must be >= 0 and sum to at most"
-                            + " n = " + n);
+            throw new IllegalArgumentException("McNemar: the discordant counts b = " + b + " and c = " + c
+                    + " must be >= 0 and sum to at most" + " n = " + n);
         }
         Paired.confidence("McNemar", confidence);
         double z = Normal.quantile(1 - (1 - confidence) / 2);

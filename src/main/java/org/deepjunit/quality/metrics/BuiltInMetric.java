@@ -25,7 +25,8 @@ final class BuiltInMetric implements Metric {
         this.correctness = correctness;
     }
 
-    static Metric of(String name, boolean greaterIsBetter, boolean needsProbabilities, ToDoubleFunction<Predictions> f) {
+    static Metric of(
+            String name, boolean greaterIsBetter, boolean needsProbabilities, ToDoubleFunction<Predictions> f) {
         return new BuiltInMetric(name, greaterIsBetter, needsProbabilities, f, null);
     }
 

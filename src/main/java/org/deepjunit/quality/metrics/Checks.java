@@ -68,8 +68,8 @@ final class Checks {
             double sum = 0;
             for (int j = 0; j < scores[i].length; j++) {
                 if (scores[i][j] < 0) {
-                    throw new IllegalArgumentException(metric + " needs probabilities, but sample " + i + ", class "
-                            + j + " has score " + scores[i][j] + fix);
+                    throw new IllegalArgumentException(metric + " needs probabilities, but sample " + i + ", class " + j
+                            + " has score " + scores[i][j] + fix);
                 }
                 sum += scores[i][j];
             }

@@ -79,8 +79,8 @@ public final class ConfusionMatrix {
             copy[t] = counts[t].clone();
             for (int p = 0; p < k; p++) {
                 if (copy[t][p] < 0) {
-                    throw new IllegalArgumentException("confusion matrix: count [" + t + "][" + p + "] is "
-                            + copy[t][p] + "; counts must be non-negative");
+                    throw new IllegalArgumentException("confusion matrix: count [" + t + "][" + p + "] is " + copy[t][p]
+                            + "; counts must be non-negative");
                 }
             }
         }

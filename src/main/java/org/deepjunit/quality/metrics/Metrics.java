@@ -23,12 +23,12 @@ public final class Metrics {
             BuiltInMetric.of("macro F1", true, false, p -> ConfusionMatrix.of(p).macroF1());
 
     /** "weighted F1": {@link ConfusionMatrix#weightedF1()} of the argmax predictions. */
-    public static final Metric WEIGHTED_F1 =
-            BuiltInMetric.of("weighted F1", true, false, p -> ConfusionMatrix.of(p).weightedF1());
+    public static final Metric WEIGHTED_F1 = BuiltInMetric.of(
+            "weighted F1", true, false, p -> ConfusionMatrix.of(p).weightedF1());
 
     /** "log loss": {@link ClassificationMetrics#logLoss}; lower is better; needs probabilities. */
-    public static final Metric LOG_LOSS = BuiltInMetric.of(
-            "log loss", false, true, p -> ClassificationMetrics.logLoss(p.labels(), p.scores()));
+    public static final Metric LOG_LOSS =
+            BuiltInMetric.of("log loss", false, true, p -> ClassificationMetrics.logLoss(p.labels(), p.scores()));
 
     /** "ROC-AUC": {@link ClassificationMetrics#rocAucOneVsRest}, the macro average of one-vs-rest AUCs. */
     public static final Metric ROC_AUC = BuiltInMetric.of(
@@ -55,24 +55,27 @@ public final class Metrics {
         }
         String name = bins == ClassificationMetrics.DEFAULT_CALIBRATION_BINS ? "ECE" : "ECE (" + bins + " bins)";
         return BuiltInMetric.of(
-                name,
-                false,
-                true,
-                p -> ClassificationMetrics.expectedCalibrationError(p.labels(), p.scores(), bins));
+                name, false, true, p -> ClassificationMetrics.expectedCalibrationError(p.labels(), p.scores(), bins));
     }
 
     /** "precision of class c": {@link ConfusionMatrix#precision}. */
     public static Metric precision(int c) {
-        return BuiltInMetric.of("precision of class " + c, true, false, p -> ConfusionMatrix.of(p).precision(c));
+        return BuiltInMetric.of(
+                "precision of class " + c,
+                true,
+                false,
+                p -> ConfusionMatrix.of(p).precision(c));
     }
 
     /** "recall of class c": {@link ConfusionMatrix#recall}. */
     public static Metric recall(int c) {
-        return BuiltInMetric.of("recall of class " + c, true, false, p -> ConfusionMatrix.of(p).recall(c));
+        return BuiltInMetric.of(
+                "recall of class " + c, true, false, p -> ConfusionMatrix.of(p).recall(c));
     }
 
     /** "F1 of class c": {@link ConfusionMatrix#f1}. */
     public static Metric f1(int c) {
-        return BuiltInMetric.of("F1 of class " + c, true, false, p -> ConfusionMatrix.of(p).f1(c));
+        return BuiltInMetric.of(
+                "F1 of class " + c, true, false, p -> ConfusionMatrix.of(p).f1(c));
     }
 }

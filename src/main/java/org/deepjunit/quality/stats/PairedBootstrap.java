@@ -107,8 +107,10 @@ public final class PairedBootstrap {
             try {
                 d = candidate.applyAsDouble(indices.clone()) - baseline.applyAsDouble(indices.clone());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(test + ": resample " + (r + 1) + " of " + resamples + " (seed "
-                        + seed + ") failed: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        test + ": resample " + (r + 1) + " of " + resamples + " (seed " + seed + ") failed: "
+                                + e.getMessage(),
+                        e);
             }
             if (Double.isNaN(d)) {
                 throw new IllegalArgumentException(

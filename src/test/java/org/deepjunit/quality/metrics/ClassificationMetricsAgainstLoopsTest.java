@@ -51,7 +51,8 @@ class ClassificationMetricsAgainstLoopsTest {
         double[][] scores = coarseScores(random, labels);
         double[][] p = probabilities(scores);
 
-        assertThat(ClassificationMetrics.rocAucOneVsRest(labels, scores)).isCloseTo(aucByPairs(labels, scores), within(1e-12));
+        assertThat(ClassificationMetrics.rocAucOneVsRest(labels, scores))
+                .isCloseTo(aucByPairs(labels, scores), within(1e-12));
         assertThat(ClassificationMetrics.logLoss(labels, p)).isCloseTo(logLossByLoop(labels, p), within(1e-12));
         for (int bins : new int[] {1, 5, 10, 15}) {
             assertThat(ClassificationMetrics.expectedCalibrationError(labels, p, bins))

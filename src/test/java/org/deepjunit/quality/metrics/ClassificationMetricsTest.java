@@ -27,10 +27,14 @@ class ClassificationMetricsTest {
         // ranks of the labels: 2, 1, 4, 2
         assertThat(ClassificationMetrics.topKCorrect(TOP_K_LABELS, TOP_K_SCORES, 1))
                 .containsExactly(false, true, false, false);
-        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 1)).isEqualTo(1 / 4.0);
-        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 2)).isEqualTo(3 / 4.0);
-        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 3)).isEqualTo(3 / 4.0);
-        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 4)).isEqualTo(1.0);
+        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 1))
+                .isEqualTo(1 / 4.0);
+        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 2))
+                .isEqualTo(3 / 4.0);
+        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 3))
+                .isEqualTo(3 / 4.0);
+        assertThat(ClassificationMetrics.topKAccuracy(TOP_K_LABELS, TOP_K_SCORES, 4))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -122,7 +126,9 @@ class ClassificationMetricsTest {
         assertThat(ClassificationMetrics.bin(1.0, bins)).isEqualTo(bins - 1);
         for (int i = 1; i <= bins; i++) {
             double edge = (double) i / bins;
-            assertThat(ClassificationMetrics.bin(edge, bins)).as("edge %d/%d", i, bins).isEqualTo(i - 1);
+            assertThat(ClassificationMetrics.bin(edge, bins))
+                    .as("edge %d/%d", i, bins)
+                    .isEqualTo(i - 1);
             if (i < bins) {
                 assertThat(ClassificationMetrics.bin(Math.nextUp(edge), bins)).isEqualTo(i);
             }

@@ -114,8 +114,7 @@ class ConfusionMatrixTest {
     }
 
     private static ConfusionMatrix shard(int[] labels, int[] predicted, int k, int from, int to) {
-        return ConfusionMatrix.of(
-                Arrays.copyOfRange(labels, from, to), Arrays.copyOfRange(predicted, from, to), k);
+        return ConfusionMatrix.of(Arrays.copyOfRange(labels, from, to), Arrays.copyOfRange(predicted, from, to), k);
     }
 
     @Test

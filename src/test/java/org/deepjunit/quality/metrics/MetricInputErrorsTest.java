@@ -33,8 +33,9 @@ class MetricInputErrorsTest {
 
     @Test
     void nonFiniteScores() {
-        assertThatThrownBy(() -> ClassificationMetrics.rocAucOneVsRest(
-                        new int[] {0, 1}, new double[][] {{0.5, 0.5}, {0.1, Double.NaN}}))
+        assertThatThrownBy(() -> ClassificationMetrics.rocAucOneVsRest(new int[] {0, 1}, new double[][] {
+                    {0.5, 0.5}, {0.1, Double.NaN}
+                }))
                 .hasMessage("ROC-AUC: sample 1, class 1 has score NaN; scores must be finite (look for an overflow in"
                         + " the model's output)");
         assertThatThrownBy(() -> new Predictions(new int[] {0}, new double[][] {{Double.POSITIVE_INFINITY, 0}}))

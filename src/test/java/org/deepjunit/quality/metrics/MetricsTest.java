@@ -29,7 +29,8 @@ class MetricsTest {
         // top-2: sample 2's label 1 ties class 0 and comes second; sample 4's label 0 is second → all but none
         assertThat(Metrics.topK(2).compute(P)).isEqualTo(1.0);
         assertThat(Metrics.MACRO_F1.compute(P)).isEqualTo(ConfusionMatrix.of(P).macroF1());
-        assertThat(Metrics.WEIGHTED_F1.compute(P)).isEqualTo(ConfusionMatrix.of(P).weightedF1());
+        assertThat(Metrics.WEIGHTED_F1.compute(P))
+                .isEqualTo(ConfusionMatrix.of(P).weightedF1());
         assertThat(Metrics.LOG_LOSS.compute(P)).isEqualTo(ClassificationMetrics.logLoss(LABELS, PROBABILITIES));
         assertThat(Metrics.ROC_AUC.compute(P)).isEqualTo(ClassificationMetrics.rocAucOneVsRest(LABELS, PROBABILITIES));
         assertThat(Metrics.ECE.compute(P))

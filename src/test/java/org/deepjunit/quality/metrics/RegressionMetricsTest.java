@@ -21,7 +21,8 @@ class RegressionMetricsTest {
         assertThat(RegressionMetrics.r2(ACTUAL, PREDICTED)).isCloseTo(1 - 1.5 / 29.1875, within(1e-15));
         assertThat(RegressionMetrics.r2(ACTUAL, PREDICTED)).isCloseTo(0.9486081370449679, within(1e-15));
         // predicting the mean gives 0, a perfect fit 1, worse than the mean below 0
-        assertThat(RegressionMetrics.r2(ACTUAL, new double[] {2.875, 2.875, 2.875, 2.875})).isZero();
+        assertThat(RegressionMetrics.r2(ACTUAL, new double[] {2.875, 2.875, 2.875, 2.875}))
+                .isZero();
         assertThat(RegressionMetrics.r2(ACTUAL, ACTUAL)).isEqualTo(1.0);
         assertThat(RegressionMetrics.r2(ACTUAL, new double[] {7, 2, -0.5, 3})).isNegative();
     }

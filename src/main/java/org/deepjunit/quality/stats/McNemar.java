@@ -26,7 +26,10 @@ public final class McNemar {
     /** The confidence level unless another is given: 0.95. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
-    private static final double LN2 = Math.log(2);
+    /** ln 2 split as in fdlibm: {@code LN2_HI} has few enough bits that {@code N · LN2_HI} is exact below 2^20. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+
+    private static final double LN2_LO = 1.90821492927058770002e-10;
 
     private McNemar() {}
 
@@ -96,11 +99,18 @@ public final class McNemar {
         if (2 * k >= trials) {
             return 1; // b = c, including b + c = 0: P(X ≤ k) ≥ 1/2
         }
-        // ln P(X = k) = ln C(N, k) − N ln 2, with ln C(N, k) = Σ_{i=1..k} ln((N − k + i) / i)
-        double logPmf = -trials * LN2;
-        for (long i = 1; i <= k; i++) {
-            logPmf += Math.log((double) (trials - k + i) / i);
+        // ln P(X = k) = Σ_{i=1..k} ln((N − k + i) / i) − N ln 2, summed with Neumaier's compensation so that the
+        // rounding of thousands of terms does not add up
+        double logPmf = 0;
+        double compensation = 0;
+        for (long i = 0; i <= k + 1; i++) {
+            double term =
+                    i == 0 ? -trials * LN2_HI : i == k + 1 ? -trials * LN2_LO : Math.log((double) (trials - k + i) / i);
+            double t = logPmf + term;
+            compensation += Math.abs(logPmf) >= Math.abs(term) ? (logPmf - t) + term : (term - t) + logPmf;
+            logPmf = t;
         }
+        logPmf += compensation;
         // P(X ≤ k) = P(X = k) · Σ_{j ≤ k} P(X = j)/P(X = k); P(X = j − 1)/P(X = j) = j / (N − j + 1) < 1
         double ratio = 1;
         double sum = 1;

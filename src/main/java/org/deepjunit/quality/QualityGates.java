@@ -120,21 +120,25 @@ public final class QualityGates {
 
     /** Every gate's verdict, in the order gates and slices were given; nothing thrown. */
     public List<GateVerdict> verdicts() {
+        boolean changeGates = gates.stream().anyMatch(Gate::hasChangeLimit);
+        if (changeGates && baseline == null && missingBaseline == null) {
+            throw new IllegalStateException(
+                    "A gate limits the change against a baseline, but none was given: call" + " against(baseline)");
+        }
+        // Without an approved baseline every figure is still computed (against the candidate itself), so that the
+        // received baseline holds them all; then the change gates cannot be judged, and say so.
+        Evaluation judgedAgainst = baseline != null ? baseline : candidate;
         List<GateVerdict> verdicts = new ArrayList<>();
         for (Gate gate : gates) {
-            if (gate.hasChangeLimit() && baseline == null && missingBaseline != null) {
-                listener.accept(List.copyOf(verdicts));
-                throw new AssertionError(missingBaseline);
-            }
-            if (gate.hasChangeLimit() && baseline == null) {
-                throw new IllegalStateException("Gate on " + gate.metric().name() + " limits the change against a"
-                        + " baseline, but none was given: call against(baseline)");
-            }
             for (String slice : gate.slicesOf(candidate)) {
-                verdicts.add(GateCheck.verdict(gate, candidate, baseline, slice, minimumSamples, confidence, seed));
+                verdicts.add(
+                        GateCheck.verdict(gate, candidate, judgedAgainst, slice, minimumSamples, confidence, seed));
             }
         }
         listener.accept(List.copyOf(verdicts));
+        if (changeGates && baseline == null) {
+            throw new AssertionError(missingBaseline);
+        }
         return List.copyOf(verdicts);
     }
 

@@ -1,0 +1,46 @@
+package org.deepjunit.quality.history;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Makes a project name a safe file name on every OS, keeping different names apart. */
+final class FileNames {
+
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
+    private static final int MAX_LENGTH = 80;
+
+    private FileNames() {}
+
+    /**
+     * The name itself when it is safe ({@code digits}, {@code my-app_2.1}); otherwise its safe characters, unsafe
+     * ones as {@code _}, plus {@code -} and 8 hex digits of its SHA-256 ({@code my_app-1f2e3d4c} for "my/app").
+     */
+    static String safe(String project) {
+        RunRecord.requireText(project, "project");
+        String safe = UNSAFE.matcher(project).replaceAll("_");
+        while (safe.startsWith(".")) {
+            safe = "_" + safe.substring(1);
+        }
+        if (RESERVED.matcher(safe).matches()) {
+            safe = "_" + safe;
+        }
+        if (safe.length() > MAX_LENGTH) {
+            safe = safe.substring(0, MAX_LENGTH);
+        }
+        return safe.equals(project) ? safe : safe + "-" + shortDigest(project);
+    }
+
+    private static String shortDigest(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4).toLowerCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -45,6 +45,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                             .normalize(),
                     settings.getOrDefault(QualityKeys.APPROVE));
             return new TestQuality(
+                    settings,
                     // the declaring class: a test inherited by several classes keeps one baseline per model
                     context.getRequiredTestMethod().getDeclaringClass().getName() + "."
                             + context.getRequiredTestMethod().getName(),
@@ -65,12 +66,14 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
     /** One test's evaluations and verdicts. */
     static final class TestQuality implements Quality {
 
+        private final Settings settings;
         private final String test;
         private final QualityBaselines baselines;
         private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         private final Map<String, List<GateVerdict>> verdicts = new LinkedHashMap<>();
 
-        TestQuality(String test, QualityBaselines baselines) {
+        TestQuality(Settings settings, String test, QualityBaselines baselines) {
+            this.settings = settings;
             this.test = test;
             this.baselines = baselines;
         }
@@ -113,6 +116,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                 }
                 figures.forEach((figure, value) -> context.publishReportEntry(
                         "deepjunit.quality." + e.model() + "." + figure, String.valueOf(value)));
+                QualityHistory.of(context)
+                        .record(settings, test, e, figures, verdicts.getOrDefault(e.model(), List.of()));
                 Optional<java.nio.file.Path> received = baselines.record(baselineName(e), e, figures);
                 received.ifPresent(file -> {
                     String notice = "quality baseline of " + e.model() + " received: " + file + " (no approved one, or"

@@ -15,6 +15,9 @@ import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.Slicing;
+import org.deepjunit.quality.history.FigureRecord;
+import org.deepjunit.quality.history.HistoryStore;
+import org.deepjunit.quality.history.RunRecord;
 import org.deepjunit.quality.metrics.Metrics;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
@@ -88,6 +91,8 @@ class ModelQualityExtensionTest {
         params.put("deepjunit.report.dir", dir.resolve("report").toString());
         params.put("deepjunit.quality.approved.dir", dir.resolve("approved").toString());
         params.put("deepjunit.quality.approve", String.valueOf(approve));
+        params.put("deepjunit.quality.history.url", "jdbc:sqlite:" + dir.resolve("history.db"));
+        params.put("deepjunit.quality.history.project", "quality-test");
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(params)
                 .selectors(selectClass(subject))
@@ -132,5 +137,31 @@ class ModelQualityExtensionTest {
                         + " 0.9881: change -0.0072 (95% interval -0.0093 to -0.0051, McNemar p = 5.31e-12, b = 93,"
                         + " c = 21), but the largest drop allowed is 0.0020");
         assertThat(approved.resolve(base + "received.json")).exists();
+
+        // every run is in the history, the perturbed one with its failed change gate
+        try (HistoryStore history = HistoryStore.openSqlite(dir.resolve("history.db"))) {
+            List<RunRecord> runs = history.runs("quality-test", "lenet5", 10);
+            assertThat(runs).hasSize(4);
+            assertThat(runs).extracting(r -> accuracy(r).value()).containsExactly(0.9881, 0.9881, 0.9881, 0.9809);
+            assertThat(runs).extracting(RunRecord::testId).containsOnly(Gated.class.getName() + ".keepsItsAccuracy");
+            FigureRecord change = runs.get(3).figures().stream()
+                    .filter(f -> f.kind().equals("change") && f.name().equals("accuracy"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(change.value()).isCloseTo(-0.0072, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(change.lower()).isLessThan(change.value());
+            assertThat(change.verdict()).isEqualTo("failed");
+            assertThat(runs.get(0).modelFingerprint()).isEqualTo(runs.get(2).modelFingerprint());
+            assertThat(runs.get(3).modelFingerprint()).isNotEqualTo(runs.get(0).modelFingerprint());
+        }
+    }
+
+    private static FigureRecord accuracy(RunRecord run) {
+        return run.figures().stream()
+                .filter(f -> f.kind().equals("metric")
+                        && f.name().equals("accuracy")
+                        && f.slice().equals("all"))
+                .findFirst()
+                .orElseThrow();
     }
 }

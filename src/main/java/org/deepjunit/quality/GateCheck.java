@@ -29,7 +29,7 @@ final class GateCheck {
                     metric.name(),
                     slice,
                     n,
-                    Double.NaN,
+                    valueOrNaN(candidate, metric, slice),
                     Double.NaN,
                     Double.NaN,
                     Double.NaN,
@@ -108,6 +108,15 @@ final class GateCheck {
                 change == null ? Double.NaN : change.upper(),
                 change == null ? Double.NaN : change.pValue(),
                 message);
+    }
+
+    /** The value on a small slice, for the record; NaN where the metric has none (e.g. AUC on one class). */
+    private static double valueOrNaN(Evaluation candidate, Metric metric, String slice) {
+        try {
+            return candidate.value(metric, slice);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     private static void append(StringBuilder failures, String failure) {

@@ -25,10 +25,23 @@ public final class QualityKeys {
             "src/test/resources/deepjunit/approved",
             "where approved and received quality baselines are");
 
+    public static final Key<String> HISTORY_URL = Key.of(
+            "deepjunit.quality.history.url",
+            ValueType.text("default|none|jdbc:.+", "default (the SQLite file of the project), none, or a JDBC URL"),
+            "default",
+            "default: ~/.deepjunit/history/<project>.db",
+            "where every run's quality figures are kept: a JDBC URL (e.g. jdbc:postgresql://host/db), none to keep none");
+    public static final Key<String> HISTORY_PROJECT = Key.of(
+            "deepjunit.quality.history.project",
+            ValueType.text("[A-Za-z0-9._-]+", "letters, digits, '.', '-' or '_'"),
+            null,
+            "the working directory's name",
+            "the project the history records runs under");
+
     private QualityKeys() {}
 
     /** Every quality key. */
     public static List<Key<?>> all() {
-        return List.of(APPROVE, APPROVED_DIR);
+        return List.of(APPROVE, APPROVED_DIR, HISTORY_URL, HISTORY_PROJECT);
     }
 }

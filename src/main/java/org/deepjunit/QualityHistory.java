@@ -1,0 +1,88 @@
+package org.deepjunit;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deepjunit.quality.Evaluation;
+import org.deepjunit.quality.GateVerdict;
+import org.deepjunit.quality.QualityKeys;
+import org.deepjunit.quality.history.Commit;
+import org.deepjunit.quality.history.FigureRecord;
+import org.deepjunit.quality.history.HistoryStore;
+import org.deepjunit.quality.history.RunRecord;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The run's history store, opened once per JVM and closed when the run ends, and how a test's evaluations become
+ * history records: every figure ({@code metric}) and every change a gate measured ({@code change}, with its
+ * interval), each with its gate's verdict.
+ */
+final class QualityHistory implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(QualityHistory.class);
+
+    private final Map<String, HistoryStore> stores = new ConcurrentHashMap<>();
+    private final Optional<String> commit = Commit.detect(Path.of("").toAbsolutePath());
+
+    /** The root context's instance. */
+    static QualityHistory of(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(QualityHistory.class, k -> new QualityHistory(), QualityHistory.class);
+    }
+
+    /** Records one evaluation of {@code test}, unless the configuration keeps no history. */
+    void record(Settings settings, String test, Evaluation e, Map<String, Double> figures, List<GateVerdict> verdicts) {
+        String url = settings.getOrDefault(QualityKeys.HISTORY_URL);
+        if (url.equals("none")) {
+            return;
+        }
+        String project = settings.getOrDefault(QualityKeys.HISTORY_PROJECT);
+        if (project == null) {
+            Path cwd = Path.of("").toAbsolutePath().getFileName();
+            project = cwd == null ? "default" : cwd.toString();
+        }
+        String finalProject = project;
+        HistoryStore store = stores.computeIfAbsent(
+                url, u -> u.equals("default") ? HistoryStore.openDefault(finalProject) : HistoryStore.open(u));
+        List<FigureRecord> records = new ArrayList<>();
+        figures.forEach((figure, value) -> {
+            int bracket = figure.lastIndexOf('[');
+            records.add(FigureRecord.of(
+                    "metric",
+                    figure.substring(0, bracket),
+                    figure.substring(bracket + 1, figure.length() - 1),
+                    value,
+                    e.size()));
+        });
+        for (GateVerdict v : verdicts) {
+            String verdict = v.status().name().toLowerCase(Locale.ROOT);
+            if (!Double.isNaN(v.change())) {
+                records.add(new FigureRecord(
+                        "change", v.metric(), v.slice(), v.change(), v.n(), v.lower(), v.upper(), verdict));
+            } else if (!Double.isNaN(v.value())) {
+                records.add(new FigureRecord(
+                        "gate", v.metric(), v.slice(), v.value(), v.n(), Double.NaN, Double.NaN, verdict));
+            }
+        }
+        store.record(new RunRecord(
+                Instant.now(),
+                project,
+                test,
+                e.model(),
+                e.modelFingerprint(),
+                e.datasetDigest(),
+                commit.orElse(null),
+                records));
+    }
+
+    @Override
+    public void close() {
+        stores.values().forEach(HistoryStore::close);
+    }
+}

@@ -15,12 +15,14 @@ import org.deepjunit.quality.history.Commit;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.HistoryStore;
 import org.deepjunit.quality.history.RunRecord;
+import org.deepjunit.quality.metrics.ConfusionMatrix;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The run's history store, opened once per JVM and closed when the run ends, and how a test's evaluations become
- * history records: every figure ({@code metric}) and every change a gate measured ({@code change}, with its
- * interval), each with its gate's verdict.
+ * history records: every figure ({@code metric}), every change a gate measured ({@code change}, with its
+ * interval) or value it bounded ({@code gate}), each with its gate's verdict, and the confusion matrix
+ * ({@code confusion}, one {@code "true,predicted"} count per non-empty cell).
  */
 final class QualityHistory implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -60,6 +62,16 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                     value,
                     e.size()));
         });
+        // the confusion matrix, as mergeable counts: "true,predicted" → count, for the report's heat map
+        ConfusionMatrix confusion = ConfusionMatrix.of(e.predictions());
+        for (int t = 0; t < confusion.classes(); t++) {
+            for (int p = 0; p < confusion.classes(); p++) {
+                if (confusion.count(t, p) > 0) {
+                    records.add(
+                            FigureRecord.of("confusion", t + "," + p, Evaluation.ALL, confusion.count(t, p), e.size()));
+                }
+            }
+        }
         for (GateVerdict v : verdicts) {
             String verdict = v.status().name().toLowerCase(Locale.ROOT);
             if (!Double.isNaN(v.change())) {

@@ -151,6 +151,11 @@ class ModelQualityExtensionTest {
             assertThat(change.value()).isCloseTo(-0.0072, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(change.lower()).isLessThan(change.value());
             assertThat(change.verdict()).isEqualTo("failed");
+            long confused = runs.get(0).figures().stream()
+                    .filter(f -> f.kind().equals("confusion"))
+                    .mapToLong(f -> (long) f.value())
+                    .sum();
+            assertThat(confused).isEqualTo(10_000);
             assertThat(runs.get(0).modelFingerprint()).isEqualTo(runs.get(2).modelFingerprint());
             assertThat(runs.get(3).modelFingerprint()).isNotEqualTo(runs.get(0).modelFingerprint());
         }

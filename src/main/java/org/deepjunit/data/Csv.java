@@ -107,4 +107,41 @@ final class Csv {
                         ? null
                         : labels.stream().mapToInt(Integer::intValue).toArray());
     }
+
+    /**
+     * The values of the column named {@code column} in the header (the first non-blank row), one per data row, in the
+     * rows' order: the rows {@link #read} makes samples of.
+     */
+    static List<String> column(String location, String column) {
+        List<String> values = new ArrayList<>();
+        int index = -1;
+        try (InputStream raw = Locations.open(location);
+                Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
+                MappingIterator<String[]> lines =
+                        MAPPER.readerFor(String[].class).readValues(reader)) {
+            while (lines.hasNextValue()) {
+                String[] cells = lines.nextValue();
+                int lineNo = lines.getCurrentLocation().getLineNr() - 1;
+                if (cells.length == 1 && cells[0].isBlank()) {
+                    continue;
+                }
+                if (index < 0) {
+                    index = java.util.Arrays.asList(cells).indexOf(column);
+                    if (index < 0) {
+                        throw new DataFormatException(location + " has no column '" + column + "' in its header "
+                                + java.util.Arrays.toString(cells) + "; name one of those");
+                    }
+                    continue;
+                }
+                if (index >= cells.length) {
+                    throw new DataFormatException(location + " line " + lineNo + ": no column '" + column + "' in a"
+                            + " row of " + cells.length + " cells");
+                }
+                values.add(cells[index]);
+            }
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
+        }
+        return values;
+    }
 }

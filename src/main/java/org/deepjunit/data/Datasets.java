@@ -3,6 +3,7 @@ package org.deepjunit.data;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Shape;
@@ -93,5 +94,14 @@ public final class Datasets {
             return out;
         }
         return Idx.readLabels(location);
+    }
+
+    /**
+     * The values of the CSV column named {@code column} (by its header), one per data row in order: what a CSV
+     * dataset's samples were made of, e.g. to slice an evaluation by a column that is not a feature.
+     */
+    @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.4")
+    public static List<String> csvColumn(String location, String column) {
+        return Csv.column(location, column);
     }
 }

@@ -43,6 +43,22 @@ public interface Slicing {
         return p -> group(name, key, p.size(), false);
     }
 
+    /**
+     * One slice per value of the CSV column {@code column} (by its header name) of the file the samples came from,
+     * row by row: {@code "<column>=<value>"}; a file with another number of rows than the evaluation's samples is
+     * an error.
+     */
+    static Slicing byColumn(String csvLocation, String column) {
+        return p -> {
+            List<String> values = org.deepjunit.data.Datasets.csvColumn(csvLocation, column);
+            if (values.size() != p.size()) {
+                throw new IllegalArgumentException(csvLocation + " has " + values.size() + " rows but the evaluation "
+                        + p.size() + " samples: slice by the CSV file the dataset was read from");
+            }
+            return group(column, values::get, p.size(), false);
+        };
+    }
+
     private static Map<String, int[]> group(String name, IntFunction<String> key, int n, boolean numeric) {
         Map<String, List<Integer>> groups = numeric
                 ? new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))

@@ -149,6 +149,10 @@ public final class QualityGates {
      * @throws AssertionError listing every failed gate's message
      */
     public List<GateVerdict> check() {
+        if (gates.isEmpty()) {
+            throw new IllegalStateException("No gate to check on " + candidate.model() + ": add one with"
+                    + " gate(metric, g -> g.atLeast(…)), or the check could never fail");
+        }
         List<GateVerdict> verdicts = verdicts();
         List<String> failed = verdicts.stream()
                 .filter(GateVerdict::failed)

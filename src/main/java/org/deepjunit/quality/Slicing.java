@@ -30,7 +30,10 @@ public interface Slicing {
 
     /** One slice per true class present, {@code "class=<c>"}, in class order. */
     static Slicing byClass() {
-        return p -> group("class", i -> String.valueOf(p.labels()[i]), p.size(), true);
+        return p -> {
+            int[] labels = p.labels(); // a copy: take it once
+            return group("class", i -> String.valueOf(labels[i]), p.size(), true);
+        };
     }
 
     /**

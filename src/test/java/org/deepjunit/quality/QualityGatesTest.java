@@ -135,5 +135,8 @@ class QualityGatesTest {
                         .check())
                 .hasMessageContaining("call against(baseline)");
         assertThatThrownBy(() -> e.value(Metrics.ACCURACY, "class=3")).hasMessageContaining("No slice 'class=3'");
+        assertThatThrownBy(() -> QualityGates.on(e).check())
+                .hasMessageStartingWith("No gate to check on m")
+                .hasMessageEndingWith("or the check could never fail");
     }
 }

@@ -71,6 +71,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         private final QualityBaselines baselines;
         private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         private final Map<String, List<GateVerdict>> verdicts = new LinkedHashMap<>();
+        /** Models whose evaluation was gated through {@link #gates}: the ones with a baseline file. */
+        private final java.util.Set<String> gated = new java.util.LinkedHashSet<>();
 
         TestQuality(Settings settings, String test, QualityBaselines baselines) {
             this.settings = settings;
@@ -88,6 +90,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         @Override
         public synchronized QualityGates gates(Evaluation candidate) {
             evaluations.putIfAbsent(candidate.model(), candidate);
+            gated.add(candidate.model());
             QualityGates gates = QualityGates.on(candidate).onVerdicts(v -> record(candidate.model(), v));
             if (baselines.approving()
                     && baselines.approved(baselineName(candidate)).isEmpty()) {
@@ -118,6 +121,9 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                         "deepjunit.quality." + e.model() + "." + figure, String.valueOf(value)));
                 QualityHistory.of(context)
                         .record(settings, test, e, figures, verdicts.getOrDefault(e.model(), List.of()));
+                if (!gated.contains(e.model())) {
+                    continue; // evaluated only, e.g. as the in-run baseline of another model: no baseline file
+                }
                 Optional<java.nio.file.Path> received = baselines.record(baselineName(e), e, figures);
                 received.ifPresent(file -> {
                     String notice = "quality baseline of " + e.model() + " received: " + file + " (no approved one, or"

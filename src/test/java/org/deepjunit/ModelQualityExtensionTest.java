@@ -85,6 +85,25 @@ class ModelQualityExtensionTest {
 
     static final double PERTURBATION = 0.05;
 
+    /** v2 against v1 in the same run: two small networks on 600 random samples labelled by v1. */
+    @ModelQuality
+    static class InRun {
+        @Test
+        void v2KeepsV1sAccuracy(Quality quality) {
+            try (Model v1 = SmallNets.mlp("v1", 4, 3, 7, 0, 0, 0);
+                    Model v2 = SmallNets.mlp("v2", 4, 3, 7, 0, 0, 0, 4.0)) {
+                org.deepjunit.model.Tensor x = SmallNets.inputs(5, 600);
+                int[] labels = v1.predict(x).argMax();
+                Dataset data = new Dataset("random", x.shape().withoutBatch(), x.toFloatArray(), labels);
+                Evaluation baseline = quality.evaluate(v1, data);
+                quality.gates(quality.evaluate(v2, data))
+                        .against(baseline)
+                        .gate(Metrics.ACCURACY, g -> g.maxDrop(0.01))
+                        .check();
+            }
+        }
+    }
+
     private EngineExecutionResults run(Class<?> subject, boolean approve) {
         Map<String, String> params = new HashMap<>();
         params.put("junit.jupiter.execution.parallel.enabled", "false");
@@ -106,6 +125,22 @@ class ModelQualityExtensionTest {
                         .orElseThrow()
                         .getMessage())
                 .toList();
+    }
+
+    @Test
+    void anotherModelOfTheSameRunCanBeTheBaselineAndGetsNoBaselineFile() {
+        EngineExecutionResults r = run(InRun.class, false);
+        assertThat(failures(r))
+                .singleElement()
+                .asString()
+                .startsWith("1 quality gate failed:\nQuality gate failed for v2: accuracy (all, n = 600) is ")
+                .contains("against the baseline's 1.0000");
+        assertThat(dir.resolve("approved")
+                        .resolve(InRun.class.getName() + ".v2KeepsV1sAccuracy.v1.quality.received.json"))
+                .doesNotExist();
+        assertThat(dir.resolve("approved")
+                        .resolve(InRun.class.getName() + ".v2KeepsV1sAccuracy.v2.quality.received.json"))
+                .exists();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.deepjunit.differential.DifferentialChecker;
 import org.deepjunit.differential.GoldenFile;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
+import org.deepjunit.quality.history.FigureRecord;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -93,6 +94,26 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
         try {
             checker.recheckApproved();
             failure = checker.finish().map(AssertionFailedError::new).orElse(null);
+            Optional<Model> observed = checker.observedModelUnderTest();
+            if (observed.isPresent() && checker.checked() > 0) {
+                // the run's disagreements, into the quality history beside the metrics
+                QualityHistory.of(context)
+                        .record(
+                                Settings.of(context),
+                                testName,
+                                observed.get().name(),
+                                observed.get().fingerprint(),
+                                "",
+                                List.of(new FigureRecord(
+                                        "disagreements",
+                                        "reference " + setup.referenceName,
+                                        "all",
+                                        checker.failed(),
+                                        checker.checked(),
+                                        Double.NaN,
+                                        Double.NaN,
+                                        failure == null ? "passed" : "failed")));
+            }
             context.publishReportEntry(
                     REPORT_KEY,
                     String.format(

@@ -11,6 +11,7 @@ import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GeneratedInput;
 import org.deepjunit.generation.GenerationKeys;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.quality.history.FigureRecord;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
@@ -90,6 +91,19 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
                 + reason + ". " + source.summary();
         System.out.println(line);
         context.publishReportEntry("deepjunit.generation.summary", line);
+        if (plan.replay() == null) {
+            // the inputs made, into the quality history beside the metrics (a replay is not a run of its own)
+            QualityHistory.of(context)
+                    .record(
+                            Settings.of(context),
+                            context.getRequiredTestClass().getName() + "."
+                                    + context.getRequiredTestMethod().getName(),
+                            String.join(",", plan.models()),
+                            "",
+                            "",
+                            List.of(FigureRecord.of(
+                                    "generated", plan.generator().name(), "all", index, plan.seeds())));
+        }
         if (given == 0) {
             pending.add(nothingGenerated(line.substring("[deepjunit] ".length())));
         }

@@ -38,20 +38,8 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                 .getOrComputeIfAbsent(QualityHistory.class, k -> new QualityHistory(), QualityHistory.class);
     }
 
-    /** Records one evaluation of {@code test}, unless the configuration keeps no history. */
+    /** Records one evaluation of {@code test} with its gates' verdicts, unless the configuration keeps no history. */
     void record(Settings settings, String test, Evaluation e, Map<String, Double> figures, List<GateVerdict> verdicts) {
-        String url = settings.getOrDefault(QualityKeys.HISTORY_URL);
-        if (url.equals("none")) {
-            return;
-        }
-        String project = settings.getOrDefault(QualityKeys.HISTORY_PROJECT);
-        if (project == null) {
-            Path cwd = Path.of("").toAbsolutePath().getFileName();
-            project = cwd == null ? "default" : cwd.toString();
-        }
-        String finalProject = project;
-        HistoryStore store = stores.computeIfAbsent(
-                url, u -> u.equals("default") ? HistoryStore.openDefault(finalProject) : HistoryStore.open(u));
         List<FigureRecord> records = new ArrayList<>();
         figures.forEach((figure, value) -> {
             int bracket = figure.lastIndexOf('[');
@@ -82,15 +70,34 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                         "gate", v.metric(), v.slice(), v.value(), v.n(), Double.NaN, Double.NaN, verdict));
             }
         }
-        store.record(new RunRecord(
-                Instant.now(),
-                project,
-                test,
-                e.model(),
-                e.modelFingerprint(),
-                e.datasetDigest(),
-                commit.orElse(null),
-                records));
+        record(settings, test, e.model(), e.modelFingerprint(), e.datasetDigest(), records);
+    }
+
+    /**
+     * Records figures of {@code test} about {@code model} (disagreements, generated inputs), unless the configuration
+     * keeps no history; {@code fingerprint} and {@code digest} are {@code ""} where unknown.
+     */
+    void record(
+            Settings settings,
+            String test,
+            String model,
+            String fingerprint,
+            String digest,
+            List<FigureRecord> records) {
+        String url = settings.getOrDefault(QualityKeys.HISTORY_URL);
+        if (url.equals("none")) {
+            return;
+        }
+        String project = settings.getOrDefault(QualityKeys.HISTORY_PROJECT);
+        if (project == null) {
+            Path cwd = Path.of("").toAbsolutePath().getFileName();
+            project = cwd == null ? "default" : cwd.toString();
+        }
+        String finalProject = project;
+        HistoryStore store = stores.computeIfAbsent(
+                url, u -> u.equals("default") ? HistoryStore.openDefault(finalProject) : HistoryStore.open(u));
+        store.record(
+                new RunRecord(Instant.now(), project, test, model, fingerprint, digest, commit.orElse(null), records));
     }
 
     @Override

@@ -230,6 +230,16 @@ public final class DifferentialChecker implements ForwardListener {
         return maxDifference;
     }
 
+    /** How many inputs failed: new disagreements and approved inputs answered differently. */
+    public synchronized int failed() {
+        return failures.size();
+    }
+
+    /** The model under test the passes were observed on; empty when the test ran none. */
+    public synchronized Optional<Model> observedModelUnderTest() {
+        return Optional.ofNullable(modelUnderTest);
+    }
+
     /**
      * Writes what failed (received file, saved inputs) and returns the failure message of the test, empty when all
      * passed.

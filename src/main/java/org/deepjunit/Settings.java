@@ -49,7 +49,10 @@ final class Settings implements Configuration {
     /** The parameter's text, trimmed; a parameter set to nothing is "", which its type may refuse. */
     @Override
     public Optional<String> raw(String name) {
-        return root.getConfigurationParameter(name).map(String::trim);
+        // JUnit's launcher already falls back to system properties; EngineTestKit runs do not, and must see -D too
+        return root.getConfigurationParameter(name)
+                .or(() -> Optional.ofNullable(System.getProperty(name)))
+                .map(String::trim);
     }
 
     @Override

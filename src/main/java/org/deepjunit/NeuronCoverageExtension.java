@@ -24,6 +24,7 @@ import org.deepjunit.coverage.Gate;
 import org.deepjunit.coverage.ModelCoverage;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
+import org.deepjunit.quality.history.FigureRecord;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -56,7 +57,31 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
         CoverageData data = classData(context);
         CoverageRun run = run(context);
         recordUnobserved(context, data, run);
+        recordHistory(context, settings, data);
         check(settings, data, run);
+    }
+
+    /** The class's coverage per model and criterion, into the quality history beside the metrics. */
+    private static void recordHistory(ExtensionContext context, CoverageSettings settings, CoverageData data) {
+        Map<String, String> names = data.displayNames();
+        for (ModelCoverage m : data.models()) {
+            List<FigureRecord> figures = new ArrayList<>();
+            for (Criterion c : settings.criteria()) {
+                long[] count = m.count(c, settings.threshold(), settings.scaled());
+                // TKNP counts patterns, which have no total: its count is the figure
+                double value = c == Criterion.TKNP ? count[0] : (double) count[0] / Math.max(1, count[1]);
+                String name = c == Criterion.NC ? "NC(t=" + settings.threshold() + ")" : c.toString();
+                figures.add(FigureRecord.of("coverage", name, "all", value, count[1]));
+            }
+            QualityHistory.of(context)
+                    .record(
+                            Settings.of(context),
+                            context.getRequiredTestClass().getName(),
+                            names.get(m.key()),
+                            m.fingerprint(),
+                            "",
+                            figures);
+        }
     }
 
     /** Every model the class declares that none of its tests ran observed: "not observed", never "nothing to check". */

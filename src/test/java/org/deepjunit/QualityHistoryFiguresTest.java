@@ -42,6 +42,19 @@ class QualityHistoryFiguresTest {
         }
     }
 
+    @NeuronCoverage(threshold = 0.5)
+    static class Covered {
+        @TestModel("mlp")
+        static Model mlp() {
+            return SmallNets.mlp("covered-mlp", 4, 3, 7, 0, 0, 0);
+        }
+
+        @Test
+        void predicts(@TestModel("mlp") Model model) {
+            model.predict(SmallNets.inputs(3, 40));
+        }
+    }
+
     private void run(DiscoverySelector selector) {
         EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(Map.of(
@@ -77,6 +90,19 @@ class QualityHistoryFiguresTest {
         assertThat(f.n()).isEqualTo(40);
         assertThat(f.value()).isPositive().isLessThanOrEqualTo(40);
         assertThat(f.verdict()).isEqualTo("failed");
+    }
+
+    @Test
+    void aCoverageClassRecordsEachCriterion() {
+        run(selectClass(Covered.class));
+        RunRecord run = runs("covered-mlp").get(0);
+        assertThat(run.testId()).isEqualTo(Covered.class.getName());
+        FigureRecord nc = run.figures().stream()
+                .filter(f -> f.kind().equals("coverage") && f.name().equals("NC(t=0.5)"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(nc.value()).isBetween(0.0, 1.0);
+        assertThat(nc.n()).as("the MLP's neurons").isPositive();
     }
 
     @Test

@@ -95,7 +95,7 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
             checker.recheckApproved();
             failure = checker.finish().map(AssertionFailedError::new).orElse(null);
             Optional<Model> observed = checker.observedModelUnderTest();
-            if (observed.isPresent() && checker.checked() > 0) {
+            if (observed.isPresent() && checker.checked() > 0 && QualityHistory.enabled(Settings.of(context))) {
                 // the run's disagreements, into the quality history beside the metrics
                 QualityHistory.of(context)
                         .record(

@@ -84,10 +84,10 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
             String fingerprint,
             String digest,
             List<FigureRecord> records) {
-        String url = settings.getOrDefault(QualityKeys.HISTORY_URL);
-        if (url.equals("none")) {
+        if (!enabled(settings)) {
             return;
         }
+        String url = settings.getOrDefault(QualityKeys.HISTORY_URL);
         String project = settings.getOrDefault(QualityKeys.HISTORY_PROJECT);
         if (project == null) {
             Path cwd = Path.of("").toAbsolutePath().getFileName();
@@ -98,6 +98,11 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                 url, u -> u.equals("default") ? HistoryStore.openDefault(finalProject) : HistoryStore.open(u));
         store.record(
                 new RunRecord(Instant.now(), project, test, model, fingerprint, digest, commit.orElse(null), records));
+    }
+
+    /** Whether the configuration keeps a history: callers skip computing figures (fingerprints) it would drop. */
+    static boolean enabled(Settings settings) {
+        return !settings.getOrDefault(QualityKeys.HISTORY_URL).equals("none");
     }
 
     @Override

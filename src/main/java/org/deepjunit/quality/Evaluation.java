@@ -107,6 +107,25 @@ public final class Evaluation {
                 slices);
     }
 
+    /**
+     * The same model on this evaluation's samples changed by {@code condition} (an attack, a corruption), with its
+     * outputs there: named {@code "<model> under <condition>"}, so that its baseline and history are its own, with a
+     * dataset digest covering the condition, and with this evaluation's slices (they index the same samples).
+     */
+    public Evaluation under(String condition, Predictions predictions) {
+        Objects.requireNonNull(condition, "condition");
+        if (!java.util.Arrays.equals(predictions.labels(), this.predictions.labels())) {
+            throw new IllegalArgumentException("The outputs under " + condition + " are for other samples than the"
+                    + " evaluation of " + model + ": their labels differ");
+        }
+        return new Evaluation(
+                model + " under " + condition,
+                modelFingerprint,
+                digest(datasetDigest + " under " + condition, predictions.labels()),
+                predictions,
+                new LinkedHashMap<>(slices));
+    }
+
     /** This evaluation with the slices {@code slicing} makes added; a slice name already there is an error. */
     public Evaluation slicedBy(Slicing slicing) {
         Map<String, int[]> more = new LinkedHashMap<>(slices);

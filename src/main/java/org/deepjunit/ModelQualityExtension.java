@@ -14,6 +14,9 @@ import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.QualityKeys;
 import org.deepjunit.quality.metrics.Metrics;
+import org.deepjunit.robustness.Perturbation;
+import org.deepjunit.robustness.Robustness;
+import org.deepjunit.robustness.RobustnessResult;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -71,6 +74,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         private final QualityBaselines baselines;
         private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         private final Map<String, List<GateVerdict>> verdicts = new LinkedHashMap<>();
+        private final List<RobustnessResult> robustness = new ArrayList<>();
         /** Models whose evaluation was gated through {@link #gates}: the ones with a baseline file. */
         private final java.util.Set<String> gated = new java.util.LinkedHashSet<>();
 
@@ -85,6 +89,17 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
             Evaluation e = Evaluation.of(model, data);
             evaluations.put(e.model(), e);
             return e;
+        }
+
+        @Override
+        public RobustnessResult robustness(Robustness runner, Perturbation perturbation) {
+            RobustnessResult result = runner.run(perturbation); // outside the lock: runs may take minutes
+            synchronized (this) {
+                evaluations.putIfAbsent(result.clean().model(), result.clean());
+                evaluations.put(result.perturbed().model(), result.perturbed());
+                robustness.add(result);
+            }
+            return result;
         }
 
         @Override
@@ -109,6 +124,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         }
 
         synchronized void finish(ExtensionContext context) {
+            robustness.forEach(r -> RobustnessRecorder.record(context, settings, test, r));
             for (Evaluation e : evaluations.values()) {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put(Metrics.ACCURACY.name() + "[" + Evaluation.ALL + "]", e.value(Metrics.ACCURACY));

@@ -7,6 +7,9 @@ import org.deepjunit.data.Dataset;
 import org.deepjunit.model.Model;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.QualityGates;
+import org.deepjunit.robustness.Perturbation;
+import org.deepjunit.robustness.Robustness;
+import org.deepjunit.robustness.RobustnessResult;
 
 /**
  * A {@link ModelQuality} test's access to evaluations and gates; injected as a test method parameter. What it
@@ -17,6 +20,20 @@ public interface Quality {
 
     /** Evaluates {@code model} (a model or a pipeline) on every sample of the labelled {@code data}. */
     Evaluation evaluate(Model model, Dataset data);
+
+    /**
+     * Runs {@code perturbation} (an attack or a corruption) with {@code runner}'s model, data and settings, and
+     * records the result after the test: the perturbed evaluation as {@link #evaluate}'s are (report entries, history,
+     * a baseline file when gated), the robustness figures (clean and robust accuracy, attack success rate, queries),
+     * and the adversarial examples, saved beside their seeds under the report folder. Gate the result's {@link
+     * RobustnessResult#perturbed() perturbed} evaluation like any other:
+     *
+     * <pre>{@code
+     * RobustnessResult fgsm = quality.robustness(Robustness.of(lenet5, mnist), Attacks.fgsm(0.1));
+     * quality.gates(fgsm.perturbed()).gate(Metrics.ACCURACY, g -> g.atLeast(0.55).maxDrop(0.02)).check();
+     * }</pre>
+     */
+    RobustnessResult robustness(Robustness runner, Perturbation perturbation);
 
     /**
      * Gates on {@code candidate}, against the test's approved baseline for its model (change gates fail saying how

@@ -42,10 +42,11 @@ public final class CoverageReportWriter {
     public static final String HTML_INDEX = "index.html";
     /**
      * Folders that other DeepJUnit extensions write into the report directory during the run and that replacing the
-     * coverage report keeps: {@code generated/} (inputs from {@code @GeneratedInputs}) and {@code inputs/} (inputs on
-     * which {@code @DifferentialAgainst}'s models disagreed).
+     * coverage report keeps: {@code generated/} (inputs from {@code @GeneratedInputs}), {@code inputs/} (inputs on
+     * which {@code @DifferentialAgainst}'s models disagreed) and {@code robustness/} (adversarial examples of
+     * {@code @ModelQuality} tests).
      */
-    public static final List<String> KEPT = List.of("generated", "inputs");
+    public static final List<String> KEPT = List.of("generated", "inputs", "robustness");
     /** JaCoCo XML report (report.dtd), neuron coverage as INSTRUCTION and LINE counters. */
     public static final String XML_FILE = "deepjunit.xml";
     /** JaCoCo CSV report, one row per layer. */

@@ -39,7 +39,9 @@ final class CriteriaPage {
             for (String folder : savedInputs) {
                 String what = folder.equals("generated")
                         ? "generated inputs (@GeneratedInputs)"
-                        : folder.equals("inputs") ? "inputs the models disagreed on (@DifferentialAgainst)" : folder;
+                        : folder.equals("inputs")
+                                ? "inputs the models disagreed on (@DifferentialAgainst)"
+                                : folder.equals("robustness") ? "adversarial examples (@ModelQuality)" : folder;
                 out.write(" <a href=\"" + esc(folder) + "/index.html\">" + esc(what) + "</a>");
                 out.write(folder.equals(savedInputs.get(savedInputs.size() - 1)) ? "." : ";");
             }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.model.Model;
@@ -37,8 +38,17 @@ public final class Robustness {
     private final PrintStream progress;
     private final boolean quantized;
     private final int keep;
+    /** The clean evaluation, computed once and shared by every copy of the same model and data. */
+    private final AtomicReference<Evaluation> clean;
 
-    private Robustness(Model model, Dataset data, int batchSize, PrintStream progress, boolean quantized, int keep) {
+    private Robustness(
+            Model model,
+            Dataset data,
+            int batchSize,
+            PrintStream progress,
+            boolean quantized,
+            int keep,
+            AtomicReference<Evaluation> clean) {
         this.model = Objects.requireNonNull(model, "model");
         this.data = Objects.requireNonNull(data, "data");
         if (batchSize < 1) {
@@ -51,36 +61,37 @@ public final class Robustness {
         this.progress = progress;
         this.quantized = quantized;
         this.keep = keep;
+        this.clean = clean;
     }
 
     /** Measures {@code model} on every sample of the labelled {@code data}: batches of 64, progress to stdout. */
     public static Robustness of(Model model, Dataset data) {
-        return new Robustness(model, data, 64, System.out, false, 10);
+        return new Robustness(model, data, 64, System.out, false, 10, new AtomicReference<>());
     }
 
     /** At most {@code batchSize} inputs in the model at once (with their gradients, for white-box attacks). */
     public Robustness batchSize(int batchSize) {
-        return new Robustness(model, data, batchSize, progress, quantized, keep);
+        return new Robustness(model, data, batchSize, progress, quantized, keep, clean);
     }
 
     /** Where a progress line goes every ten seconds of a long run; {@code null} for none. */
     public Robustness progress(PrintStream progress) {
-        return new Robustness(model, data, batchSize, progress, quantized, keep);
+        return new Robustness(model, data, batchSize, progress, quantized, keep, clean);
     }
 
     /** Whether perturbed inputs are rounded to 256 levels of the valid range before they are predicted again. */
     public Robustness quantized8Bit(boolean quantized) {
-        return new Robustness(model, data, batchSize, progress, quantized, keep);
+        return new Robustness(model, data, batchSize, progress, quantized, keep, clean);
     }
 
     /** How many adversarial examples a result keeps (the first found, in dataset order); 10 by default. */
     public Robustness keepExamples(int keep) {
-        return new Robustness(model, data, batchSize, progress, quantized, keep);
+        return new Robustness(model, data, batchSize, progress, quantized, keep, clean);
     }
 
     /** Runs {@code perturbation} over the dataset. */
     public RobustnessResult run(Perturbation perturbation) {
-        Evaluation clean = Evaluation.of(model, data);
+        Evaluation clean = clean();
         int n = data.size();
         int[] labels = clean.predictions().labels();
         int[] cleanPredicted = clean.predictions().predicted();
@@ -183,7 +194,7 @@ public final class Robustness {
         if (steps < 1) {
             throw new IllegalArgumentException("The bisection needs at least one step, got " + steps);
         }
-        Evaluation clean = Evaluation.of(model, data);
+        Evaluation clean = clean();
         int[] labels = clean.predictions().labels();
         int[] cleanPredicted = clean.predictions().predicted();
         List<Double> found = new ArrayList<>();
@@ -206,6 +217,11 @@ public final class Robustness {
         }
         return new MinimalPerturbation(
                 attack, found.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The model on the clean dataset, evaluated at the first run. */
+    private Evaluation clean() {
+        return clean.updateAndGet(e -> e != null ? e : Evaluation.of(model, data));
     }
 
     private static int[] range(int from, int to) {

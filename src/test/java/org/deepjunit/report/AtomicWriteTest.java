@@ -149,6 +149,9 @@ class AtomicWriteTest {
         Files.createDirectories(dir.resolve("inputs"));
         Files.writeString(dir.resolve("inputs/index.html"), "inputs index");
         Files.writeString(dir.resolve("inputs/abc123.npy"), "npy");
+        Files.createDirectories(dir.resolve("robustness/T.m"));
+        Files.writeString(dir.resolve("robustness/index.html"), "robustness index");
+        Files.writeString(dir.resolve("robustness/T.m/3-adversarial.npy"), "npy");
 
         CoverageReportWriter.write(other(), dir);
 
@@ -156,12 +159,14 @@ class AtomicWriteTest {
         assertThat(dir.resolve("generated/LeNetTest.lighting/0-seed17.json")).exists();
         assertThat(Files.readString(dir.resolve("inputs/index.html"))).isEqualTo("inputs index");
         assertThat(dir.resolve("inputs/abc123.npy")).exists();
+        assertThat(dir.resolve("robustness/T.m/3-adversarial.npy")).exists();
         assertThat(dir.resolve("index.html")).exists();
         String criteria = Files.readString(dir.resolve(CoverageReportWriter.CRITERIA_FILE));
         assertThat(criteria)
                 .contains("Second run")
                 .contains("<a href=\"generated/index.html\">generated inputs (@GeneratedInputs)</a>;")
-                .contains("<a href=\"inputs/index.html\">inputs the models disagreed on (@DifferentialAgainst)</a>.");
+                .contains("<a href=\"inputs/index.html\">inputs the models disagreed on (@DifferentialAgainst)</a>;")
+                .contains("<a href=\"robustness/index.html\">adversarial examples (@ModelQuality)</a>.");
         assertNoLeftovers();
     }
 

@@ -49,11 +49,34 @@ public final class DeepXploreModels {
         return Dl4jModel.importKeras(resource(net.name + ".json"), resource(net.weights));
     }
 
+    /** The DL4J import converted to float64, for attack gradients without float32 rounding (see STACK.md). */
+    public static Dl4jModel dl4jFloat64(LeNet net) {
+        try {
+            org.deeplearning4j.nn.graph.ComputationGraph graph =
+                    org.deeplearning4j.nn.modelimport.keras.KerasModelImport.importKerasModelAndWeights(
+                            resource(net.name + ".json").toString(),
+                            resource(net.weights).toString(),
+                            false);
+            return Dl4jModel.builder(graph.convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE))
+                    .name(net.name + "-f64")
+                    .inputShape(28, 28, 1)
+                    .build();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot import " + net.name + ": " + e, e);
+        }
+    }
+
     /**
      * A TensorFlow twin exported to {@code dir} as a SavedModel, every layer named as Keras named it.
      */
     public static TensorFlowModel tensorflow(LeNet net, Path dir) {
-        TfFixtures.Exported exported = twin(net, DoubleUnaryOperator.identity()).export(dir);
+        return tensorflow(net, dir, DataType.FLOAT32);
+    }
+
+    /** The TensorFlow twin computing in {@code type} (float32 as Keras saved it, or float64). */
+    public static TensorFlowModel tensorflow(LeNet net, Path dir, DataType type) {
+        TfFixtures.Exported exported =
+                twin(net, DoubleUnaryOperator.identity(), type).export(dir);
         TensorFlowModel.Builder builder = TensorFlowModel.builder(dir).name(net.name + "-tf");
         exported.layers().forEach(builder::layer);
         return builder.build();
@@ -64,7 +87,7 @@ public final class DeepXploreModels {
      * half precision, as a converted serving model would have) as a SavedModel in {@code dir}.
      */
     public static TfFixtures.Exported export(LeNet net, Path dir, DoubleUnaryOperator weights) {
-        return twin(net, weights).export(dir);
+        return twin(net, weights, DataType.FLOAT32).export(dir);
     }
 
     /** {@code w} rounded to the nearest IEEE half-precision value (10-bit mantissa), as a float16 export stores it. */
@@ -76,9 +99,9 @@ public final class DeepXploreModels {
         return Math.rint(w / ulp) * ulp;
     }
 
-    private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform) {
+    private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform, DataType type) {
         try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
-            TfFixtures.Sequential s = TfFixtures.sequential(DataType.FLOAT32, 28, 28, 1)
+            TfFixtures.Sequential s = TfFixtures.sequential(type, 28, 28, 1)
                     .conv(
                             "block1_conv1",
                             5,

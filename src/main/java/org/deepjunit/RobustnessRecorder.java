@@ -1,0 +1,85 @@
+package org.deepjunit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepjunit.data.FolderLock;
+import org.deepjunit.data.SavedInputs;
+import org.deepjunit.quality.history.FigureRecord;
+import org.deepjunit.robustness.AdversarialExample;
+import org.deepjunit.robustness.RobustnessResult;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What a {@link ModelQuality} test keeps of each robustness run, after the test: its figures as report entries
+ * ({@code deepjunit.robustness.<model under perturbation>.<figure>}) and history figures (kind {@code robustness}),
+ * and its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON) under {@code
+ * <report>/robustness/<Class.method>/}.
+ */
+final class RobustnessRecorder {
+
+    private RobustnessRecorder() {}
+
+    static void record(ExtensionContext context, Settings settings, String test, RobustnessResult result) {
+        String model = result.perturbed().model();
+        List<FigureRecord> records = new ArrayList<>();
+        result.figures().forEach((figure, value) -> {
+            if (Double.isNaN(value)) {
+                return; // e.g. no correctly classified input to attack: nothing to record, not a zero
+            }
+            context.publishReportEntry("deepjunit.robustness." + model + "." + figure, String.valueOf(value));
+            records.add(FigureRecord.of(
+                    "robustness", figure, "all", value, result.clean().size()));
+        });
+        QualityHistory.of(context)
+                .record(
+                        settings,
+                        test,
+                        model,
+                        result.perturbed().modelFingerprint(),
+                        result.perturbed().datasetDigest(),
+                        records);
+        if (!result.examples().isEmpty()) {
+            save(context, settings, model, result);
+        }
+    }
+
+    private static void save(ExtensionContext context, Settings settings, String model, RobustnessResult result) {
+        Path report = settings.reportDirectory();
+        Path root = report.resolve("robustness");
+        String group = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
+        Path dir = root.resolve(safe(group)).resolve(safe(model));
+        double[] range = {result.perturbation().min(), result.perturbation().max()};
+        FolderLock.lockedUnchecked(report, () -> {
+            for (AdversarialExample x : result.examples()) {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put(
+                        "test",
+                        context.getRequiredTestClass().getName() + "#"
+                                + context.getRequiredTestMethod().getName());
+                meta.put("model", model);
+                meta.put("perturbation", result.perturbation().name());
+                meta.put("index", x.index());
+                meta.put("label", x.label());
+                meta.put("validRange", range);
+                SavedInputs.save(dir, x.index() + "-seed", x.seed(), range, meta);
+                meta.put("predicted", x.predicted());
+                meta.put("linfDistance", x.linfDistance());
+                meta.put("l2Distance", x.l2Distance());
+                SavedInputs.save(dir, x.index() + "-adversarial", x.perturbed(), range, meta);
+            }
+            SavedInputs.writeIndex(
+                    root,
+                    "Adversarial examples",
+                    "Inputs a perturbation made the model misclassify, confirmed by predicting them again, each beside"
+                            + " its seed; with tensors (.npy) and metadata.");
+        });
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._=-]", "_");
+    }
+}

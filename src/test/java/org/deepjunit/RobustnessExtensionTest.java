@@ -145,6 +145,7 @@ class RobustnessExtensionTest {
         assertThat(Files.readString(saved.resolve(first + "-adversarial.json")))
                 .contains("\"predicted\"")
                 .contains("fgsm(eps=0.3)");
-        assertThat(dir.resolve("report/robustness/index.html")).exists();
+        assertThat(Files.readString(dir.resolve("report/robustness/index.html")))
+                .contains("Subject.robust/mlp-5_under_fgsm_eps=0.3_/" + first + "-adversarial.npy");
     }
 }

@@ -132,13 +132,13 @@ public final class SavedInputs {
     }
 
     /**
-     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (one level): a table
+     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (two levels): a table
      * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
      */
     public static void writeIndex(Path generated, String title, String description) {
         synchronized (INDEX_LOCK) {
             List<Path> files = new ArrayList<>();
-            collectJson(generated, 2, files);
+            collectJson(generated, 3, files);
             files.sort(null);
             StringBuilder html = new StringBuilder("""
                     <!DOCTYPE html>

@@ -36,6 +36,14 @@ public final class LeNets {
         return mnist;
     }
 
+    /** The first {@code n} images of the MNIST test set, with their labels. */
+    static Dataset mnistTestSet(int n) {
+        Dataset all = mnistTestSet();
+        int[] first = java.util.stream.IntStream.range(0, n).toArray();
+        int[] labels = java.util.Arrays.stream(first).map(i -> all.label(i).getAsInt()).toArray();
+        return new Dataset("mnist-test[0," + n + ")", all.sampleShape(), all.batch(first).toFloatArray(), labels);
+    }
+
     /** DeepXplore's LeNet-{@code n} (1, 4 or 5) through DL4J's Keras importer, named {@code lenet<n>}. */
     static Model dl4j(int n) {
         String weights = switch (n) {

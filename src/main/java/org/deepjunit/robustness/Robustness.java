@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.model.Model;
@@ -102,7 +104,7 @@ public final class Robustness {
         for (int from = 0; from < n; from += batchSize) {
             int[] ids = range(from, Math.min(n, from + batchSize));
             Tensor inputs = data.batch(ids);
-            int[] batchLabels = java.util.Arrays.stream(ids).map(i -> labels[i]).toArray();
+            int[] batchLabels = Arrays.stream(ids).map(i -> labels[i]).toArray();
             boolean[] attacked = new boolean[ids.length];
             for (int a = 0; a < ids.length; a++) {
                 attacked[a] = !(perturbation instanceof Attack) || cleanPredicted[ids[a]] == labels[ids[a]];
@@ -115,7 +117,7 @@ public final class Robustness {
             int[] predicted = out.argMax();
             int[] before = quantized ? model.predict(perturbed).argMax() : predicted;
             for (int a = 0; a < ids.length; a++) {
-                scores[ids[a]] = java.util.Arrays.copyOfRange(flat, a * k, (a + 1) * k);
+                scores[ids[a]] = Arrays.copyOfRange(flat, a * k, (a + 1) * k);
                 boolean cleanRight = cleanPredicted[ids[a]] == labels[ids[a]];
                 if (!cleanRight) {
                     continue;
@@ -150,21 +152,17 @@ public final class Robustness {
         if (!(p instanceof Attack attack)) {
             return p.apply(model, inputs, labels);
         }
-        int[] chosen = java.util.stream.IntStream.range(0, attacked.length)
-                .filter(a -> attacked[a])
-                .toArray();
+        int[] chosen =
+                IntStream.range(0, attacked.length).filter(a -> attacked[a]).toArray();
         if (chosen.length == 0) {
             return inputs;
         }
-        Tensor subset = Tensor.concat(
-                java.util.Arrays.stream(chosen).mapToObj(inputs::sample).toArray(Tensor[]::new));
+        Tensor subset =
+                Tensor.concat(Arrays.stream(chosen).mapToObj(inputs::sample).toArray(Tensor[]::new));
         double[] eps = new double[chosen.length];
-        java.util.Arrays.fill(eps, attack.epsilon());
+        Arrays.fill(eps, attack.epsilon());
         Attack.Outcome outcome = attack.attack(
-                model,
-                subset,
-                java.util.Arrays.stream(chosen).map(a -> labels[a]).toArray(),
-                eps);
+                model, subset, Arrays.stream(chosen).map(a -> labels[a]).toArray(), eps);
         counts.queries += outcome.queries();
         double[] values = inputs.toDoubleArray();
         double[] adversarial = outcome.inputs().toDoubleArray();
@@ -200,7 +198,7 @@ public final class Robustness {
         List<Double> found = new ArrayList<>();
         Progress lines = new Progress(progress, "minimal ε of " + attack.name() + " on " + model.name(), data.size());
         for (int from = 0; from < data.size(); from += batchSize) {
-            int[] ids = java.util.Arrays.stream(range(from, Math.min(data.size(), from + batchSize)))
+            int[] ids = Arrays.stream(range(from, Math.min(data.size(), from + batchSize)))
                     .filter(i -> cleanPredicted[i] == labels[i])
                     .toArray();
             if (ids.length > 0) {
@@ -208,7 +206,7 @@ public final class Robustness {
                         model,
                         attack,
                         data.batch(ids),
-                        java.util.Arrays.stream(ids).map(i -> labels[i]).toArray(),
+                        Arrays.stream(ids).map(i -> labels[i]).toArray(),
                         steps)) {
                     found.add(e);
                 }
@@ -225,7 +223,7 @@ public final class Robustness {
     }
 
     private static int[] range(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).toArray();
+        return IntStream.range(from, to).toArray();
     }
 
     /** What a run counts over its batches. */

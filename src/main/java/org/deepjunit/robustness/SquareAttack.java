@@ -3,8 +3,10 @@ package org.deepjunit.robustness;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.deepjunit.model.Model;
 
@@ -153,7 +155,7 @@ public final class SquareAttack extends Attack {
         batch.queries().add(samples.length);
         Scores scores = Scores.of(
                 model.predict(batch.tensor(values, samples.length)),
-                java.util.Arrays.stream(samples).map(i -> batch.labels()[i]).toArray());
+                Arrays.stream(samples).map(i -> batch.labels()[i]).toArray());
         double[] m = new double[samples.length];
         for (int a = 0; a < samples.length; a++) {
             m[a] = scores.margin(a, batch.labels()[samples[a]]);
@@ -175,7 +177,7 @@ public final class SquareAttack extends Attack {
     }
 
     private static int[] all(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
+        return IntStream.range(0, n).toArray();
     }
 
     @Override
@@ -196,7 +198,7 @@ public final class SquareAttack extends Attack {
                 return new Grid(1, s[1], 1, batch.d());
             }
             throw new IllegalArgumentException("The Square attack takes images [n, height, width, channels] or"
-                    + " vectors [n, d]; got inputs of shape " + java.util.Arrays.toString(s));
+                    + " vectors [n, d]; got inputs of shape " + Arrays.toString(s));
         }
 
         int index(int sample, int row, int col, int ch) {

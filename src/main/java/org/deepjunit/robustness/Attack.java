@@ -13,8 +13,9 @@ import org.deepjunit.model.Tensor;
  * inside the valid range of input values, chosen to make the model misclassify it. Immutable: each {@code with}
  * method returns a changed copy. Create attacks with {@link Attacks}.
  *
- * <p>The valid range defaults to {@code [0, 1]}; ε must lie in {@code (0, max − min]}. Inputs outside the range are
- * an error, not clipped silently: an attack on inputs the pipeline never sees measures nothing.
+ * <p>The valid range defaults to {@code [0, 1]}; ε must lie in {@code (0, max − min]} (checked when the attack runs,
+ * so that {@code .range} may follow). Inputs outside the range are an error, not clipped silently: an attack on
+ * inputs the pipeline never sees measures nothing.
  */
 @API(status = EXPERIMENTAL, since = "0.5")
 public abstract sealed class Attack implements Perturbation permits Fgsm, Pgd, SquareAttack {
@@ -29,10 +30,8 @@ public abstract sealed class Attack implements Perturbation permits Fgsm, Pgd, S
             throw new IllegalArgumentException(
                     "An attack's valid range needs finite min < max, got [" + min + ", " + max + "]");
         }
-        if (!(epsilon > 0) || epsilon > max - min || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException("ε = " + epsilon + " is outside (0, " + (max - min)
-                    + "]: it must be positive and at most the width of the valid range [" + min + ", " + max
-                    + "] (set the range with .range(min, max) for inputs in other units)");
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("ε = " + epsilon + " is not a radius: it must be positive and finite");
         }
         this.epsilon = epsilon;
         this.min = min;
@@ -80,6 +79,12 @@ public abstract sealed class Attack implements Perturbation permits Fgsm, Pgd, S
     /** Attacks each sample {@code i} with its own radius {@code eps[i]} (the bisection for minimal ε uses this). */
     final Outcome attack(Model model, Tensor inputs, int[] labels, double[] eps) {
         Objects.requireNonNull(model, "model");
+        if (epsilon > max - min) {
+            // checked here, not when built: .range(min, max) may follow the ε it makes valid
+            throw new IllegalArgumentException("ε = " + epsilon + " is outside (0, " + (max - min)
+                    + "]: it must be at most the width of the valid range [" + min + ", " + max
+                    + "] (set the range with .range(min, max) for inputs in other units)");
+        }
         Batch batch = Batch.of(inputs, labels, min, max, name());
         if (eps.length != batch.n()) {
             throw new IllegalArgumentException("One ε per sample: " + eps.length + " for " + batch.n());

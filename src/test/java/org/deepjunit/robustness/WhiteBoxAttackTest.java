@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.deepjunit.SmallNetsAccess;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.pipeline.Outputs;
+import org.deepjunit.pipeline.TensorPipeline;
+import org.deepjunit.pipeline.Tensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +35,30 @@ class WhiteBoxAttackTest {
             // label 1: p − onehot(1) = [p₀, −p₀], the gradient's sign flips to [+1, +1]
             assertThat(Attacks.fgsm(0.1).apply(m, X, new int[] {1}).toDoubleArray())
                     .containsExactly(new double[] {0.6, 0.6}, within(1e-12));
+        }
+    }
+
+    /**
+     * A pipeline is attacked in its raw input space: scaling raw pixels by 1/255 before the linear net, FGSM with
+     * ε = 25.5 over [0, 255] moves each raw value by 25.5 along the same signs as ε = 0.1 on the scaled inputs.
+     */
+    @Test
+    void pipelinesAreAttackedInTheirRawInputSpace() {
+        try (TensorPipeline p = TensorPipeline.builder("scaled", Shape.of(2))
+                .then(Tensors.scale(1 / 255.0))
+                .model(LinearNets.linear(false))
+                .then(Outputs.softmax())
+                .build()) {
+            Tensor raw = Tensor.of(new double[] {127.5, 127.5}, 1, 2);
+            assertThat(Attacks.fgsm(25.5).range(0, 255).apply(p, raw, LABEL_0).toDoubleArray())
+                    .containsExactly(new double[] {102, 102}, within(1e-9));
+            Pgd pgd = Attacks.pgd(Norm.LINF, 12.75)
+                    .range(0, 255)
+                    .randomStart(false)
+                    .steps(2)
+                    .stepSize(7.65);
+            assertThat(pgd.apply(p, raw, LABEL_0).toDoubleArray())
+                    .containsExactly(new double[] {114.75, 114.75}, within(1e-9));
         }
     }
 
@@ -119,12 +147,14 @@ class WhiteBoxAttackTest {
 
     @Test
     void badEpsilonsRangesInputsAndLabelsAreClearErrors() {
-        assertThatThrownBy(() -> Attacks.fgsm(0)).hasMessageContaining("ε = 0.0 is outside (0, 1.0]");
-        assertThatThrownBy(() -> Attacks.fgsm(1.5)).hasMessageContaining("at most the width of the valid range");
+        assertThatThrownBy(() -> Attacks.fgsm(0)).hasMessageContaining("ε = 0.0 is not a radius");
         assertThatThrownBy(() -> Attacks.pgd(Norm.L2, Double.NaN)).hasMessageContaining("ε = NaN");
         assertThatThrownBy(() -> Attacks.square(0.1).range(1, 0)).hasMessageContaining("finite min < max");
         assertThatThrownBy(() -> Attacks.pgd(Norm.LINF, 0.1).steps(0)).hasMessageContaining("at least one step");
         try (Model m = LinearNets.linear(true)) {
+            assertThatThrownBy(() -> Attacks.fgsm(1.5).apply(m, X, LABEL_0))
+                    .hasMessageContaining(
+                            "ε = 1.5 is outside (0, 1.0]: it must be at most the width of the valid range");
             Tensor raw = Tensor.of(new double[] {0.5, 255}, 1, 2);
             assertThatThrownBy(() -> Attacks.fgsm(0.1).apply(m, raw, LABEL_0))
                     .hasMessageContaining(

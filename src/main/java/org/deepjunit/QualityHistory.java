@@ -1,8 +1,12 @@
 package org.deepjunit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +20,12 @@ import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.HistoryStore;
 import org.deepjunit.quality.history.RunRecord;
 import org.deepjunit.quality.metrics.ConfusionMatrix;
+import org.deepjunit.report.ReportKeys;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The run's history store, opened once per JVM and closed when the run ends, and how a test's evaluations become
+ * The run's history store, opened once per run (its root context) and closed when the run ends, the histories this
+ * JVM wrote to (for the quality pages at the end: {@link #written()}), and how a test's evaluations become
  * history records: every figure ({@code metric}), every change a gate measured ({@code change}, with its
  * interval) or value it bounded ({@code gate}), each with its gate's verdict, and the confusion matrix
  * ({@code confusion}, one {@code "true,predicted"} count per non-empty cell).
@@ -27,6 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class QualityHistory implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(QualityHistory.class);
+
+    /** The histories of this JVM, across its runs' root stores, for the pages at the end of the run. */
+    private static final Map<List<Object>, Written> WRITTEN = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private final Map<String, HistoryStore> stores = new ConcurrentHashMap<>();
     private final Optional<String> commit = Commit.detect(Path.of("").toAbsolutePath());
@@ -41,14 +50,17 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
     /** Records one evaluation of {@code test} with its gates' verdicts, unless the configuration keeps no history. */
     void record(Settings settings, String test, Evaluation e, Map<String, Double> figures, List<GateVerdict> verdicts) {
         List<FigureRecord> records = new ArrayList<>();
+        // each figure's n is its slice's size: from the evaluation where it knows the slice, else from a gate on it
+        // (a test may gate a sliced copy, e.slicedBy(…), of the evaluation it made)
+        Map<String, Long> sliceSizes = new HashMap<>();
+        verdicts.forEach(v -> sliceSizes.putIfAbsent(v.slice(), (long) v.n()));
         figures.forEach((figure, value) -> {
             int bracket = figure.lastIndexOf('[');
-            records.add(FigureRecord.of(
-                    "metric",
-                    figure.substring(0, bracket),
-                    figure.substring(bracket + 1, figure.length() - 1),
-                    value,
-                    e.size()));
+            String slice = figure.substring(bracket + 1, figure.length() - 1);
+            long n = e.slices().contains(slice)
+                    ? e.indices(slice).length
+                    : sliceSizes.getOrDefault(slice, (long) e.size());
+            records.add(FigureRecord.of("metric", figure.substring(0, bracket), slice, value, n));
         });
         // the confusion matrix, as mergeable counts: "true,predicted" → count, for the report's heat map
         ConfusionMatrix confusion = ConfusionMatrix.of(e.predictions());
@@ -98,6 +110,37 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                 url, u -> u.equals("default") ? HistoryStore.openDefault(finalProject) : HistoryStore.open(u));
         store.record(
                 new RunRecord(Instant.now(), project, test, model, fingerprint, digest, commit.orElse(null), records));
+        Path reportDir =
+                settings.getOrDefault(ReportKeys.DIRECTORY).toAbsolutePath().normalize();
+        WRITTEN.computeIfAbsent(
+                List.of(url, finalProject, reportDir),
+                k -> new Written(
+                        url,
+                        finalProject,
+                        reportDir,
+                        store.file().orElse(null),
+                        reportDir.getParent() != null && Files.isDirectory(reportDir.getParent())));
+    }
+
+    /**
+     * A history this JVM recorded runs in, with the report folder the run was configured with: its quality pages are
+     * rendered there at the end of the run.
+     *
+     * @param url the configured store, {@code default} for the project's SQLite file in the home folder
+     * @param project the project the runs were recorded under
+     * @param reportDir the report folder, absolute
+     * @param file the store's SQLite file, null for a database server
+     * @param reportParentExisted whether the report folder's parent existed at the first record: a file or a report
+     *     parent gone by the end of the run (a test's temporary folder) leaves nothing to render, and opening the file
+     *     again would create an empty history
+     */
+    record Written(String url, String project, Path reportDir, Path file, boolean reportParentExisted) {}
+
+    /** Every history this JVM recorded runs in, in the order first written. */
+    static List<Written> written() {
+        synchronized (WRITTEN) {
+            return List.copyOf(WRITTEN.values());
+        }
     }
 
     /** Whether the configuration keeps a history: callers skip computing figures (fingerprints) it would drop. */

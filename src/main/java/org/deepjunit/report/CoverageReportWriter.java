@@ -41,12 +41,17 @@ public final class CoverageReportWriter {
     /** JaCoCo HTML front page. */
     public static final String HTML_INDEX = "index.html";
     /**
+     * The folder of the model quality pages ({@code @ModelQuality}'s history), written before the coverage report at
+     * the end of the run and linked from its {@code index.html} and {@code criteria.html}.
+     */
+    public static final String QUALITY = "quality";
+    /**
      * Folders that other DeepJUnit extensions write into the report directory during the run and that replacing the
      * coverage report keeps: {@code generated/} (inputs from {@code @GeneratedInputs}), {@code inputs/} (inputs on
-     * which {@code @DifferentialAgainst}'s models disagreed) and {@code robustness/} (adversarial examples of
-     * {@code @ModelQuality} tests).
+     * which {@code @DifferentialAgainst}'s models disagreed), {@code robustness/} (adversarial examples of
+     * {@code @ModelQuality} tests) and {@value #QUALITY}{@code /} (the model quality pages).
      */
-    public static final List<String> KEPT = List.of("generated", "inputs", "robustness");
+    public static final List<String> KEPT = List.of("generated", "inputs", "robustness", QUALITY);
     /** JaCoCo XML report (report.dtd), neuron coverage as INSTRUCTION and LINE counters. */
     public static final String XML_FILE = "deepjunit.xml";
     /** JaCoCo CSV report, one row per layer. */
@@ -110,6 +115,9 @@ public final class CoverageReportWriter {
         html.setFooterText("DeepJUnit neuron coverage: one instruction = one line = one neuron. Definitions, "
                 + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " next to " + HTML_INDEX);
         visit(html.createVisitor(new FileMultiReportOutput(into.toFile())), report, bundles, locator);
+        if (savedInputs.contains(QUALITY)) {
+            linkQuality(into.resolve(HTML_INDEX));
+        }
         HaltPoints.reach(HaltPoints.RENDERING);
 
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(XML_FILE)))) {
@@ -125,6 +133,24 @@ public final class CoverageReportWriter {
         try (Writer out = Files.newBufferedWriter(into.resolve(CRITERIA_FILE), StandardCharsets.UTF_8)) {
             CriteriaPage.write(report, out, savedInputs);
         }
+    }
+
+    /**
+     * Adds a "Quality" link to the quality pages beside JaCoCo's "Sessions" link at the top right of its front page
+     * (at the top of the body, should a later JaCoCo lay the page out otherwise).
+     */
+    static void linkQuality(Path index) throws IOException {
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        String link = "<a href=\"" + QUALITY + "/" + HTML_INDEX + "\" class=\"el_report\">Quality</a>";
+        String info = "<span class=\"info\">";
+        int at = html.indexOf(info);
+        if (at >= 0) {
+            html = html.substring(0, at + info.length()) + link + html.substring(at + info.length());
+        } else {
+            int body = html.indexOf('>', html.indexOf("<body")) + 1;
+            html = html.substring(0, body) + "<p>" + link + "</p>" + html.substring(body);
+        }
+        Files.writeString(index, html, StandardCharsets.UTF_8);
     }
 
     /**

@@ -19,7 +19,10 @@ final class CriteriaPage {
         write(report, out, List.of());
     }
 
-    /** With links to the saved-input pages ({@code <folder>/index.html}) of the {@code savedInputs} folders. */
+    /**
+     * With links to the saved-input pages ({@code <folder>/index.html}) of the {@code savedInputs} folders, and to the
+     * quality pages when {@code savedInputs} holds {@link CoverageReportWriter#QUALITY}.
+     */
     static void write(NeuronCoverageReport report, Writer out, List<String> savedInputs) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n");
         out.write("<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\">\n");
@@ -34,16 +37,23 @@ final class CriteriaPage {
                 + esc(Text.percent(report.coveredCount(), report.neuronCount())) + "). "
                 + "In the <a href=\"index.html\">coverage tables</a> every neuron counts as one instruction and one "
                 + "line: &ldquo;Missed Instructions&rdquo; and &ldquo;Lines&rdquo; count neurons.</p>\n");
-        if (!savedInputs.isEmpty()) {
+        if (savedInputs.contains(CoverageReportWriter.QUALITY)) {
+            out.write("<p><a href=\"" + CoverageReportWriter.QUALITY + "/index.html\">Quality</a>: the models' "
+                    + "quality over time, their latest figures and gate verdicts (@ModelQuality).</p>\n");
+        }
+        List<String> saved = savedInputs.stream()
+                .filter(folder -> !folder.equals(CoverageReportWriter.QUALITY))
+                .toList();
+        if (!saved.isEmpty()) {
             out.write("<p>Saved inputs:");
-            for (String folder : savedInputs) {
+            for (String folder : saved) {
                 String what = folder.equals("generated")
                         ? "generated inputs (@GeneratedInputs)"
                         : folder.equals("inputs")
                                 ? "inputs the models disagreed on (@DifferentialAgainst)"
                                 : folder.equals("robustness") ? "adversarial examples (@ModelQuality)" : folder;
                 out.write(" <a href=\"" + esc(folder) + "/index.html\">" + esc(what) + "</a>");
-                out.write(folder.equals(savedInputs.get(savedInputs.size() - 1)) ? "." : ";");
+                out.write(folder.equals(saved.get(saved.size() - 1)) ? "." : ";");
             }
             out.write("</p>\n");
         }

@@ -17,7 +17,7 @@ public final class ReportKeys {
             ValueType.path(),
             Path.of("target/deepjunit"),
             "target/deepjunit",
-            "the report directory; generated/ and inputs/ hold saved inputs");
+            "the report directory; generated/ and inputs/ hold saved inputs, quality/ the quality pages");
 
     private ReportKeys() {}
 

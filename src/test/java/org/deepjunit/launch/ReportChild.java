@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.deepjunit.ModelQuality;
 import org.deepjunit.NeuronCoverage;
+import org.deepjunit.Quality;
 import org.deepjunit.coverage.TinyModel;
+import org.deepjunit.data.Dataset;
 import org.deepjunit.data.FolderLock;
 import org.deepjunit.data.SavedInputs;
+import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
+import org.deepjunit.quality.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -29,6 +35,7 @@ public final class ReportChild {
 
     static final String INPUTS = "child.inputs";
     static final String SAVE = "child.save";
+    static final String HISTORY_URL = "deepjunit.quality.history.url";
 
     private ReportChild() {}
 
@@ -78,6 +85,22 @@ public final class ReportChild {
         }
     }
 
+    /** A quality test: the tiny network's accuracy on eight points it answers right, into the history. */
+    @ModelQuality
+    public static class Gated {
+        @Test
+        void keepsItsAccuracy(Quality quality) {
+            TinyModel tiny = new TinyModel("tiny");
+            Tensor x = TinyModel.inputs(1, 0, 0, 2, 2, 0, 0, 3, 3, 0, 0, 1, 1, 1, 0, 4);
+            Dataset data = new Dataset(
+                    "points", Shape.of(2), x.toFloatArray(), tiny.predict(x).argMax());
+            quality.gates(quality.evaluate(tiny, data))
+                    .minimumSamples(4)
+                    .gate(Metrics.ACCURACY, g -> g.atLeast(0.5))
+                    .check();
+        }
+    }
+
     /** What a child printed (stdout and stderr) and its exit code. */
     record Result(int exit, String output) {
         long count(String prefix) {
@@ -96,6 +119,9 @@ public final class ReportChild {
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1"); // short-lived: start fast
         command.add("-Ddeepjunit.coverage.run.id=" + runId);
+        if (!properties.containsKey(HISTORY_URL)) {
+            command.add("-D" + HISTORY_URL + "=none"); // the suite keeps no history in the home folder
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

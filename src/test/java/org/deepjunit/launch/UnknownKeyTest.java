@@ -43,6 +43,7 @@ class UnknownKeyTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.add("-Ddeepjunit.quality.history.url=none"); // the suite keeps no history in the home folder
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

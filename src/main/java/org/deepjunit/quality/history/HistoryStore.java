@@ -152,6 +152,11 @@ public final class HistoryStore implements AutoCloseable {
         return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0));
     }
 
+    /** The SQLite file of the store; empty for a database server (or an SQLite database in memory). */
+    public Optional<Path> file() {
+        return Optional.ofNullable(target.file());
+    }
+
     /** The database: its file, or its JDBC URL without the password. */
     public String location() {
         return target.displayName();

@@ -1,0 +1,86 @@
+package org.deepjunit.report.quality;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A series drawn as a PNG line chart with JFreeChart, headless: the run number across, the value up. A point without
+ * a value breaks the line (nothing is drawn for it); with many points the markers are left out.
+ */
+final class TrendChart {
+
+    /** The chart's size in pixels. */
+    static final int WIDTH = 720;
+
+    static final int HEIGHT = 280;
+
+    /** Above this many points the line is drawn without a marker per point. */
+    private static final int MARKERS_UP_TO = 200;
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // before AWT starts: no display is needed, or asked for
+        }
+    }
+
+    private TrendChart() {}
+
+    /** The PNG bytes of {@code series}' chart. */
+    static byte[] png(Series series) {
+        XYSeries data = new XYSeries(series.label(), false, true);
+        for (Series.Point p : series.points()) {
+            data.add(p.number(), p.hasValue() ? Double.valueOf(p.value()) : null);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                null,
+                "run #",
+                series.label(),
+                new XYSeriesCollection(data),
+                PlotOrientation.VERTICAL,
+                false,
+                false,
+                false);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        NumberAxis runs = (NumberAxis) plot.getDomainAxis();
+        runs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setAutoRangeIncludesZero(false);
+        // a flat series gets a range of 5 % of its magnitude around it, not one of rounding errors
+        double magnitude = series.points().stream()
+                .filter(Series.Point::hasValue)
+                .mapToDouble(p -> Math.abs(p.value()))
+                .max()
+                .orElse(0);
+        values.setAutoRangeMinimumSize(magnitude > 0 ? 0.05 * magnitude : 1);
+        XYLineAndShapeRenderer renderer =
+                new XYLineAndShapeRenderer(true, series.points().size() <= MARKERS_UP_TO);
+        renderer.setSeriesPaint(0, new Color(0x1f, 0x5f, 0xa8));
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+        plot.setRenderer(renderer);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+}

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
+import org.deepjunit.fairness.Fairness;
 import org.deepjunit.model.Model;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.GateVerdict;
 import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.QualityKeys;
+import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.metrics.Metrics;
 import org.deepjunit.robustness.Perturbation;
 import org.deepjunit.robustness.Robustness;
@@ -78,6 +80,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         /** Models whose evaluation was gated through {@link #gates}: the ones with a baseline file. */
         private final java.util.Set<String> gated = new java.util.LinkedHashSet<>();
 
+        private final FairnessRuns fairness = new FairnessRuns();
+
         TestQuality(Settings settings, String test, QualityBaselines baselines) {
             this.settings = settings;
             this.test = test;
@@ -115,6 +119,12 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
             return gates.againstApproved(baselines, baselineName(candidate));
         }
 
+        @Override
+        public synchronized Fairness fairness(Evaluation candidate, Slicing... attributes) {
+            evaluations.putIfAbsent(candidate.model(), candidate);
+            return fairness.track(Fairness.of(candidate, attributes));
+        }
+
         private synchronized void record(String model, List<GateVerdict> list) {
             verdicts.computeIfAbsent(model, m -> new ArrayList<>()).addAll(list);
         }
@@ -136,7 +146,13 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                 figures.forEach((figure, value) -> context.publishReportEntry(
                         "deepjunit.quality." + e.model() + "." + figure, String.valueOf(value)));
                 QualityHistory.of(context)
-                        .record(settings, test, e, figures, verdicts.getOrDefault(e.model(), List.of()));
+                        .record(
+                                settings,
+                                test,
+                                e,
+                                figures,
+                                verdicts.getOrDefault(e.model(), List.of()),
+                                fairness.finish(context, e.model()));
                 if (!gated.contains(e.model())) {
                     continue; // evaluated only, e.g. as the in-run baseline of another model: no baseline file
                 }

@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 import org.deepjunit.data.Dataset;
+import org.deepjunit.fairness.Fairness;
 import org.deepjunit.model.Model;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.QualityGates;
+import org.deepjunit.quality.Slicing;
 import org.deepjunit.robustness.Perturbation;
 import org.deepjunit.robustness.Robustness;
 import org.deepjunit.robustness.RobustnessResult;
@@ -41,4 +43,21 @@ public interface Quality {
      * testing v2.
      */
     QualityGates gates(Evaluation candidate);
+
+    /**
+     * The fairness of {@code candidate} across the groups of the sensitive {@code attributes} (several: their
+     * intersections); every report it computes and every verdict of its gates is recorded for the test: report
+     * entries {@code deepjunit.fairness.<model>.<figure>[<slice>]} and the history ({@code fairness} figures with
+     * their intervals, {@code group confusion} counts).
+     *
+     * <pre>{@code
+     * quality.fairness(e, Slicing.byColumn("classpath:/credit.csv", "sex"))
+     *         .privileged("sex=M")
+     *         .gates()
+     *         .gate(FairnessMetric.DISPARATE_IMPACT, g -> g.atLeast(0.8))
+     *         .check();
+     * }</pre>
+     */
+    @API(status = EXPERIMENTAL, since = "0.5")
+    Fairness fairness(Evaluation candidate, Slicing... attributes);
 }

@@ -47,8 +47,17 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                 .getOrComputeIfAbsent(QualityHistory.class, k -> new QualityHistory(), QualityHistory.class);
     }
 
-    /** Records one evaluation of {@code test} with its gates' verdicts, unless the configuration keeps no history. */
-    void record(Settings settings, String test, Evaluation e, Map<String, Double> figures, List<GateVerdict> verdicts) {
+    /**
+     * Records one evaluation of {@code test} with its gates' verdicts and {@code more} figures about it (fairness),
+     * unless the configuration keeps no history.
+     */
+    void record(
+            Settings settings,
+            String test,
+            Evaluation e,
+            Map<String, Double> figures,
+            List<GateVerdict> verdicts,
+            List<FigureRecord> more) {
         List<FigureRecord> records = new ArrayList<>();
         // each figure's n is its slice's size: from the evaluation where it knows the slice, else from a gate on it
         // (a test may gate a sliced copy, e.slicedBy(…), of the evaluation it made)
@@ -82,6 +91,7 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
                         "gate", v.metric(), v.slice(), v.value(), v.n(), Double.NaN, Double.NaN, verdict));
             }
         }
+        records.addAll(more);
         record(settings, test, e.model(), e.modelFingerprint(), e.datasetDigest(), records);
     }
 

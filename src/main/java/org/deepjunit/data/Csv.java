@@ -108,6 +108,23 @@ final class Csv {
                         : labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** The cells of the first non-blank row: the column names. */
+    static List<String> header(String location) {
+        try (InputStream raw = Locations.open(location);
+                MappingIterator<String[]> lines = MAPPER.readerFor(String[].class)
+                        .readValues(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
+            while (lines.hasNextValue()) {
+                String[] cells = lines.nextValue();
+                if (!(cells.length == 1 && cells[0].isBlank())) {
+                    return List.of(cells);
+                }
+            }
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
+        }
+        throw new DataFormatException(location + " is empty: it has no header row");
+    }
+
     /**
      * The values of the column named {@code column} in the header (the first non-blank row), one per data row, in the
      * rows' order: the rows {@link #read} makes samples of.

@@ -104,4 +104,13 @@ public final class Datasets {
     public static List<String> csvColumn(String location, String column) {
         return Csv.column(location, column);
     }
+
+    /**
+     * The header of the CSV file, its first non-blank row: the column names, in order. The features of a CSV
+     * dataset are these columns without the label column.
+     */
+    @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.5")
+    public static List<String> csvHeader(String location) {
+        return Csv.header(location);
+    }
 }

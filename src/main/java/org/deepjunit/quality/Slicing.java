@@ -47,6 +47,28 @@ public interface Slicing {
     }
 
     /**
+     * One slice per value in {@code values}, the value of each sample in order, {@code "<name>=<value>"}; samples
+     * whose value is {@code null} belong to no slice of it. A list of another length than the evaluation's samples
+     * is an error.
+     *
+     * <pre>{@code
+     * Slicing.byValues("sex", List.of("F", "M", "M", "F"))       // "sex=F" = {0, 3}, "sex=M" = {1, 2}
+     * }</pre>
+     */
+    @API(status = EXPERIMENTAL, since = "0.5")
+    static Slicing byValues(String name, List<String> values) {
+        Objects.requireNonNull(name, "name");
+        List<String> copy = new ArrayList<>(Objects.requireNonNull(values, "values"));
+        return p -> {
+            if (copy.size() != p.size()) {
+                throw new IllegalArgumentException("The values of " + name + " are " + copy.size() + ", but the"
+                        + " evaluation has " + p.size() + " samples: give one value per sample, in the samples' order");
+            }
+            return group(name, copy::get, p.size(), false);
+        };
+    }
+
+    /**
      * One slice per value of the CSV column {@code column} (by its header name) of the file the samples came from,
      * row by row: {@code "<column>=<value>"}; a file with another number of rows than the evaluation's samples is
      * an error.

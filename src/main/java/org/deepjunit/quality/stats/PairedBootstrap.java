@@ -132,11 +132,20 @@ public final class PairedBootstrap {
                 confidence);
     }
 
-    /** The {@code q} quantile of sorted values, interpolated linearly at position {@code (B − 1) · q}. */
-    static double quantile(double[] sorted, double q) {
+    /**
+     * The {@code q} quantile ({@code 0 ≤ q ≤ 1}) of ascending {@code sorted} values, interpolated linearly between
+     * the order statistics around position {@code (B − 1) · q} (numpy's default percentile): the percentile
+     * interval's bounds. Equal neighbours give their value, so an infinite one (a ratio over a zero rate) stays
+     * infinite rather than becoming NaN.
+     */
+    @API(status = EXPERIMENTAL, since = "0.5")
+    public static double quantile(double[] sorted, double q) {
         double position = (sorted.length - 1) * q;
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
+        if (sorted[above] == sorted[below] || position == below) {
+            return sorted[below];
+        }
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 

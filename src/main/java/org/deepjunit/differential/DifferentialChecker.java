@@ -265,7 +265,9 @@ public final class DifferentialChecker implements ForwardListener {
                 metadata.put("maxDifference", round(f.comparison().maxDifference()));
                 metadata.put("modelUnderTest", f.mut());
                 metadata.put("reference", f.ref());
-                saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
+                SavedInputs.Saved s = SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata);
+                setup.afterSave(modelUnderTest, f.sample(), s);
+                saved.put(f.id(), s);
             }
             SavedInputs.writeIndex(
                     setup.inputsDir(),

@@ -58,9 +58,9 @@ public interface ComparedModels {
     Path inputsDir();
 
     /**
-     * Called after each disagreeing input is saved, under the report folder's lock and before the index is written,
-     * with the model under test it was observed on (null when none): e.g. to write an explanation beside it. By
-     * default nothing.
+     * Called after a disagreeing input is saved, for the first ten of a test (those its failure message names), under
+     * the report folder's lock and before the index is written, with the model under test it was observed on (null
+     * when none): e.g. to write an explanation beside it. By default nothing.
      */
     default void afterSave(Model modelUnderTest, Tensor sample, SavedInputs.Saved saved) {}
 }

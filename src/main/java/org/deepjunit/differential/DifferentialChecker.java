@@ -266,7 +266,9 @@ public final class DifferentialChecker implements ForwardListener {
                 metadata.put("modelUnderTest", f.mut());
                 metadata.put("reference", f.ref());
                 SavedInputs.Saved s = SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata);
-                setup.afterSave(modelUnderTest, f.sample(), s);
+                if (saved.size() < MESSAGE_LIMIT) {
+                    setup.afterSave(modelUnderTest, f.sample(), s); // the inputs the message names
+                }
                 saved.put(f.id(), s);
             }
             SavedInputs.writeIndex(

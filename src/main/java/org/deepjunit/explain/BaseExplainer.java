@@ -3,7 +3,6 @@ package org.deepjunit.explain;
 import java.util.Objects;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
-import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
 /**
@@ -77,10 +76,5 @@ abstract class BaseExplainer implements Explainer {
                     + "); use explainAll for a batch");
         }
         return input;
-    }
-
-    /** A batch of {@code count} copies of a sample's shape. */
-    static Shape batchOf(Tensor x, int count) {
-        return x.shape().withoutBatch().withBatch(count);
     }
 }

@@ -85,10 +85,6 @@ final class TargetFunction {
         return targetClass;
     }
 
-    Model model() {
-        return model;
-    }
-
     /** {@code F} of each sample of a batch. */
     double[] values(Tensor inputs) {
         return valuesOf(model.predict(inputs));
@@ -153,10 +149,5 @@ final class TargetFunction {
             p[j] /= sum;
         }
         return p;
-    }
-
-    /** How messages name this function, e.g. {@code log-probability of class 7}. */
-    String describe() {
-        return score.label() + " of class " + targetClass;
     }
 }

@@ -15,7 +15,9 @@ import org.apiguardian.api.API;
  *
  * <p>A model's output is read as logits unless every row is non-negative and sums to 1 (within 1e-3): then it is
  * probabilities, the softmax of the model's logits (the output before its final softmax, which
- * {@link org.deepjunit.model.Objective} terms address).
+ * {@link org.deepjunit.model.Objective} terms address). A model whose output passes another final activation (a
+ * sigmoid) is read as logits although the logits it differentiates are before that activation: the values and the
+ * gradient then belong to different functions, and integrated gradients' completeness error shows it.
  */
 @API(status = EXPERIMENTAL, since = "0.5")
 public enum Score {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.deepjunit.config.Key;
 import org.deepjunit.coverage.CoverageKeys;
 import org.deepjunit.differential.DifferentialKeys;
+import org.deepjunit.explain.ExplainKeys;
 import org.deepjunit.generation.GenerationKeys;
 import org.deepjunit.quality.QualityKeys;
 import org.deepjunit.report.ReportKeys;
@@ -45,7 +46,8 @@ final class ConfigurationKeys {
                         CoverageKeys.all(),
                         GenerationKeys.all(),
                         DifferentialKeys.all(),
-                        QualityKeys.all())
+                        QualityKeys.all(),
+                        ExplainKeys.all())
                 .flatMap(List::stream)
                 .toList();
     }

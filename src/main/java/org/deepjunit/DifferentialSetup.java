@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.deepjunit.config.ConfigurationException;
+import org.deepjunit.data.SavedInputs;
 import org.deepjunit.differential.ComparedModels;
 import org.deepjunit.differential.DifferentialKeys;
 import org.deepjunit.differential.OutputOracle;
 import org.deepjunit.differential.Tolerance;
+import org.deepjunit.explain.ExplainKeys;
+import org.deepjunit.explain.ExplainedInputs;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Shape;
+import org.deepjunit.model.Tensor;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -40,6 +44,7 @@ final class DifferentialSetup implements ComparedModels {
     final boolean approve;
     final Path approvedDir;
     final Path inputsDir;
+    final boolean overlays;
 
     private DifferentialSetup(ExtensionContext classContext, DifferentialAgainst annotation) {
         this.testClass = classContext.getRequiredTestClass();
@@ -71,6 +76,7 @@ final class DifferentialSetup implements ComparedModels {
                 .toAbsolutePath()
                 .normalize();
         this.inputsDir = settings.reportDirectory().resolve("inputs");
+        this.overlays = settings.getOrDefault(ExplainKeys.OVERLAYS);
         this.oracle = instantiate(annotation.comparator());
         this.models = DeclaredModels.of(classContext);
         this.referenceName = annotation.reference();
@@ -199,6 +205,14 @@ final class DifferentialSetup implements ComparedModels {
     @Override
     public Path inputsDir() {
         return inputsDir;
+    }
+
+    /** With {@code deepjunit.explain.overlays}: an explanation of the model under test's class beside the input. */
+    @Override
+    public void afterSave(Model modelUnderTest, Tensor sample, SavedInputs.Saved saved) {
+        if (overlays && modelUnderTest != null) {
+            ExplainedInputs.writeBeside(modelUnderTest, sample, saved, null);
+        }
     }
 
     /** Throws when {@code model} takes other inputs or gives other outputs than the reference. */

@@ -4,15 +4,19 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.deepjunit.data.FolderLock;
 import org.deepjunit.data.SavedInputs;
+import org.deepjunit.explain.ExplainedInputs;
 import org.deepjunit.generation.GeneratedInput;
+import org.deepjunit.model.Model;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * After one generated-input invocation: saves the input (PNG, {@code .npy}, JSON with its provenance) under
- * {@code <report>/generated/<Class.method>/} when the test failed or the models disagreed on it.
+ * {@code <report>/generated/<Class.method>/} when the test failed or the models disagreed on it, with an explanation
+ * of {@code explained}'s predicted class beside an image input (null: none, {@code deepjunit.explain.overlays=false}).
  */
-record GeneratedInputSaver(GeneratedInput input, double[] range) implements AfterTestExecutionCallback {
+record GeneratedInputSaver(GeneratedInput input, double[] range, Model explained)
+        implements AfterTestExecutionCallback {
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
@@ -34,12 +38,15 @@ record GeneratedInputSaver(GeneratedInput input, double[] range) implements Afte
                 + context.getRequiredTestMethod().getName();
         // under the report folder's lock: no save lands in a report that another JVM is swapping out
         FolderLock.lockedUnchecked(report, () -> {
-            SavedInputs.save(
+            SavedInputs.Saved saved = SavedInputs.save(
                     generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
                     input.index() + "-seed" + input.seedId(),
                     input.tensor(),
                     range,
                     meta);
+            if (explained != null) {
+                ExplainedInputs.writeBeside(explained, input.tensor(), saved, range);
+            }
             SavedInputs.writeIndex(
                     generated,
                     "Saved inputs",

@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.data.Dataset;
 import org.deepjunit.data.Datasets;
+import org.deepjunit.explain.ExplainKeys;
 import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GenerationKeys;
@@ -92,7 +93,9 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
         CandidateSource source = plan.integers()
                 ? IntegerInputs.of(plan.generator().start(seeds), seeds)
                 : plan.generator().start(seeds);
-        GeneratedInvocations invocations = new GeneratedInvocations(source, where, plan, seeds.deadline(), context);
+        Model explained = settings.getOrDefault(ExplainKeys.OVERLAYS) ? models.get(0) : null;
+        GeneratedInvocations invocations =
+                new GeneratedInvocations(source, where, plan, seeds.deadline(), context, explained);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(invocations, 0), false);
     }
 

@@ -10,6 +10,7 @@ import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.Deadline;
 import org.deepjunit.generation.GeneratedInput;
 import org.deepjunit.generation.GenerationKeys;
+import org.deepjunit.model.Model;
 import org.deepjunit.model.Tensor;
 import org.deepjunit.quality.history.FigureRecord;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -33,14 +34,22 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private final GenerationPlan plan;
     private final ExtensionContext context;
     private final Deadline deadline;
+    private final Model explained;
     private final Deque<TestTemplateInvocationContext> pending = new ArrayDeque<>();
     private int index;
     private int given;
     private boolean done;
 
+    /** @param explained the model whose explanation is saved beside saved inputs; null for none */
     GeneratedInvocations(
-            CandidateSource source, String where, GenerationPlan plan, Deadline deadline, ExtensionContext context) {
+            CandidateSource source,
+            String where,
+            GenerationPlan plan,
+            Deadline deadline,
+            ExtensionContext context,
+            Model explained) {
         this.source = source;
+        this.explained = explained;
         this.where = where;
         this.plan = plan;
         this.deadline = deadline;
@@ -142,7 +151,7 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new InputResolver(input), new GeneratedInputSaver(input, plan.range()));
+                return List.of(new InputResolver(input), new GeneratedInputSaver(input, plan.range(), explained));
             }
         };
     }

@@ -50,6 +50,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                             .normalize(),
                     settings.getOrDefault(QualityKeys.APPROVE));
             return new TestQuality(
+                    context,
                     settings,
                     // the declaring class: a test inherited by several classes keeps one baseline per model
                     context.getRequiredTestMethod().getDeclaringClass().getName() + "."
@@ -71,6 +72,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
     /** One test's evaluations and verdicts. */
     static final class TestQuality implements Quality {
 
+        private final ExtensionContext context;
         private final Settings settings;
         private final String test;
         private final QualityBaselines baselines;
@@ -82,7 +84,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
 
         private final FairnessRuns fairness = new FairnessRuns();
 
-        TestQuality(Settings settings, String test, QualityBaselines baselines) {
+        TestQuality(ExtensionContext context, Settings settings, String test, QualityBaselines baselines) {
+            this.context = context;
             this.settings = settings;
             this.test = test;
             this.baselines = baselines;
@@ -98,6 +101,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         @Override
         public RobustnessResult robustness(Robustness runner, Perturbation perturbation) {
             RobustnessResult result = runner.run(perturbation); // outside the lock: runs may take minutes
+            // now, while the test's model is open: the overlays explain it
+            RobustnessRecorder.saveExamples(context, settings, runner.model(), result);
             synchronized (this) {
                 evaluations.putIfAbsent(result.clean().model(), result.clean());
                 evaluations.put(result.perturbed().model(), result.perturbed());

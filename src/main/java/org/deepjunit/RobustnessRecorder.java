@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.deepjunit.data.FolderLock;
 import org.deepjunit.data.SavedInputs;
+import org.deepjunit.explain.ExplainKeys;
+import org.deepjunit.explain.ExplainedInputs;
+import org.deepjunit.model.Model;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.robustness.AdversarialExample;
 import org.deepjunit.robustness.RobustnessResult;
@@ -15,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * What a {@link ModelQuality} test keeps of each robustness run, after the test: its figures as report entries
  * ({@code deepjunit.robustness.<model under perturbation>.<figure>}) and history figures (kind {@code robustness}),
- * and its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON) under {@code
- * <report>/robustness/<Class.method>/}.
+ * and, during the test, its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON, and an
+ * explanation of the model's class as a heat map) under {@code <report>/robustness/<Class.method>/<model under
+ * perturbation>/}.
  */
 final class RobustnessRecorder {
 
@@ -41,17 +45,23 @@ final class RobustnessRecorder {
                         result.perturbed().modelFingerprint(),
                         result.perturbed().datasetDigest(),
                         records);
-        if (!result.examples().isEmpty()) {
-            save(context, settings, model, result);
-        }
     }
 
-    private static void save(ExtensionContext context, Settings settings, String model, RobustnessResult result) {
+    /**
+     * Saves the result's adversarial examples beside their seeds, each with an explanation of {@code model}'s class
+     * ({@code deepjunit.explain.overlays}); called during the test, while the model is open.
+     */
+    static void saveExamples(ExtensionContext context, Settings settings, Model model, RobustnessResult result) {
+        if (result.examples().isEmpty()) {
+            return;
+        }
+        String name = result.perturbed().model();
+        boolean overlays = settings.getOrDefault(ExplainKeys.OVERLAYS);
         Path report = settings.reportDirectory();
         Path root = report.resolve("robustness");
         String group = context.getRequiredTestClass().getSimpleName() + "."
                 + context.getRequiredTestMethod().getName();
-        Path dir = root.resolve(safe(group)).resolve(safe(model));
+        Path dir = root.resolve(safe(group)).resolve(safe(name));
         double[] range = {result.perturbation().min(), result.perturbation().max()};
         FolderLock.lockedUnchecked(report, () -> {
             for (AdversarialExample x : result.examples()) {
@@ -60,7 +70,7 @@ final class RobustnessRecorder {
                         "test",
                         context.getRequiredTestClass().getName() + "#"
                                 + context.getRequiredTestMethod().getName());
-                meta.put("model", model);
+                meta.put("model", name);
                 meta.put("perturbation", result.perturbation().name());
                 meta.put("index", x.index());
                 meta.put("label", x.label());
@@ -69,7 +79,10 @@ final class RobustnessRecorder {
                 meta.put("predicted", x.predicted());
                 meta.put("linfDistance", x.linfDistance());
                 meta.put("l2Distance", x.l2Distance());
-                SavedInputs.save(dir, x.index() + "-adversarial", x.perturbed(), range, meta);
+                SavedInputs.Saved saved = SavedInputs.save(dir, x.index() + "-adversarial", x.perturbed(), range, meta);
+                if (overlays) {
+                    ExplainedInputs.writeBeside(model, x.perturbed(), saved, range);
+                }
             }
             SavedInputs.writeIndex(
                     root,

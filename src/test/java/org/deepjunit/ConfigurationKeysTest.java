@@ -97,7 +97,8 @@ class ConfigurationKeysTest {
         assertThat(ConfigurationKeys.problems(List.of("deepjunit.version"), false))
                 .containsExactly(
                         "Unknown configuration parameter 'deepjunit.version': DeepJUnit's parameters start with "
-                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.quality.*, deepjunit.report.*"
+                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.explain.*, deepjunit.generation.*, deepjunit.quality.*,"
+                                + " deepjunit.report.*"
                                 + " and are listed in its README");
         // A system property may be a build's own value; only DeepJUnit's namespaces and near misses count there.
         assertThat(ConfigurationKeys.problems(
@@ -107,7 +108,8 @@ class ConfigurationKeysTest {
                         "Unknown configuration parameter 'deepjunit.coverge.threshold': did you mean "
                                 + "'deepjunit.coverage.threshold'?",
                         "Unknown configuration parameter 'deepjunit.coverage.whatever': DeepJUnit's parameters start with "
-                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.generation.*, deepjunit.quality.*, deepjunit.report.*"
+                                + "deepjunit.coverage.*, deepjunit.differential.*, deepjunit.explain.*, deepjunit.generation.*, deepjunit.quality.*,"
+                                + " deepjunit.report.*"
                                 + " and are listed in its README");
     }
 

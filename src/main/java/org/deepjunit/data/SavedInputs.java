@@ -25,7 +25,8 @@ import org.deepjunit.model.Tensor;
  * model and its reference disagreed — for a person and for tools: {@code <name>.npy} (the tensor, float32, without
  * a leading batch of one), {@code <name>.png} (image inputs) and {@code <name>.json} (metadata, with the file
  * names), each written atomically; and an {@code index.html} listing every saved input of a folder with its image
- * and metadata. Saving the same input under the same name twice, from several threads, writes the same bytes.
+ * and metadata (and, where its JSON names an {@code explanationFile}, that heat map beside the image). Saving the same
+ * input under the same name twice, from several threads, writes the same bytes.
  */
 @API(status = STABLE, since = "0.1")
 public final class SavedInputs {
@@ -147,7 +148,7 @@ public final class SavedInputs {
                     text-align:left}img{image-rendering:pixelated;width:84px}pre{margin:0;font-size:11px}</style></head>
                     <body><h1>%s</h1>
                     <p>%s</p>
-                    <table><tr><th>group</th><th>input</th><th>image</th><th>metadata</th></tr>
+                    <table><tr><th>group</th><th>input</th><th>image (and its explanation)</th><th>metadata</th></tr>
                     """.formatted(esc(title), esc(title), esc(description)));
             List<String> rows = new ArrayList<>();
             for (Path json : files) {
@@ -176,6 +177,13 @@ public final class SavedInputs {
                 } else if (Files.isRegularFile(json.resolveSibling(base + ".png"))) {
                     row.append("<img src=\"")
                             .append(esc(prefix + base + ".png"))
+                            .append("\">");
+                }
+                if (node.has("explanationFile")) {
+                    row.append(" <img src=\"")
+                            .append(esc(prefix + node.get("explanationFile").asText()))
+                            .append("\" title=\"")
+                            .append(esc(node.path("explanation").asText()))
                             .append("\">");
                 }
                 row.append("</td><td><pre>");

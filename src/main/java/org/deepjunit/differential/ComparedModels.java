@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Path;
 import org.apiguardian.api.API;
+import org.deepjunit.data.SavedInputs;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
 
 /**
  * What one differential test compares, as the extension resolved it: the reference, which models are under
@@ -54,4 +56,11 @@ public interface ComparedModels {
 
     /** Where disagreeing inputs are saved. */
     Path inputsDir();
+
+    /**
+     * Called after a disagreeing input is saved, for the first ten of a test (those its failure message names), under
+     * the report folder's lock and before the index is written, with the model under test it was observed on (null
+     * when none): e.g. to write an explanation beside it. By default nothing.
+     */
+    default void afterSave(Model modelUnderTest, Tensor sample, SavedInputs.Saved saved) {}
 }

@@ -265,7 +265,11 @@ public final class DifferentialChecker implements ForwardListener {
                 metadata.put("maxDifference", round(f.comparison().maxDifference()));
                 metadata.put("modelUnderTest", f.mut());
                 metadata.put("reference", f.ref());
-                saved.put(f.id(), SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata));
+                SavedInputs.Saved s = SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata);
+                if (saved.size() < MESSAGE_LIMIT) {
+                    setup.afterSave(modelUnderTest, f.sample(), s); // the inputs the message names
+                }
+                saved.put(f.id(), s);
             }
             SavedInputs.writeIndex(
                     setup.inputsDir(),

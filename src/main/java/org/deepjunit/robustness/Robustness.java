@@ -91,6 +91,11 @@ public final class Robustness {
         return new Robustness(model, data, batchSize, progress, quantized, keep, clean);
     }
 
+    /** The model or pipeline measured. */
+    public Model model() {
+        return model;
+    }
+
     /** Runs {@code perturbation} over the dataset. */
     public RobustnessResult run(Perturbation perturbation) {
         Evaluation clean = clean();

@@ -16,6 +16,8 @@ import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.QualityKeys;
 import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.metrics.Metrics;
+import org.deepjunit.robustness.Attack;
+import org.deepjunit.robustness.MinimalPerturbation;
 import org.deepjunit.robustness.Perturbation;
 import org.deepjunit.robustness.Robustness;
 import org.deepjunit.robustness.RobustnessResult;
@@ -79,6 +81,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         private final Map<String, List<GateVerdict>> verdicts = new LinkedHashMap<>();
         private final List<RobustnessResult> robustness = new ArrayList<>();
+        private final Map<String, MinimalPerturbation> minimal = new LinkedHashMap<>();
         /** Models whose evaluation was gated through {@link #gates}: the ones with a baseline file. */
         private final java.util.Set<String> gated = new java.util.LinkedHashSet<>();
 
@@ -112,6 +115,16 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         }
 
         @Override
+        public MinimalPerturbation minimalPerturbation(Robustness runner, Attack attack, int steps) {
+            MinimalPerturbation result = runner.minimalPerturbation(attack, steps);
+            String model = runner.model().name() + " under " + attack.name();
+            synchronized (this) {
+                minimal.put(model, result);
+            }
+            return result;
+        }
+
+        @Override
         public synchronized QualityGates gates(Evaluation candidate) {
             evaluations.putIfAbsent(candidate.model(), candidate);
             gated.add(candidate.model());
@@ -140,6 +153,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
 
         synchronized void finish(ExtensionContext context) {
             robustness.forEach(r -> RobustnessRecorder.record(context, settings, test, r));
+            minimal.forEach((model, m) -> RobustnessRecorder.record(context, settings, test, model, m));
             for (Evaluation e : evaluations.values()) {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put(Metrics.ACCURACY.name() + "[" + Evaluation.ALL + "]", e.value(Metrics.ACCURACY));

@@ -9,6 +9,8 @@ import org.deepjunit.model.Model;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.Slicing;
+import org.deepjunit.robustness.Attack;
+import org.deepjunit.robustness.MinimalPerturbation;
 import org.deepjunit.robustness.Perturbation;
 import org.deepjunit.robustness.Robustness;
 import org.deepjunit.robustness.RobustnessResult;
@@ -36,6 +38,14 @@ public interface Quality {
      * }</pre>
      */
     RobustnessResult robustness(Robustness runner, Perturbation perturbation);
+
+    /**
+     * The smallest ε at which {@code attack} fools the model, per correctly classified input, by bisection ({@link
+     * Robustness#minimalPerturbation}), recorded after the test: report entries and history figures (kind {@code
+     * robustness}) of the median and the share of inputs the attack's own ε does not break, under the model name
+     * {@code "<model> under <attack>"}.
+     */
+    MinimalPerturbation minimalPerturbation(Robustness runner, Attack attack, int steps);
 
     /**
      * Gates on {@code candidate}, against the test's approved baseline for its model (change gates fail saying how

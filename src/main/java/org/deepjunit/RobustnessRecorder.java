@@ -12,6 +12,7 @@ import org.deepjunit.explain.ExplainedInputs;
 import org.deepjunit.model.Model;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.robustness.AdversarialExample;
+import org.deepjunit.robustness.MinimalPerturbation;
 import org.deepjunit.robustness.RobustnessResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -45,6 +46,28 @@ final class RobustnessRecorder {
                         result.perturbed().modelFingerprint(),
                         result.perturbed().datasetDigest(),
                         records);
+    }
+
+    /**
+     * Records the median minimal ε (when finite: the history keeps finite figures) and the share of inputs the
+     * attack's own ε left unbroken, over the correctly classified inputs.
+     */
+    static void record(ExtensionContext context, Settings settings, String test, String model, MinimalPerturbation m) {
+        int n = m.epsilons().length;
+        if (n == 0) {
+            return; // no input classified correctly: no perturbation to measure
+        }
+        java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+        figures.put("median minimal eps", m.median());
+        figures.put("unbroken share", (double) m.unbroken() / n);
+        List<FigureRecord> records = new ArrayList<>();
+        figures.forEach((figure, value) -> {
+            context.publishReportEntry("deepjunit.robustness." + model + "." + figure, String.valueOf(value));
+            if (Double.isFinite(value)) {
+                records.add(FigureRecord.of("robustness", figure, "all", value, n));
+            }
+        });
+        QualityHistory.of(context).record(settings, test, model, "", "", records);
     }
 
     /**

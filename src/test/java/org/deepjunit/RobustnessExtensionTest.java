@@ -19,6 +19,7 @@ import org.deepjunit.quality.history.HistoryStore;
 import org.deepjunit.quality.history.RunRecord;
 import org.deepjunit.quality.metrics.Metrics;
 import org.deepjunit.robustness.Attacks;
+import org.deepjunit.robustness.MinimalPerturbation;
 import org.deepjunit.robustness.Robustness;
 import org.deepjunit.robustness.RobustnessResult;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ class RobustnessExtensionTest {
                 quality.gates(r.perturbed())
                         .gate(Metrics.ACCURACY, g -> g.atLeast(0))
                         .check();
+                quality.minimalPerturbation(Robustness.of(m, data()).progress(null), Attacks.fgsm(0.3), 8);
             }
         }
 
@@ -87,9 +89,14 @@ class RobustnessExtensionTest {
     @Test
     void aRunIsRecordedGatedAndItsExamplesSaved() throws Exception {
         RobustnessResult expected;
+        MinimalPerturbation minimal;
         try (Model m = mlp()) {
             expected = Robustness.of(m, data()).progress(null).run(Attacks.fgsm(0.3));
+            minimal = Robustness.of(m, data()).progress(null).minimalPerturbation(Attacks.fgsm(0.3), 8);
         }
+        assertThat(minimal.median())
+                .as("half the inputs must break for a finite median")
+                .isFinite();
         assertThat(expected.fooled())
                 .as("the attack must fool some inputs for this test to mean anything")
                 .isPositive();
@@ -120,7 +127,8 @@ class RobustnessExtensionTest {
 
         try (HistoryStore history = HistoryStore.openSqlite(dir.resolve("history.db"))) {
             List<RunRecord> runs = history.runs("robust", model, 10);
-            assertThat(runs).hasSize(4); // per test: the perturbed evaluation's metrics and the robustness figures
+            // per test: the perturbed evaluation's metrics and the robustness figures; and the minimal ε once
+            assertThat(runs).hasSize(5);
             List<FigureRecord> figures = runs.stream()
                     .flatMap(r -> r.figures().stream())
                     .filter(f -> f.kind().equals("robustness"))

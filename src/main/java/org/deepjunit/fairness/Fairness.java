@@ -163,14 +163,46 @@ public final class Fairness {
         return FairnessGates.on(report()).onVerdicts(verdictListener);
     }
 
+    /**
+     * Change gates of this model's fairness against {@code baseline}'s, another model's evaluation of the same
+     * samples (e.g. v1 against this v2): the baseline's report is computed with the same attributes and settings, and
+     * {@link FairnessGate#maxWorsening} bounds how much each figure may get worse, on a paired bootstrap.
+     *
+     * <pre>{@code
+     * quality.fairness(v2, Slicing.byColumn(csv, "sex")).privileged("sex=M")
+     *         .against(v1)
+     *         .gate(FairnessMetric.DISPARATE_IMPACT, g -> g.maxWorsening(0.05))
+     *         .check();
+     * }</pre>
+     */
+    public FairnessGates against(Evaluation baseline) {
+        Objects.requireNonNull(baseline, "baseline");
+        if (evaluation == null) {
+            throw new IllegalStateException("The fairness of " + model + " was given as counts: a change gate pairs"
+                    + " the models' predictions sample by sample, so compute it from an evaluation");
+        }
+        Fairness other = new Fairness(baseline, attributes, baseline.model(), null, null)
+                .minimumGroupSize(minimumGroupSize)
+                .confidence(confidence)
+                .resamples(resamples)
+                .seed(seed)
+                .privileged(privileged);
+        other.positiveClass = positiveClass;
+        other.oneVsRest = oneVsRest;
+        FairnessReport base = other.report();
+        return gates().against(base);
+    }
+
     /** Computes every figure with its interval. */
     public FairnessReport report() {
         GroupCounts counts = givenCounts;
         String grouping = givenGrouping;
+        FairnessSamples samples = FairnessSamples.NONE;
         if (evaluation != null) {
             Groups groups = Groups.of(evaluation.predictions(), attributes);
             counts = count(groups, evaluation.predictions());
             grouping = groups.grouping();
+            samples = samples(groups, evaluation.predictions());
         }
         List<String> names = counts.groups();
         int privilegedIndex = names.indexOf(privileged);
@@ -201,7 +233,8 @@ public final class Fairness {
                 confidence,
                 resamples,
                 seed,
-                withIntervals(specs, counts.tables()));
+                withIntervals(specs, counts.tables()),
+                samples);
         reportListener.accept(report);
         return report;
     }
@@ -249,6 +282,19 @@ public final class Fairness {
         }
         throw new IllegalArgumentException(model + " has " + classes + " classes: name the positive class with"
                 + " positiveClass(c), or judge every class with oneVsRest()");
+    }
+
+    private static FairnessSamples samples(Groups groups, Predictions p) {
+        List<String> names = List.copyOf(groups.members().keySet());
+        int[] group = new int[p.size()];
+        int g = 0;
+        for (int[] indices : groups.members().values()) {
+            for (int i : indices) {
+                group[i] = g;
+            }
+            g++;
+        }
+        return new FairnessSamples(names, group, p.labels(), p.predicted());
     }
 
     private static GroupCounts count(Groups groups, Predictions p) {

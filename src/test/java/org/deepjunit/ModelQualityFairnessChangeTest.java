@@ -47,9 +47,28 @@ class ModelQualityFairnessChangeTest {
         }
     }
 
-    @Test
-    void aWorseDisparateImpactThanTheInRunBaselineFailsAndIsRecorded() {
-        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
+    /** The same model, {@code linear}, with the sex weight of the run: approved at 0, changed to 2. */
+    @ModelQuality
+    static class AgainstApproved {
+        static volatile double weight;
+
+        @Test
+        void noLessFairThanApproved(Quality quality) {
+            try (Model model = CounterfactualFairnessExtensionTest.linear(weight)) {
+                Evaluation e = quality.evaluate(model, ModelQualityFairnessTest.people());
+                quality.fairness(e, Slicing.byValues("sex", ModelQualityFairnessTest.sexes()))
+                        .privileged("sex=1")
+                        .againstApproved()
+                        .gate(
+                                FairnessMetric.DISPARATE_IMPACT,
+                                g -> g.atLeast(0.3).maxWorsening(0.1))
+                        .check();
+            }
+        }
+    }
+
+    private EngineExecutionResults run(Class<?> test, boolean approve) {
+        return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(Map.of(
                         "junit.jupiter.execution.parallel.enabled",
                         "false",
@@ -57,19 +76,47 @@ class ModelQualityFairnessChangeTest {
                         dir.resolve("report").toString(),
                         "deepjunit.quality.approved.dir",
                         dir.resolve("approved").toString(),
+                        "deepjunit.quality.approve",
+                        String.valueOf(approve),
                         "deepjunit.quality.history.url",
                         "jdbc:sqlite:" + dir.resolve("history.db"),
                         "deepjunit.quality.history.project",
                         "fairness-change"))
-                .selectors(selectClass(AgainstV1.class))
+                .selectors(selectClass(test))
                 .execute();
-        String message = r.testEvents().failed().stream()
+    }
+
+    private static String failure(EngineExecutionResults r) {
+        return r.testEvents().failed().stream()
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class)
                         .getThrowable()
                         .orElseThrow()
                         .getMessage())
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new AssertionError("no test failed"));
+    }
+
+    @Test
+    void aWorseDisparateImpactThanTheApprovedBaselineFails() {
+        AgainstApproved.weight = 2;
+        assertThat(failure(run(AgainstApproved.class, false)))
+                .startsWith("No approved quality baseline ")
+                .contains("for the fairness change gates of linear: this run's is written beside it as .received");
+        AgainstApproved.weight = 0;
+        run(AgainstApproved.class, true).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(AgainstApproved.class, false).testEvents().assertStatistics(s -> s.succeeded(1));
+        AgainstApproved.weight = 2;
+        assertThat(failure(run(AgainstApproved.class, false)))
+                .startsWith("1 fairness gate failed:\nFairness gate failed for linear against linear (approved):"
+                        + " disparate impact (sex=0 vs sex=1, n = 200) is 0.4253 against the baseline linear"
+                        + " (approved)'s 1.0000: change -0.5747 (95% interval ")
+                .endsWith(", but the largest drop allowed is 0.1000; selection rate 0.3700 (sex=0) against 0.8700"
+                        + " (sex=1)");
+    }
+
+    @Test
+    void aWorseDisparateImpactThanTheInRunBaselineFailsAndIsRecorded() {
+        String message = failure(run(AgainstV1.class, false));
         assertThat(message)
                 .startsWith("1 fairness gate failed:\nFairness gate failed for v2 against v1: disparate impact"
                         + " (sex=0 vs sex=1, n = 200) is 0.4253 against the baseline v1's ")

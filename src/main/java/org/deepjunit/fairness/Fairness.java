@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.GateVerdict;
+import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.metrics.ConfusionMatrix;
@@ -58,6 +60,9 @@ public final class Fairness {
     private long seed = 2017;
     private Consumer<FairnessReport> reportListener = r -> {};
     private Consumer<List<GateVerdict>> verdictListener = v -> {};
+    private QualityBaselines baselines;
+    private String baselineName;
+    private Runnable whenApprovedUsed = () -> {};
 
     private Fairness(
             Evaluation evaluation, List<Slicing> attributes, String model, GroupCounts counts, String grouping) {
@@ -177,11 +182,15 @@ public final class Fairness {
      */
     public FairnessGates against(Evaluation baseline) {
         Objects.requireNonNull(baseline, "baseline");
+        return against(baseline, baseline.model());
+    }
+
+    private FairnessGates against(Evaluation baseline, String name) {
         if (evaluation == null) {
             throw new IllegalStateException("The fairness of " + model + " was given as counts: a change gate pairs"
                     + " the models' predictions sample by sample, so compute it from an evaluation");
         }
-        Fairness other = new Fairness(baseline, attributes, baseline.model(), null, null)
+        Fairness other = new Fairness(baseline, attributes, name, null, null)
                 .minimumGroupSize(minimumGroupSize)
                 .confidence(confidence)
                 .resamples(resamples)
@@ -191,6 +200,58 @@ public final class Fairness {
         other.oneVsRest = oneVsRest;
         FairnessReport base = other.report();
         return gates().against(base);
+    }
+
+    /**
+     * Change gates against the approved quality baseline {@code name} in {@code baselines}: it stores every sample's
+     * scores, so this model's approved predictions are rebuilt from it and judged as {@link #against(Evaluation)}
+     * judges an in-run baseline, the baseline named {@code "<model> (approved)"}. Without an approved baseline, the
+     * absolute gates are judged and recorded, then the check fails saying how to approve one (as
+     * {@code QualityGates.againstApproved}); while approving ({@code -Ddeepjunit.quality.approve=true}) with none
+     * approved yet, the model is its own baseline.
+     */
+    public FairnessGates againstApproved(QualityBaselines baselines, String name) {
+        Objects.requireNonNull(baselines, "baselines");
+        Objects.requireNonNull(name, "name");
+        if (evaluation == null) {
+            throw new IllegalStateException("The fairness of " + model + " was given as counts: a change gate pairs"
+                    + " the models' predictions sample by sample, so compute it from an evaluation");
+        }
+        whenApprovedUsed.run();
+        Optional<Evaluation> approved = baselines.approved(name);
+        if (approved.isEmpty() && baselines.approving()) {
+            approved = Optional.of(evaluation);
+        }
+        if (approved.isPresent()) {
+            return against(approved.get(), model + " (approved)");
+        }
+        return gates().missingBaseline("No approved quality baseline " + baselines.approvedFile(name) + " for the"
+                + " fairness change gates of " + model + ": this run's is written beside it as .received files."
+                + " Review them, then rename received to approved, or run once with -D" + QualityBaselines.APPROVE
+                + "=true");
+    }
+
+    /**
+     * Change gates against the approved baseline set by {@link #approvedBaselines}: under {@code @ModelQuality}, the
+     * test's approved quality baseline of this evaluation's model.
+     */
+    public FairnessGates againstApproved() {
+        if (baselines == null) {
+            throw new IllegalStateException("No approved baselines are set for the fairness of " + model + ": use"
+                    + " quality.fairness(…) under @ModelQuality, or againstApproved(QualityBaselines, name)");
+        }
+        return againstApproved(baselines, baselineName);
+    }
+
+    /**
+     * Where {@link #againstApproved()} finds the approved baseline; {@code whenUsed} runs when it is used (under
+     * {@code @ModelQuality}: to record the evaluation's quality baseline, approved or received).
+     */
+    public Fairness approvedBaselines(QualityBaselines baselines, String name, Runnable whenUsed) {
+        this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.baselineName = Objects.requireNonNull(name, "name");
+        this.whenApprovedUsed = Objects.requireNonNull(whenUsed, "whenUsed");
+        return this;
     }
 
     /** Computes every figure with its interval. */

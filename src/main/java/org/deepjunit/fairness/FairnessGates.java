@@ -59,6 +59,7 @@ public final class FairnessGates {
     private Consumer<List<GateVerdict>> listener = v -> {};
     private FairnessChange change;
     private FairnessReport baseline;
+    private String missingBaseline;
 
     private FairnessGates(FairnessReport report) {
         this.report = Objects.requireNonNull(report, "report");
@@ -81,6 +82,12 @@ public final class FairnessGates {
         return this;
     }
 
+    /** Change gates cannot be judged: no approved baseline, as {@code message} says; {@link #check()} fails so. */
+    FairnessGates missingBaseline(String message) {
+        this.missingBaseline = message;
+        return this;
+    }
+
     /** The baseline of {@link #against}, or {@code null} for none. */
     public FairnessReport baseline() {
         return baseline;
@@ -91,7 +98,7 @@ public final class FairnessGates {
         FairnessGate gate = new FairnessGate(Objects.requireNonNull(metric, "metric"));
         limits.accept(gate);
         gate.validate();
-        if (gate.change() && change == null) {
+        if (gate.change() && change == null && missingBaseline == null) {
             throw new IllegalStateException("The gate on " + metric.label() + " bounds its worsening, but there is"
                     + " no baseline: call against(baselineReport) first");
         }
@@ -119,11 +126,14 @@ public final class FairnessGates {
                     verdicts.add(FigureCheck.verdict(gate, figure, report));
                 }
             }
-            if (gate.change()) {
+            if (gate.change() && change != null) {
                 verdicts.addAll(change.verdicts(List.of(gate)));
             }
         }
         listener.accept(List.copyOf(verdicts));
+        if (change == null && missingBaseline != null && gates.stream().anyMatch(FairnessGate::change)) {
+            throw new AssertionError(missingBaseline);
+        }
         return List.copyOf(verdicts);
     }
 

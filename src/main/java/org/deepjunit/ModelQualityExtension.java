@@ -140,7 +140,13 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         @Override
         public synchronized Fairness fairness(Evaluation candidate, Slicing... attributes) {
             evaluations.putIfAbsent(candidate.model(), candidate);
-            return fairness.track(Fairness.of(candidate, attributes));
+            return fairness.track(Fairness.of(candidate, attributes))
+                    .approvedBaselines(baselines, baselineName(candidate), () -> usesApproved(candidate));
+        }
+
+        /** A fairness change gate against the approved baseline: record the candidate's, approved or received. */
+        private synchronized void usesApproved(Evaluation candidate) {
+            gated.add(candidate.model());
         }
 
         private synchronized void record(String model, List<GateVerdict> list) {

@@ -67,6 +67,10 @@ public interface Quality {
      *         .gate(FairnessMetric.DISPARATE_IMPACT, g -> g.atLeast(0.8))
      *         .check();
      * }</pre>
+     *
+     * <p>Change gates ({@code FairnessGate.maxWorsening}) judge it against another model's evaluation in the run,
+     * {@code .against(v1)}, or against the test's approved quality baseline of the model, {@code .againstApproved()}
+     * (which then records the model's quality baseline too, approved or received).
      */
     @API(status = EXPERIMENTAL, since = "0.5")
     Fairness fairness(Evaluation candidate, Slicing... attributes);

@@ -45,6 +45,11 @@ class CounterfactualFairnessExtensionTest {
 
     /** Softmax over logits {@code (0, x + sexWeight·sex − 1.5)} of inputs {@code (x, sex, y)}. */
     static Model linear(double sexWeight) {
+        return linear(sexWeight, "linear");
+    }
+
+    /** {@link #linear(double)} under another name, e.g. two versions of it. */
+    static Model linear(double sexWeight, String name) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE)
                 .list()
@@ -57,7 +62,7 @@ class CounterfactualFairnessExtensionTest {
         net.init();
         net.getLayer(0).setParam("W", Nd4j.create(new double[][] {{0, 1}, {0, sexWeight}, {0, 0}}));
         net.getLayer(0).setParam("b", Nd4j.create(new double[][] {{0, -1.5}}));
-        return Dl4jModel.builder(net).name("linear").build();
+        return Dl4jModel.builder(net).name(name).build();
     }
 
     static class Unfair {

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.GateVerdict;
+import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.metrics.ConfusionMatrix;
@@ -58,6 +60,9 @@ public final class Fairness {
     private long seed = 2017;
     private Consumer<FairnessReport> reportListener = r -> {};
     private Consumer<List<GateVerdict>> verdictListener = v -> {};
+    private QualityBaselines baselines;
+    private String baselineName;
+    private Runnable whenApprovedUsed = () -> {};
 
     private Fairness(
             Evaluation evaluation, List<Slicing> attributes, String model, GroupCounts counts, String grouping) {
@@ -163,14 +168,102 @@ public final class Fairness {
         return FairnessGates.on(report()).onVerdicts(verdictListener);
     }
 
+    /**
+     * Change gates of this model's fairness against {@code baseline}'s, another model's evaluation of the same
+     * samples (e.g. v1 against this v2): the baseline's report is computed with the same attributes and settings, and
+     * {@link FairnessGate#maxWorsening} bounds how much each figure may get worse, on a paired bootstrap.
+     *
+     * <pre>{@code
+     * quality.fairness(v2, Slicing.byColumn(csv, "sex")).privileged("sex=M")
+     *         .against(v1)
+     *         .gate(FairnessMetric.DISPARATE_IMPACT, g -> g.maxWorsening(0.05))
+     *         .check();
+     * }</pre>
+     */
+    public FairnessGates against(Evaluation baseline) {
+        Objects.requireNonNull(baseline, "baseline");
+        return against(baseline, baseline.model());
+    }
+
+    private FairnessGates against(Evaluation baseline, String name) {
+        if (evaluation == null) {
+            throw new IllegalStateException("The fairness of " + model + " was given as counts: a change gate pairs"
+                    + " the models' predictions sample by sample, so compute it from an evaluation");
+        }
+        Fairness other = new Fairness(baseline, attributes, name, null, null)
+                .minimumGroupSize(minimumGroupSize)
+                .confidence(confidence)
+                .resamples(resamples)
+                .seed(seed)
+                .privileged(privileged);
+        other.positiveClass = positiveClass;
+        other.oneVsRest = oneVsRest;
+        FairnessReport base = other.report();
+        return gates().against(base);
+    }
+
+    /**
+     * Change gates against the approved quality baseline {@code name} in {@code baselines}: it stores every sample's
+     * scores, so this model's approved predictions are rebuilt from it and judged as {@link #against(Evaluation)}
+     * judges an in-run baseline, the baseline named {@code "<model> (approved)"}. Without an approved baseline, the
+     * absolute gates are judged and recorded, then the check fails saying how to approve one (as
+     * {@code QualityGates.againstApproved}); while approving ({@code -Ddeepjunit.quality.approve=true}) with none
+     * approved yet, the model is its own baseline.
+     */
+    public FairnessGates againstApproved(QualityBaselines baselines, String name) {
+        Objects.requireNonNull(baselines, "baselines");
+        Objects.requireNonNull(name, "name");
+        if (evaluation == null) {
+            throw new IllegalStateException("The fairness of " + model + " was given as counts: a change gate pairs"
+                    + " the models' predictions sample by sample, so compute it from an evaluation");
+        }
+        whenApprovedUsed.run();
+        Optional<Evaluation> approved = baselines.approved(name);
+        if (approved.isEmpty() && baselines.approving()) {
+            approved = Optional.of(evaluation);
+        }
+        if (approved.isPresent()) {
+            return against(approved.get(), model + " (approved)");
+        }
+        return gates().missingBaseline("No approved quality baseline " + baselines.approvedFile(name) + " for the"
+                + " fairness change gates of " + model + ": this run's is written beside it as .received files."
+                + " Review them, then rename received to approved, or run once with -D" + QualityBaselines.APPROVE
+                + "=true");
+    }
+
+    /**
+     * Change gates against the approved baseline set by {@link #approvedBaselines}: under {@code @ModelQuality}, the
+     * test's approved quality baseline of this evaluation's model.
+     */
+    public FairnessGates againstApproved() {
+        if (baselines == null) {
+            throw new IllegalStateException("No approved baselines are set for the fairness of " + model + ": use"
+                    + " quality.fairness(…) under @ModelQuality, or againstApproved(QualityBaselines, name)");
+        }
+        return againstApproved(baselines, baselineName);
+    }
+
+    /**
+     * Where {@link #againstApproved()} finds the approved baseline; {@code whenUsed} runs when it is used (under
+     * {@code @ModelQuality}: to record the evaluation's quality baseline, approved or received).
+     */
+    public Fairness approvedBaselines(QualityBaselines baselines, String name, Runnable whenUsed) {
+        this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.baselineName = Objects.requireNonNull(name, "name");
+        this.whenApprovedUsed = Objects.requireNonNull(whenUsed, "whenUsed");
+        return this;
+    }
+
     /** Computes every figure with its interval. */
     public FairnessReport report() {
         GroupCounts counts = givenCounts;
         String grouping = givenGrouping;
+        FairnessSamples samples = FairnessSamples.NONE;
         if (evaluation != null) {
             Groups groups = Groups.of(evaluation.predictions(), attributes);
             counts = count(groups, evaluation.predictions());
             grouping = groups.grouping();
+            samples = samples(groups, evaluation.predictions());
         }
         List<String> names = counts.groups();
         int privilegedIndex = names.indexOf(privileged);
@@ -201,7 +294,8 @@ public final class Fairness {
                 confidence,
                 resamples,
                 seed,
-                withIntervals(specs, counts.tables()));
+                withIntervals(specs, counts.tables()),
+                samples);
         reportListener.accept(report);
         return report;
     }
@@ -249,6 +343,19 @@ public final class Fairness {
         }
         throw new IllegalArgumentException(model + " has " + classes + " classes: name the positive class with"
                 + " positiveClass(c), or judge every class with oneVsRest()");
+    }
+
+    private static FairnessSamples samples(Groups groups, Predictions p) {
+        List<String> names = List.copyOf(groups.members().keySet());
+        int[] group = new int[p.size()];
+        int g = 0;
+        for (int[] indices : groups.members().values()) {
+            for (int i : indices) {
+                group[i] = g;
+            }
+            g++;
+        }
+        return new FairnessSamples(names, group, p.labels(), p.predicted());
     }
 
     private static GroupCounts count(Groups groups, Predictions p) {

@@ -30,6 +30,11 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>A ratio of two zero rates is 1 (equal rates); a positive rate over a zero rate is infinite.
+ *
+ * <p>Which way is worse ({@link #worseningSign()}, what {@link FairnessGate#maxWorsening} bounds against a baseline):
+ * a <b>larger</b> figure is worse for every difference (demographic parity, equal opportunity, equalized odds,
+ * accuracy difference) and the false positive rate; a <b>smaller</b> one for the ratios (demographic parity ratio,
+ * equalized odds ratio), disparate impact, accuracy and the true positive rate. A selection rate has no worse side.
  */
 @API(status = EXPERIMENTAL, since = "0.5")
 public enum FairnessMetric {
@@ -71,6 +76,24 @@ public enum FairnessMetric {
     /** Whether the figure is the same for every positive class (accuracy and its difference). */
     public boolean classIndependent() {
         return rates.get(0).classIndependent();
+    }
+
+    /**
+     * Which change of the figure is for the worse: {@code +1} when a larger figure is worse (differences, false
+     * positive rate), {@code -1} when a smaller one is (ratios, disparate impact, accuracy, true positive rate),
+     * {@code 0} when neither is (selection rate: {@link FairnessGate#maxWorsening} refuses it).
+     */
+    public int worseningSign() {
+        return switch (kind) {
+            case DIFFERENCE -> 1;
+            case RATIO, VERSUS_PRIVILEGED -> -1;
+            case PER_GROUP ->
+                switch (rates.get(0)) {
+                    case FALSE_POSITIVE -> 1;
+                    case ACCURACY, TRUE_POSITIVE -> -1;
+                    default -> 0;
+                };
+        };
     }
 
     Kind kind() {

@@ -30,6 +30,8 @@ import org.apiguardian.api.API;
  * @param resamples the bootstrap's resamples
  * @param seed the bootstrap's seed
  * @param figures every figure: per positive class, per metric in {@link FairnessMetric}'s order
+ * @param samples each sample's group, true and predicted class, which change gates pair on; {@link
+ *     FairnessSamples#NONE} for a report of counts
  */
 @API(status = EXPERIMENTAL, since = "0.5")
 public record FairnessReport(
@@ -44,12 +46,44 @@ public record FairnessReport(
         double confidence,
         int resamples,
         long seed,
-        List<FairnessFigure> figures) {
+        List<FairnessFigure> figures,
+        FairnessSamples samples) {
 
     /** Copies the lists. */
     public FairnessReport {
         positiveClasses = List.copyOf(positiveClasses);
         figures = List.copyOf(figures);
+        samples = samples == null ? FairnessSamples.NONE : samples;
+    }
+
+    /** A report without samples ({@link FairnessSamples#NONE}), as of counts gathered elsewhere. */
+    public FairnessReport(
+            String model,
+            String modelFingerprint,
+            String datasetDigest,
+            String grouping,
+            GroupCounts counts,
+            List<Integer> positiveClasses,
+            String privileged,
+            int minimumGroupSize,
+            double confidence,
+            int resamples,
+            long seed,
+            List<FairnessFigure> figures) {
+        this(
+                model,
+                modelFingerprint,
+                datasetDigest,
+                grouping,
+                counts,
+                positiveClasses,
+                privileged,
+                minimumGroupSize,
+                confidence,
+                resamples,
+                seed,
+                figures,
+                FairnessSamples.NONE);
     }
 
     /** The groups, in order. */

@@ -116,7 +116,7 @@ class FairnessErrorsTest {
                 .hasMessage("No gate to check on the fairness of table: add one with"
                         + " gate(FairnessMetric.DISPARATE_IMPACT, g -> g.atLeast(0.8)), or the check could never fail");
         assertThatThrownBy(() -> gates.gate(FairnessMetric.DISPARATE_IMPACT, g -> {}))
-                .hasMessage("The gate on disparate impact sets no limit: give atLeast or atMost");
+                .hasMessage("The gate on disparate impact sets no limit: give atLeast, atMost or maxWorsening");
         assertThatThrownBy(() -> gates.gate(
                         FairnessMetric.DISPARATE_IMPACT, g -> g.atLeast(0.9).atMost(0.8)))
                 .hasMessage("The gate on disparate impact asks for at least 0.9 and at most 0.8: no value passes");

@@ -15,6 +15,7 @@ import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.QualityKeys;
 import org.deepjunit.quality.Slicing;
+import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.metrics.Metrics;
 import org.deepjunit.robustness.Attack;
 import org.deepjunit.robustness.MinimalPerturbation;
@@ -149,6 +150,12 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
             gated.add(candidate.model());
         }
 
+        private static List<FigureRecord> concat(List<FigureRecord> a, List<FigureRecord> b) {
+            List<FigureRecord> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
         private synchronized void record(String model, List<GateVerdict> list) {
             verdicts.computeIfAbsent(model, m -> new ArrayList<>()).addAll(list);
         }
@@ -158,7 +165,10 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
         }
 
         synchronized void finish(ExtensionContext context) {
-            robustness.forEach(r -> RobustnessRecorder.record(context, settings, test, r));
+            // a perturbed evaluation's robustness figures go into its own history run, so the trend has no gaps
+            Map<String, List<FigureRecord>> robust = new LinkedHashMap<>();
+            robustness.forEach(r -> robust.computeIfAbsent(r.perturbed().model(), m -> new ArrayList<>())
+                    .addAll(RobustnessRecorder.figures(context, r)));
             minimal.forEach((model, m) -> RobustnessRecorder.record(context, settings, test, model, m));
             for (Evaluation e : evaluations.values()) {
                 Map<String, Double> figures = new LinkedHashMap<>();
@@ -177,7 +187,7 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                                 e,
                                 figures,
                                 verdicts.getOrDefault(e.model(), List.of()),
-                                fairness.finish(context, e.model()));
+                                concat(fairness.finish(context, e.model()), robust.getOrDefault(e.model(), List.of())));
                 if (!gated.contains(e.model())) {
                     continue; // evaluated only, e.g. as the in-run baseline of another model: no baseline file
                 }

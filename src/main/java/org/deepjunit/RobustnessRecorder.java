@@ -17,8 +17,9 @@ import org.deepjunit.robustness.RobustnessResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What a {@link ModelQuality} test keeps of each robustness run, after the test: its figures as report entries
- * ({@code deepjunit.robustness.<model under perturbation>.<figure>}) and history figures (kind {@code robustness}),
+ * What a {@link ModelQuality} test keeps of each robustness run: after the test, its figures as report entries
+ * ({@code deepjunit.robustness.<model under perturbation>.<figure>}) and history figures (kind {@code robustness},
+ * in the perturbed evaluation's run),
  * and, during the test, its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON, and an
  * explanation of the model's class as a heat map) under {@code <report>/robustness/<Class.method>/<model under
  * perturbation>/}.
@@ -27,7 +28,11 @@ final class RobustnessRecorder {
 
     private RobustnessRecorder() {}
 
-    static void record(ExtensionContext context, Settings settings, String test, RobustnessResult result) {
+    /**
+     * Publishes the result's figures as report entries and returns them as history figures, which the perturbed
+     * evaluation's history run takes.
+     */
+    static List<FigureRecord> figures(ExtensionContext context, RobustnessResult result) {
         String model = result.perturbed().model();
         List<FigureRecord> records = new ArrayList<>();
         result.figures().forEach((figure, value) -> {
@@ -38,14 +43,7 @@ final class RobustnessRecorder {
             records.add(FigureRecord.of(
                     "robustness", figure, "all", value, result.clean().size()));
         });
-        QualityHistory.of(context)
-                .record(
-                        settings,
-                        test,
-                        model,
-                        result.perturbed().modelFingerprint(),
-                        result.perturbed().datasetDigest(),
-                        records);
+        return records;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.deepjunit.report.HtmlText;
 
 /** Escaping, number and time formatting and the frame shared by the quality pages; locale-independent. */
 final class Html {
@@ -25,22 +26,7 @@ final class Html {
 
     /** Text as HTML text or attribute value: {@code < > & " '} escaped, control characters as spaces. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(Character.isISOControl(c) ? ' ' : c);
-            }
-        }
-        return b.toString();
+        return HtmlText.escape(s, true);
     }
 
     /** The start of a page: doctype, title, style and a breadcrumb (already HTML) above the heading. */

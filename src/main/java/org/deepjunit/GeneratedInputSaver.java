@@ -39,7 +39,7 @@ record GeneratedInputSaver(GeneratedInput input, double[] range, Model explained
         // under the report folder's lock: no save lands in a report that another JVM is swapping out
         FolderLock.lockedUnchecked(report, () -> {
             SavedInputs.Saved saved = SavedInputs.save(
-                    generated.resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")),
+                    generated.resolve(SavedInputs.safeName(group)),
                     input.index() + "-seed" + input.seedId(),
                     input.tensor(),
                     range,

@@ -55,7 +55,7 @@ final class RobustnessRecorder {
         if (n == 0) {
             return; // no input classified correctly: no perturbation to measure
         }
-        java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("median minimal eps", m.median());
         figures.put("unbroken share", (double) m.unbroken() / n);
         List<FigureRecord> records = new ArrayList<>();
@@ -82,7 +82,7 @@ final class RobustnessRecorder {
         Path root = report.resolve("robustness");
         String group = context.getRequiredTestClass().getSimpleName() + "."
                 + context.getRequiredTestMethod().getName();
-        Path dir = root.resolve(safe(group)).resolve(safe(name));
+        Path dir = root.resolve(SavedInputs.safeName(group)).resolve(SavedInputs.safeName(name));
         double[] range = {result.perturbation().min(), result.perturbation().max()};
         FolderLock.lockedUnchecked(report, () -> {
             for (AdversarialExample x : result.examples()) {
@@ -111,9 +111,5 @@ final class RobustnessRecorder {
                     "Inputs a perturbation made the model misclassify, confirmed by predicting them again, each beside"
                             + " its seed; with tensors (.npy) and metadata.");
         });
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 }

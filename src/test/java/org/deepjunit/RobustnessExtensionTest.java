@@ -142,7 +142,7 @@ class RobustnessExtensionTest {
                     .hasSize(2);
         }
 
-        Path saved = dir.resolve("report/robustness/Subject.robust/mlp-5_under_fgsm_eps=0.3_");
+        Path saved = dir.resolve("report/robustness/Subject.robust/mlp-5_under_fgsm_eps_0.3_");
         int first = expected.examples().get(0).index();
         float[] seed = Npy.read(saved.resolve(first + "-seed.npy").toString()).values();
         float[] adversarial =
@@ -154,6 +154,6 @@ class RobustnessExtensionTest {
                 .contains("\"predicted\"")
                 .contains("fgsm(eps=0.3)");
         assertThat(Files.readString(dir.resolve("report/robustness/index.html")))
-                .contains("Subject.robust/mlp-5_under_fgsm_eps=0.3_/" + first + "-adversarial.npy");
+                .contains("Subject.robust/mlp-5_under_fgsm_eps_0.3_/" + first + "-adversarial.npy");
     }
 }

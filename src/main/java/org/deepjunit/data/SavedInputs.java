@@ -59,7 +59,7 @@ public final class SavedInputs {
      * @param metadata anything Jackson can write; the file names are added
      */
     public static Saved save(Path dir, String name, Tensor input, double[] range, Map<String, Object> metadata) {
-        String base = safe(name);
+        String base = safeName(name);
         Tensor sample = withoutBatch(input);
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
         Path npy = dir.resolve(base + ".npy");
@@ -207,7 +207,8 @@ public final class SavedInputs {
         }
     }
 
-    private static String safe(String s) {
+    /** {@code s} as a file or folder name of saved inputs: every character but letters, digits, {@code . _ -} as {@code _}. */
+    public static String safeName(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

@@ -72,6 +72,12 @@ public final class ModelFiles {
         return new ModelFiles(entries);
     }
 
+    /** One file's content read from elsewhere (a classpath resource), under {@code name}. */
+    public static ModelFiles ofContent(String name, byte[] content) {
+        Objects.requireNonNull(name, "name");
+        return new ModelFiles(List.of(new Entry(name, hex(sha256Digest().digest(content)))));
+    }
+
     public List<Entry> entries() {
         return entries;
     }

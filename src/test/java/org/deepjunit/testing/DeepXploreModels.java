@@ -40,6 +40,20 @@ public final class DeepXploreModels {
         public String modelName() {
             return name;
         }
+
+        /** Channels of the first and second convolution. */
+        public int conv1() {
+            return conv1;
+        }
+
+        public int conv2() {
+            return conv2;
+        }
+
+        /** Units of the dense layers between the convolutions and the logits. */
+        public int[] hidden() {
+            return hidden.clone();
+        }
     }
 
     private DeepXploreModels() {}
@@ -143,6 +157,13 @@ public final class DeepXploreModels {
                             read(h5, "before_softmax", "bias", transform),
                             null)
                     .softmax("predictions");
+        }
+    }
+
+    /** One weight array of {@code net} in Keras' own layout, row-major ({@code kernel} or {@code bias}). */
+    public static double[] weights(LeNet net, String layer, String name) {
+        try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
+            return read(h5, layer, name, DoubleUnaryOperator.identity());
         }
     }
 

@@ -24,7 +24,7 @@ public final class CorruptModelFuzz {
 
     /** Every format the campaign and the suite fuzz, cases spread evenly over them. */
     static final List<FuzzFormat> FORMATS =
-            List.of(new Dl4jZipFuzzFormat(), new KerasFuzzFormat(), new SavedModelFuzzFormat());
+            List.of(new Dl4jZipFuzzFormat(), new KerasFuzzFormat(), new SavedModelFuzzFormat(), new OnnxFuzzFormat());
 
     private final List<FuzzFormat> formats;
     private final Path work;

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 300 corrupted models, a hundred of each format (DL4J zips, Keras JSON + HDF5 pairs, Keras-layout SavedModels), from
+ * 400 corrupted models, a hundred of each format (DL4J zips, Keras JSON + HDF5 pairs, Keras-layout SavedModels, ONNX files), from
  * a fixed seed, loaded in child JVMs: no crash, no hang, no silent shape or layer change, every error names the
  * damaged file (or the SavedModel's directory), and a pinned SHA-256 catches every changed model. The full campaign
  * with any seed: see {@link CorruptModelFuzz}.
  */
 class CorruptModelFuzzTest {
 
-    static final int CASES = 300;
+    static final int CASES = 400;
 
     @TempDir
     Path work;
@@ -30,7 +30,7 @@ class CorruptModelFuzzTest {
         assertThat(report.cases()).hasSize(CASES);
         assertThat(report.cases())
                 .extracting(FuzzReport.Case::format)
-                .containsOnly("dl4j-zip", "keras-json-h5", "keras-savedmodel");
+                .containsOnly("dl4j-zip", "keras-json-h5", "keras-savedmodel", "onnx");
         assertThat(report.problems()).isEmpty();
         assertThat(report.pinsChecked()).isGreaterThan(CASES / 2);
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * What DeepJUnit reads of an ONNX {@code ModelProto} before ONNX Runtime sees it: the main graph's nodes (op type,
  * inputs, outputs, integer-list attributes), its inputs and outputs with their declared types, the names of its
  * constants, and which values are computed inside {@code If}/{@code Loop}/{@code Scan} sub-graphs. Field numbers
- * are onnx.proto's.
+ * are onnx.proto's. {@code nonFiniteConstant} describes the first float weight holding NaN or infinity, or is null.
  */
 record OnnxGraph(
         long irVersion,
@@ -21,7 +21,8 @@ record OnnxGraph(
         List<ValueInfo> inputs,
         List<ValueInfo> outputs,
         Set<String> constants,
-        Map<String, String> subGraphValues) {
+        Map<String, String> subGraphValues,
+        String nonFiniteConstant) {
 
     /** ONNX element types DeepJUnit feeds and reads (TensorProto.DataType). */
     static final int FLOAT = 1;
@@ -94,10 +95,17 @@ record OnnxGraph(
         List<ValueInfo> outputs = new ArrayList<>();
         Set<String> constants = new HashSet<>();
         Map<String, String> subGraphValues = new HashMap<>();
+        String nonFinite = null;
         while (graph.next()) {
             switch (graph.field()) {
                 case 1 -> nodes.add(node(graph.message(), subGraphValues));
-                case 5 -> constants.add(tensorName(graph.message()));
+                case 5 -> {
+                    byte[] tensor = graph.bytes();
+                    constants.add(tensorName(new ProtoReader(tensor)));
+                    if (nonFinite == null) {
+                        nonFinite = TensorProtos.firstNonFinite(tensor);
+                    }
+                }
                 case 11 -> inputs.add(valueInfo(graph.message()));
                 case 12 -> outputs.add(valueInfo(graph.message()));
                 default -> graph.skip();
@@ -111,7 +119,7 @@ record OnnxGraph(
         // An initializer may also be listed as a graph input (IR < 4): it is a constant, not something to feed.
         List<ValueInfo> fed =
                 inputs.stream().filter(v -> !constants.contains(v.name())).toList();
-        return new OnnxGraph(ir, opsets, nodes, fed, outputs, constants, subGraphValues);
+        return new OnnxGraph(ir, opsets, nodes, fed, outputs, constants, subGraphValues, nonFinite);
     }
 
     private static Node node(ProtoReader in, Map<String, String> subGraphValues) {

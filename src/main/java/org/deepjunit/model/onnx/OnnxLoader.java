@@ -25,6 +25,9 @@ import org.deepjunit.model.Tensor;
  */
 final class OnnxLoader {
 
+    /** 2^28 values: a 4096 × 4096 × 16 sample; beyond it a declared shape is more likely damage than a model. */
+    static final long MAX_SAMPLE_SIZE = 1L << 28;
+
     private OnnxLoader() {}
 
     static OnnxModel load(OnnxModel.Builder b) {
@@ -44,6 +47,10 @@ final class OnnxLoader {
             throw new ModelLoadException("Model file " + what + " is not a valid ONNX model: " + e.getMessage()
                     + ". Export it again (torch.onnx.export, or Keras 3 model.export(path, format=\"onnx\"))");
         }
+        if (graph.nonFiniteConstant() != null) {
+            throw new ModelLoadException("Model file " + what + " holds " + graph.nonFiniteConstant()
+                    + ": the file is corrupt, or the model was saved after training diverged");
+        }
         OnnxGraph.ValueInfo input = choose(graph.inputs(), b.input, "input", what);
         OnnxGraph.ValueInfo output = choose(graph.outputs(), b.output, "output", what);
         DataType type = dataType(input, what);
@@ -52,7 +59,14 @@ final class OnnxLoader {
             throw new ModelLoadException("Input '" + input.name() + "' of " + what + " declares no shape;"
                     + " DeepJUnit needs [batch, ...] with fixed per-sample dimensions");
         }
+        long sampleSize = 1;
         for (int i = 1; i < dims.length; i++) {
+            sampleSize = dims[i] > MAX_SAMPLE_SIZE ? MAX_SAMPLE_SIZE + 1 : sampleSize * Math.max(1, dims[i]);
+            if (sampleSize > MAX_SAMPLE_SIZE || dims[0] > MAX_SAMPLE_SIZE) {
+                throw new ModelLoadException("Input '" + input.name() + "' of " + what + " declares dimensions "
+                        + java.util.Arrays.toString(dims) + ", more than the " + MAX_SAMPLE_SIZE
+                        + " values per sample DeepJUnit handles: the file is corrupt, or the model too large");
+            }
             if (dims[i] <= 0) {
                 throw new ModelLoadException("Input '" + input.name() + "' of " + what + " has a symbolic or unknown"
                         + " dimension at axis " + i + "; DeepJUnit needs fixed per-sample dimensions. Export the"
@@ -84,6 +98,7 @@ final class OnnxLoader {
         int threads = b.threads;
         OnnxSession session = new OnnxSession(
                 name,
+                what,
                 bytes,
                 exposed,
                 input.name(),

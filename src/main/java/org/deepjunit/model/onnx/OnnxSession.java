@@ -45,6 +45,7 @@ final class OnnxSession implements AutoCloseable {
 
     OnnxSession(
             String model,
+            String file,
             byte[] bytes,
             Collection<String> exposed,
             String input,
@@ -74,7 +75,7 @@ final class OnnxSession implements AutoCloseable {
             this.observing = extra.isEmpty() ? first : env.createSession(ExposedOutputs.expose(bytes, extra), options);
         } catch (OrtException e) {
             closeQuietly(first);
-            throw new ModelLoadException("ONNX Runtime cannot load model '" + model + "': " + e.getMessage(), e);
+            throw new ModelLoadException("ONNX Runtime cannot load model file " + file + ": " + e.getMessage(), e);
         }
     }
 

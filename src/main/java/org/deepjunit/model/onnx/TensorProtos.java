@@ -86,6 +86,46 @@ final class TensorProtos {
         return Tensor.wrap(data, Shape.of(shape));
     }
 
+    /**
+     * Where a float or double TensorProto holds NaN or infinity ({@code "weight 'conv1_W' = NaN at index 7"}), or null
+     * when it holds none or is of another type: a corrupt weight found before ONNX Runtime computes with it.
+     */
+    static String firstNonFinite(byte[] proto) {
+        int type = 0;
+        String name = "";
+        byte[] raw = null;
+        int[] index = {0};
+        double[] bad = {Double.NaN};
+        boolean[] found = {false};
+        java.util.function.DoubleConsumer check = v -> {
+            if (!found[0] && !Double.isFinite(v)) {
+                found[0] = true;
+                bad[0] = v;
+            } else if (!found[0]) {
+                index[0]++;
+            }
+        };
+        ProtoReader in = new ProtoReader(proto);
+        while (in.next()) {
+            switch (in.field()) {
+                case DATA_TYPE -> type = (int) in.varint();
+                case FLOAT_DATA -> in.floats(check);
+                case DOUBLE_DATA -> in.doubles(check);
+                case NAME -> name = in.string();
+                case RAW_DATA -> raw = in.bytes();
+                default -> in.skip();
+            }
+        }
+        if (raw != null && (type == OnnxGraph.FLOAT || type == OnnxGraph.DOUBLE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            int width = type == OnnxGraph.FLOAT ? 4 : 8;
+            while (buffer.remaining() >= width && !found[0]) {
+                check.accept(type == OnnxGraph.FLOAT ? buffer.getFloat() : buffer.getDouble());
+            }
+        }
+        return found[0] ? "weight '" + name + "' = " + bad[0] + " at index " + index[0] : null;
+    }
+
     /** A float or double TensorProto with {@code raw_data}, as ONNX's tools write test data and weights. */
     static byte[] write(String name, Tensor tensor) {
         ProtoWriter out = new ProtoWriter();

@@ -48,31 +48,25 @@ final class OnnxGraphBuilder {
         return this;
     }
 
-    /** A node attribute already in wire format. */
-    record Attribute(byte[] bytes) {
+    /** A node attribute: its name and its AttributeProto bytes. */
+    record Attribute(String name, byte[] bytes) {
+
+        private static Attribute of(String name, ProtoWriter value) {
+            return new Attribute(
+                    name,
+                    new ProtoWriter().string(1, name).raw(value.toByteArray()).toByteArray());
+        }
 
         static Attribute ints(String name, long... values) {
-            return new Attribute(new ProtoWriter()
-                    .string(1, name)
-                    .varint(20, 7)
-                    .packedLongs(8, values)
-                    .toByteArray());
+            return of(name, new ProtoWriter().varint(20, 7).packedLongs(8, values));
         }
 
         static Attribute integer(String name, long value) {
-            return new Attribute(new ProtoWriter()
-                    .string(1, name)
-                    .varint(20, 2)
-                    .varint(3, value)
-                    .toByteArray());
+            return of(name, new ProtoWriter().varint(20, 2).varint(3, value));
         }
 
         static Attribute graph(String name, byte[] graph) {
-            return new Attribute(new ProtoWriter()
-                    .string(1, name)
-                    .varint(20, 5)
-                    .bytes(6, graph)
-                    .toByteArray());
+            return of(name, new ProtoWriter().varint(20, 5).bytes(6, graph));
         }
     }
 

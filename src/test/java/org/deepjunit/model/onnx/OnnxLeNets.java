@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.model.onnx.OnnxGraphBuilder.Attribute;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 
@@ -17,18 +18,43 @@ import org.deepjunit.testing.DeepXploreModels.LeNet;
  * a dynamic batch, convolution kernels {@code [out, in, kh, kw]}, a Transpose back to (h, w, c) before the flatten
  * so that the dense weights keep Keras' order. Values are named as Keras named its layers.
  */
-final class OnnxLeNets {
+public final class OnnxLeNets {
+
+    /** What {@link #withAbsurd} may set to an absurd value: attributes of the first block, or the input's height. */
+    public static final List<String> TWEAKABLE =
+            List.of("kernel_shape", "strides", "pads", "dilations", "pool", "flatten_axis", "input");
 
     private OnnxLeNets() {}
 
-    static byte[] bytes(LeNet net) {
-        OnnxGraphBuilder g = new OnnxGraphBuilder().input("input", -1, 1, 28, 28);
-        conv(g, net, "block1_conv1", "input", 1, net.conv1());
-        g.node("MaxPool", List.of("block1_conv1"), "block1_pool1", ints("kernel_shape", 2, 2), ints("strides", 2, 2));
-        conv(g, net, "block2_conv1", "block1_pool1", net.conv1(), net.conv2());
+    public static byte[] bytes(LeNet net) {
+        return withAbsurd(net, "", 0);
+    }
+
+    /** The twin with one of {@link #TWEAKABLE} set to {@code value}, as a corrupt or hostile file might have it. */
+    public static byte[] withAbsurd(LeNet net, String tweak, long value) {
+        OnnxGraphBuilder g = new OnnxGraphBuilder().input("input", -1, 1, tweak.equals("input") ? value : 28, 28);
+        Attribute extra = switch (tweak) {
+            case "kernel_shape" -> ints("kernel_shape", value, 5);
+            case "strides" -> ints("strides", value, value);
+            case "pads" -> ints("pads", value, 2, 2, 2);
+            case "dilations" -> ints("dilations", value, value);
+            default -> null;
+        };
+        conv(g, net, "block1_conv1", "input", 1, net.conv1(), extra);
+        g.node(
+                "MaxPool",
+                List.of("block1_conv1"),
+                "block1_pool1",
+                ints("kernel_shape", tweak.equals("pool") ? value : 2, 2),
+                ints("strides", 2, 2));
+        conv(g, net, "block2_conv1", "block1_pool1", net.conv1(), net.conv2(), null);
         g.node("MaxPool", List.of("block2_conv1"), "block2_pool1", ints("kernel_shape", 2, 2), ints("strides", 2, 2));
         g.node("Transpose", List.of("block2_pool1"), "channels_last", ints("perm", 0, 2, 3, 1));
-        g.node("Flatten", List.of("channels_last"), "flatten", integer("axis", 1));
+        g.node(
+                "Flatten",
+                List.of("channels_last"),
+                "flatten",
+                integer("axis", tweak.equals("flatten_axis") ? value : 1));
         String previous = "flatten";
         int in = 7 * 7 * net.conv2();
         int[] hidden = net.hidden();
@@ -44,7 +70,7 @@ final class OnnxLeNets {
         return g.output("predictions", -1, 10).build();
     }
 
-    static Path write(LeNet net, Path dir) {
+    public static Path write(LeNet net, Path dir) {
         try {
             return Files.write(dir.resolve(net.modelName() + ".onnx"), bytes(net));
         } catch (IOException e) {
@@ -52,7 +78,8 @@ final class OnnxLeNets {
         }
     }
 
-    private static void conv(OnnxGraphBuilder g, LeNet net, String layer, String input, int in, int out) {
+    private static void conv(
+            OnnxGraphBuilder g, LeNet net, String layer, String input, int in, int out, Attribute replacing) {
         double[] keras = DeepXploreModels.weights(net, layer, "kernel"); // [kh, kw, in, out]
         float[] kernel = new float[out * in * 25];
         for (int o = 0; o < out; o++) {

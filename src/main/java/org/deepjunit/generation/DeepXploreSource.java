@@ -75,15 +75,27 @@ final class DeepXploreSource implements CandidateSource {
                     .append(String.format(
                             Locale.ROOT, " %.3f", search.trackers().get(m).ratio()));
         }
+        StringBuilder gradients = new StringBuilder();
+        for (int m = 0; m < seeds.names().size(); m++) {
+            String source = seeds.models().get(m).gradientSource();
+            if (!source.equals("exact")) {
+                gradients
+                        .append("; gradients of ")
+                        .append(seeds.names().get(m))
+                        .append(": ")
+                        .append(source);
+            }
+        }
         return String.format(
-                Locale.ROOT,
-                "DEEPXPLORE: %d seeds searched%s, %d already made the models disagree (step 0), %d of the other "
-                        + "%d gave difference-inducing inputs; neuron coverage of seeds + generated inputs: %s",
-                searched,
-                unfinished == 0 ? "" : " (" + unfinished + " more cut short by the time budget)",
-                alreadyDiffer,
-                found,
-                searched - alreadyDiffer,
-                nc);
+                        Locale.ROOT,
+                        "DEEPXPLORE: %d seeds searched%s, %d already made the models disagree (step 0), %d of the other "
+                                + "%d gave difference-inducing inputs; neuron coverage of seeds + generated inputs: %s",
+                        searched,
+                        unfinished == 0 ? "" : " (" + unfinished + " more cut short by the time budget)",
+                        alreadyDiffer,
+                        found,
+                        searched - alreadyDiffer,
+                        nc)
+                + gradients;
     }
 }

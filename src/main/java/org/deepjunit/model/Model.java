@@ -101,6 +101,15 @@ public interface Model extends AutoCloseable {
      */
     Tensor inputGradient(Tensor inputs, Objective objective);
 
+    /**
+     * Where {@link #inputGradient} comes from, as reports print it: {@code "exact"} for a model its framework
+     * differentiates; an adapter that cannot (ONNX Runtime) names the twin or the estimate it uses instead, with its
+     * cost.
+     */
+    default String gradientSource() {
+        return "exact";
+    }
+
     /** Releases native memory and sessions. The model must not be used afterwards. */
     @Override
     void close();

@@ -46,6 +46,11 @@ final class ObservingModel extends ObservedModel {
     }
 
     @Override
+    public String gradientSource() {
+        return delegate.gradientSource();
+    }
+
+    @Override
     public String fingerprint() {
         return ForwardListeners.unobserved(delegate::fingerprint);
     }

@@ -192,6 +192,12 @@ public final class TensorPipeline extends ObservedModel {
         return name;
     }
 
+    /** The model's: the stages' vector–Jacobian products are exact. */
+    @Override
+    public String gradientSource() {
+        return model.gradientSource();
+    }
+
     @Override
     public Shape inputShape() {
         return inputShape;

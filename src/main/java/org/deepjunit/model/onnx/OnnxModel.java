@@ -142,6 +142,7 @@ public final class OnnxModel extends ObservedModel {
     }
 
     /** Where {@link #inputGradient} comes from, as reports print it: a twin, an estimate, or none. */
+    @Override
     public String gradientSource() {
         return gradients.describe();
     }

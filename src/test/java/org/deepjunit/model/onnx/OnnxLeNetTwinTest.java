@@ -140,6 +140,41 @@ class OnnxLeNetTwinTest {
         assertThat(onnx.activations(images).output()).isEqualTo(onnx.predict(images));
     }
 
+    @Test
+    void occlusionNeedsNoGradientAndAgreesWithDl4j() {
+        Tensor digit = images.sample(0);
+        Tensor fromOnnx = org.deepjunit.explain.Explain.occlusion(onnx)
+                .patch(4, 4)
+                .stride(4, 4)
+                .explain(digit)
+                .values();
+        Tensor fromDl4j = org.deepjunit.explain.Explain.occlusion(dl4j)
+                .patch(4, 4)
+                .stride(4, 4)
+                .explain(digit)
+                .values();
+        assertThat(fromOnnx.maxAbsDifference(fromDl4j)).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void theBlackBoxSquareAttackRunsOnOnnxRuntime() {
+        org.deepjunit.data.Dataset data = new org.deepjunit.data.Dataset(
+                "mnist[0,20)",
+                images.shape().withoutBatch(),
+                images.samples(0, 20).toFloatArray(),
+                Mnist.labels(0, 20));
+        org.deepjunit.robustness.SquareAttack square =
+                org.deepjunit.robustness.Attacks.square(0.3).queries(100).seed(3);
+        org.deepjunit.robustness.RobustnessResult onOnnx =
+                org.deepjunit.robustness.Robustness.of(onnx, data).run(square);
+        org.deepjunit.robustness.RobustnessResult onDl4j =
+                org.deepjunit.robustness.Robustness.of(dl4j, data).run(square);
+        assertThat(onOnnx.cleanAccuracy()).isEqualTo(onDl4j.cleanAccuracy());
+        assertThat(onOnnx.queries()).isPositive();
+        assertThat(onOnnx.fooled()).isPositive();
+        assertThat(Math.abs(onOnnx.fooled() - onDl4j.fooled())).isLessThanOrEqualTo(1);
+    }
+
     private static ai.onnxruntime.OrtSession ortSession(byte[] model) throws Exception {
         return ai.onnxruntime.OrtEnvironment.getEnvironment()
                 .createSession(model, new ai.onnxruntime.OrtSession.SessionOptions());

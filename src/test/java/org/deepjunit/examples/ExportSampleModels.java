@@ -11,6 +11,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Tensor;
+import org.deepjunit.model.onnx.OnnxLeNets;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.model.tensorflow.TfFixtures;
 import org.deepjunit.testing.DeepXploreModels;
@@ -22,7 +23,7 @@ import org.deepjunit.testing.Mnist;
  * {@code samples/src/test/resources/models/}: the TensorFlow twins of DeepXploreModels' LeNet-1/4/5
  * (same HDF5 weights, every layer named as Keras named it) and {@code lenet1-q8}, LeNet-1 with its
  * weights quantised to 8-bit fixed point (step 1/64), a "same model, another deployment" reference
- * for the differential sample.
+ * for the differential sample; and {@code lenet5.onnx}, the ONNX twin of LeNet-5 (see {@code OnnxLeNets}).
  *
  * <p>Run once (the output is committed): {@code mvn -B -q test-compile exec:exec@sample-models}.
  */
@@ -45,6 +46,8 @@ public final class ExportSampleModels {
         });
         System.out.printf(
                 Locale.ROOT, "lenet1-q8: largest |weight| %.4f (8-bit fixed point holds [-2, 2))%n", largest[0]);
+        Path onnx = Files.write(out.resolve("lenet5.onnx"), OnnxLeNets.bytes(LeNet.LENET5));
+        System.out.println("wrote " + onnx + " (ONNX, PyTorch's layout)");
         compare(out, 2000);
     }
 

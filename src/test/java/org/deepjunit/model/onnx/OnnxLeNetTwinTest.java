@@ -141,6 +141,13 @@ class OnnxLeNetTwinTest {
     }
 
     @Test
+    void theSamplesShipThisTwin() throws java.io.IOException {
+        // written by exec:exec@sample-models; a change to the twin must be exported again
+        Path shipped = Path.of("samples/src/test/resources/models/lenet5.onnx");
+        assertThat(java.nio.file.Files.readAllBytes(shipped)).isEqualTo(OnnxLeNets.bytes(LeNet.LENET5));
+    }
+
+    @Test
     void occlusionNeedsNoGradientAndAgreesWithDl4j() {
         Tensor digit = images.sample(0);
         Tensor fromOnnx = org.deepjunit.explain.Explain.occlusion(onnx)

@@ -61,16 +61,16 @@ final class OnnxLoader {
         }
         long sampleSize = 1;
         for (int i = 1; i < dims.length; i++) {
-            sampleSize = dims[i] > MAX_SAMPLE_SIZE ? MAX_SAMPLE_SIZE + 1 : sampleSize * Math.max(1, dims[i]);
-            if (sampleSize > MAX_SAMPLE_SIZE || dims[0] > MAX_SAMPLE_SIZE) {
-                throw new ModelLoadException("Input '" + input.name() + "' of " + what + " declares dimensions "
-                        + java.util.Arrays.toString(dims) + ", more than the " + MAX_SAMPLE_SIZE
-                        + " values per sample DeepJUnit handles: the file is corrupt, or the model too large");
-            }
             if (dims[i] <= 0) {
                 throw new ModelLoadException("Input '" + input.name() + "' of " + what + " has a symbolic or unknown"
                         + " dimension at axis " + i + "; DeepJUnit needs fixed per-sample dimensions. Export the"
                         + " model with a fixed input size (only the batch axis may be dynamic)");
+            }
+            sampleSize *= Math.min(dims[i], MAX_SAMPLE_SIZE + 1); // both factors at most 2^28 + 1: no overflow
+            if (sampleSize > MAX_SAMPLE_SIZE || dims[0] > MAX_SAMPLE_SIZE) {
+                throw new ModelLoadException("Input '" + input.name() + "' of " + what + " declares dimensions "
+                        + java.util.Arrays.toString(dims) + ", more than the " + MAX_SAMPLE_SIZE
+                        + " values per sample DeepJUnit handles: the file is corrupt, or the model too large");
             }
         }
         boolean channelsFirst = b.channelsFirst != null
@@ -95,7 +95,6 @@ final class OnnxLoader {
         if (finder.isChannelsFirst(output.name())) {
             channelsFirstValues.add(output.name());
         }
-        int threads = b.threads;
         OnnxSession session = new OnnxSession(
                 name,
                 what,
@@ -107,18 +106,15 @@ final class OnnxLoader {
                 channelsFirst,
                 channelsFirstValues,
                 fixedBatch,
-                threads);
+                b.threads);
         try {
             Tensor probe = TwinGradients.probe(inputShape).samples(0, 1);
             List<String> values = new ArrayList<>(exposed);
             values.add(output.name());
             Map<String, Tensor> shapes = session.run(probe.as(type), new java.util.LinkedHashSet<>(values));
             List<Layer> layers = new ArrayList<>();
-            Map<String, String> layerValues = new LinkedHashMap<>();
-            chosen.forEach((value, kind) -> {
-                layers.add(new Layer(value, kind, shapes.get(value).shape().withoutBatch()));
-                layerValues.put(value, value);
-            });
+            chosen.forEach((value, kind) ->
+                    layers.add(new Layer(value, kind, shapes.get(value).shape().withoutBatch())));
             Shape outputShape = shapes.get(output.name()).shape().withoutBatch();
             GradientSource gradients = GradientSource.NONE;
             if (b.gradientTwin != null) {
@@ -128,26 +124,22 @@ final class OnnxLoader {
                 gradients = new EstimatedGradients(b.estimate, inputShape.size());
             }
             return new OnnxModel(
-                    name,
-                    files,
-                    type,
-                    inputShape,
-                    outputShape,
-                    layers,
-                    layerValues,
-                    output.name(),
-                    logits,
-                    session,
-                    gradients);
+                    name, files, type, inputShape, outputShape, layers, output.name(), logits, session, gradients);
+        } catch (ModelLoadException e) {
+            session.close();
+            throw e;
         } catch (RuntimeException e) {
             session.close();
-            if (e instanceof ModelLoadException) {
-                throw e;
-            }
             throw new ModelLoadException(
                     "Model file " + what + " loads but does not run on a probe input of shape " + inputShape + ": "
                             + e.getMessage(),
                     e);
+        } catch (OutOfMemoryError e) {
+            // one sample's layer values did not fit: the heap is too small for the model as the file declares it
+            session.close();
+            throw new ModelLoadException("Model file " + what + " needs more memory than the Java heap has for the"
+                    + " layer values of one sample of shape " + inputShape + " (" + e.getMessage() + "): raise -Xmx,"
+                    + " or check the input size the file declares");
         }
     }
 

@@ -65,7 +65,6 @@ public final class OnnxModel extends ObservedModel {
     private final Shape inputShape;
     private final Shape outputShape;
     private final List<Layer> layers;
-    private final Map<String, String> layerValues;
     private final String output;
     private final String logits;
     private final OnnxSession session;
@@ -78,7 +77,6 @@ public final class OnnxModel extends ObservedModel {
             Shape inputShape,
             Shape outputShape,
             List<Layer> layers,
-            Map<String, String> layerValues,
             String output,
             String logits,
             OnnxSession session,
@@ -89,7 +87,6 @@ public final class OnnxModel extends ObservedModel {
         this.inputShape = inputShape;
         this.outputShape = outputShape;
         this.layers = List.copyOf(layers);
-        this.layerValues = Map.copyOf(layerValues);
         this.output = output;
         this.logits = logits;
         this.session = session;
@@ -152,15 +149,15 @@ public final class OnnxModel extends ObservedModel {
         return session.predict(inputs.as(dataType));
     }
 
+    /** A layer's name is the graph value it outputs, which the observing session exposes. */
     @Override
     protected Activations computeActivations(Tensor inputs, Collection<String> layerNames) {
-        List<String> values = new ArrayList<>();
-        layerNames.forEach(l -> values.add(layerValues.get(l)));
+        Set<String> values = new LinkedHashSet<>(layerNames);
         values.add(output);
-        Map<String, Tensor> computed = session.run(inputs.as(dataType), new LinkedHashSet<>(values));
+        Map<String, Tensor> computed = session.run(inputs.as(dataType), values);
         Map<String, Tensor> byLayer = new LinkedHashMap<>();
         for (String layer : layerNames) {
-            byLayer.put(layer, computed.get(layerValues.get(layer)));
+            byLayer.put(layer, computed.get(layer));
         }
         return new Activations(byLayer, computed.get(output));
     }
@@ -177,13 +174,13 @@ public final class OnnxModel extends ObservedModel {
     double[] objectiveValues(Tensor inputs, List<Objective.Term> terms) {
         Set<String> values = new LinkedHashSet<>();
         for (Objective.Term term : terms) {
-            values.add(term.isLogit() ? logits : layerValues.get(term.layer()));
+            values.add(term.isLogit() ? logits : term.layer());
         }
         Map<String, Tensor> computed = session.run(inputs.as(dataType), values);
         int n = inputs.batchSize();
         double[] result = new double[n];
         for (Objective.Term term : terms) {
-            Tensor t = computed.get(term.isLogit() ? logits : layerValues.get(term.layer()));
+            Tensor t = computed.get(term.isLogit() ? logits : term.layer());
             int channels = t.shape().last();
             int perSample = t.size() / n;
             int positions = perSample / channels;

@@ -91,16 +91,12 @@ public final class Dataset {
 
     /** SHA-256 of the sample shape and every value: equal for the same samples, whatever file they came from. */
     public String contentHash() {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(sampleShape.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * data.length);
-            bytes.asFloatBuffer().put(data);
-            sha.update(bytes);
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.security.MessageDigest sha = org.deepjunit.model.Sha256.digest();
+        sha.update(sampleShape.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * data.length);
+        bytes.asFloatBuffer().put(data);
+        sha.update(bytes);
+        return org.deepjunit.model.Sha256.hex(sha);
     }
 
     /** The flat index (sample × sample size + element) of the first NaN or infinite value, or -1 when all are finite. */

@@ -1,9 +1,5 @@
 package org.deepjunit.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +14,6 @@ final class Fingerprints {
     private Fingerprints() {}
 
     public static String of(Model model) {
-        MessageDigest sha = sha256();
         StringBuilder text = new StringBuilder();
         text.append(model.inputShape()).append(';').append(model.dataType()).append(';');
         for (Layer layer : model.layers()) {
@@ -44,27 +39,10 @@ final class Fingerprints {
         for (int i = 0; i < out.size(); i++) {
             text.append(round(out.getDouble(i))).append(',');
         }
-        return hex(sha, text.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(text.toString());
     }
 
     private static String round(double v) {
         return String.format(Locale.ROOT, "%.5e", v);
-    }
-
-    /** SHA-256 of bytes, as lowercase hex. */
-    public static String hex(byte[] bytes) {
-        return hex(sha256(), bytes);
-    }
-
-    private static String hex(MessageDigest sha, byte[] bytes) {
-        return HexFormat.of().formatHex(sha.digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

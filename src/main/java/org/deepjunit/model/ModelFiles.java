@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -75,7 +74,7 @@ public final class ModelFiles {
     /** One file's content read from elsewhere (a classpath resource), under {@code name}. */
     public static ModelFiles ofContent(String name, byte[] content) {
         Objects.requireNonNull(name, "name");
-        return new ModelFiles(List.of(new Entry(name, hex(sha256Digest().digest(content)))));
+        return new ModelFiles(List.of(new Entry(name, hex(Sha256.digest().digest(content)))));
     }
 
     public List<Entry> entries() {
@@ -99,7 +98,7 @@ public final class ModelFiles {
                 .sorted(Comparator.comparing(Entry::path))
                 .forEach(e ->
                         listing.append(e.sha256()).append("  ").append(e.path()).append('\n'));
-        return hex(sha256Digest().digest(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return hex(Sha256.digest().digest(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
@@ -140,7 +139,7 @@ public final class ModelFiles {
     }
 
     private static String hash(Path file) {
-        MessageDigest sha = sha256Digest();
+        MessageDigest sha = Sha256.digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
@@ -151,13 +150,5 @@ public final class ModelFiles {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 }

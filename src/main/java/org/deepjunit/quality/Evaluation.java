@@ -4,9 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -201,16 +199,12 @@ public final class Evaluation {
     }
 
     static String digest(String samples, int[] labels) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(samples.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            ByteBuffer bytes = ByteBuffer.allocate(4 * labels.length);
-            bytes.asIntBuffer().put(labels);
-            sha.update(bytes);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = org.deepjunit.model.Sha256.digest();
+        sha.update(samples.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ByteBuffer bytes = ByteBuffer.allocate(4 * labels.length);
+        bytes.asIntBuffer().put(labels);
+        sha.update(bytes);
+        return org.deepjunit.model.Sha256.hex(sha);
     }
 
     @Override

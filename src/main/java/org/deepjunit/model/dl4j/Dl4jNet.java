@@ -81,40 +81,32 @@ final class Dl4jNet {
      * between two loads of the same file.)
      */
     String fingerprint(String adapterStructure) {
-        try {
-            INDArray params = mln != null ? mln.params() : cg.params();
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            StringBuilder structure = new StringBuilder(typeName()).append(';');
-            for (Node node : nodes) {
-                structure
-                        .append(node.name)
-                        .append(':')
-                        .append(node.kind)
-                        .append(':')
-                        .append(node.layer == null ? "" : node.layer.getClass().getName())
-                        .append(':')
-                        .append(
-                                node.layer == null || node.layer.conf() == null
-                                        ? ""
-                                        : node.layer
-                                                .conf()
-                                                .getLayer()
-                                                .getClass()
-                                                .getSimpleName())
-                        .append(';');
-            }
-            structure.append(adapterStructure);
-            sha.update(structure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (params != null && !params.isEmpty()) {
-                double[] values = params.toDoubleVector();
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
-                bytes.asDoubleBuffer().put(values);
-                sha.update(bytes);
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        INDArray params = mln != null ? mln.params() : cg.params();
+        java.security.MessageDigest sha = org.deepjunit.model.Sha256.digest();
+        StringBuilder structure = new StringBuilder(typeName()).append(';');
+        for (Node node : nodes) {
+            structure
+                    .append(node.name)
+                    .append(':')
+                    .append(node.kind)
+                    .append(':')
+                    .append(node.layer == null ? "" : node.layer.getClass().getName())
+                    .append(':')
+                    .append(
+                            node.layer == null || node.layer.conf() == null
+                                    ? ""
+                                    : node.layer.conf().getLayer().getClass().getSimpleName())
+                    .append(';');
         }
+        structure.append(adapterStructure);
+        sha.update(structure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (params != null && !params.isEmpty()) {
+            double[] values = params.toDoubleVector();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
+            bytes.asDoubleBuffer().put(values);
+            sha.update(bytes);
+        }
+        return org.deepjunit.model.Sha256.hex(sha);
     }
 
     /** Closes the network's native memory. */

@@ -10,68 +10,59 @@ final class Channels {
 
     /** {@code [n, c, d1…dk]} to {@code [n, d1…dk, c]}. */
     static float[] toLast(float[] data, long[] firstShape) {
-        int n = (int) firstShape[0];
-        int c = (int) firstShape[1];
-        int spatial = spatial(firstShape);
+        int[] last = lastPositions(firstShape);
         float[] out = new float[data.length];
-        for (int b = 0; b < n; b++) {
-            int base = b * c * spatial;
-            for (int ch = 0; ch < c; ch++) {
-                for (int s = 0; s < spatial; s++) {
-                    out[base + s * c + ch] = data[base + ch * spatial + s];
-                }
-            }
+        for (int i = 0; i < data.length; i++) {
+            out[last[i]] = data[i];
         }
         return out;
     }
 
     /** {@code [n, d1…dk, c]} to {@code [n, c, d1…dk]}, given the channels-first shape wanted. */
     static float[] toFirst(float[] data, long[] firstShape) {
-        int n = (int) firstShape[0];
-        int c = (int) firstShape[1];
-        int spatial = spatial(firstShape);
+        int[] last = lastPositions(firstShape);
         float[] out = new float[data.length];
-        for (int b = 0; b < n; b++) {
-            int base = b * c * spatial;
-            for (int ch = 0; ch < c; ch++) {
-                for (int s = 0; s < spatial; s++) {
-                    out[base + ch * spatial + s] = data[base + s * c + ch];
-                }
-            }
+        for (int i = 0; i < data.length; i++) {
+            out[i] = data[last[i]];
         }
         return out;
     }
 
     static double[] toLast(double[] data, long[] firstShape) {
-        int n = (int) firstShape[0];
-        int c = (int) firstShape[1];
-        int spatial = spatial(firstShape);
+        int[] last = lastPositions(firstShape);
         double[] out = new double[data.length];
-        for (int b = 0; b < n; b++) {
-            int base = b * c * spatial;
-            for (int ch = 0; ch < c; ch++) {
-                for (int s = 0; s < spatial; s++) {
-                    out[base + s * c + ch] = data[base + ch * spatial + s];
-                }
-            }
+        for (int i = 0; i < data.length; i++) {
+            out[last[i]] = data[i];
         }
         return out;
     }
 
     static double[] toFirst(double[] data, long[] firstShape) {
+        int[] last = lastPositions(firstShape);
+        double[] out = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = data[last[i]];
+        }
+        return out;
+    }
+
+    /** For each element of a channels-first array, its index in the channels-last one. */
+    private static int[] lastPositions(long[] firstShape) {
         int n = (int) firstShape[0];
         int c = (int) firstShape[1];
-        int spatial = spatial(firstShape);
-        double[] out = new double[data.length];
-        for (int b = 0; b < n; b++) {
-            int base = b * c * spatial;
+        int spatial = 1;
+        for (int i = 2; i < firstShape.length; i++) {
+            spatial *= (int) firstShape[i];
+        }
+        int[] last = new int[n * c * spatial];
+        for (int b = 0, i = 0; b < n; b++) {
             for (int ch = 0; ch < c; ch++) {
-                for (int s = 0; s < spatial; s++) {
-                    out[base + ch * spatial + s] = data[base + s * c + ch];
+                for (int s = 0; s < spatial; s++, i++) {
+                    last[i] = (b * spatial + s) * c + ch;
                 }
             }
         }
-        return out;
+        return last;
     }
 
     /** The channels-last form of a channels-first shape. */
@@ -90,13 +81,5 @@ final class Channels {
         first[1] = lastShape[lastShape.length - 1];
         System.arraycopy(lastShape, 1, first, 2, lastShape.length - 2);
         return first;
-    }
-
-    private static int spatial(long[] shape) {
-        int s = 1;
-        for (int i = 2; i < shape.length; i++) {
-            s *= (int) shape[i];
-        }
-        return s;
     }
 }

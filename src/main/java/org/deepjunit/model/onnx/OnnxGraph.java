@@ -3,7 +3,6 @@ package org.deepjunit.model.onnx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +14,6 @@ import java.util.Set;
  * are onnx.proto's. {@code nonFiniteConstant} describes the first float weight holding NaN or infinity, or is null.
  */
 record OnnxGraph(
-        long irVersion,
-        Map<String, Long> opsets,
         List<Node> nodes,
         List<ValueInfo> inputs,
         List<ValueInfo> outputs,
@@ -33,15 +30,8 @@ record OnnxGraph(
      * One node of the main graph.
      *
      * @param ints integer-list attributes by name (a Transpose's {@code perm}, a Conv's {@code strides})
-     * @param hasSubGraph whether an attribute is a graph (the body of an If, Loop or Scan)
      */
-    record Node(
-            String name,
-            String opType,
-            List<String> inputs,
-            List<String> outputs,
-            Map<String, long[]> ints,
-            boolean hasSubGraph) {
+    record Node(String name, String opType, List<String> inputs, List<String> outputs, Map<String, long[]> ints) {
 
         String describe() {
             return opType + " node '" + (name.isEmpty() ? outputs.get(0) : name) + "'";
@@ -57,39 +47,22 @@ record OnnxGraph(
     record ValueInfo(String name, int elemType, long[] dims) {}
 
     static OnnxGraph parse(byte[] model) {
-        long ir = 0;
-        Map<String, Long> opsets = new LinkedHashMap<>();
         ProtoReader graph = null;
         ProtoReader in = new ProtoReader(model);
         while (in.next()) {
-            switch (in.field()) {
-                case 1 -> ir = in.varint();
-                case 8 -> {
-                    ProtoReader opset = in.message();
-                    String domain = "";
-                    long version = 0;
-                    while (opset.next()) {
-                        if (opset.field() == 1) {
-                            domain = opset.string();
-                        } else if (opset.field() == 2) {
-                            version = opset.varint();
-                        } else {
-                            opset.skip();
-                        }
-                    }
-                    opsets.put(domain, version);
-                }
-                case 7 -> graph = in.message();
-                default -> in.skip();
+            if (in.field() == 7) {
+                graph = in.message();
+            } else {
+                in.skip();
             }
         }
         if (graph == null) {
             throw new MalformedProtoException("the model has no graph (not an ONNX model?)");
         }
-        return parseGraph(ir, opsets, graph);
+        return parseGraph(graph);
     }
 
-    private static OnnxGraph parseGraph(long ir, Map<String, Long> opsets, ProtoReader graph) {
+    private static OnnxGraph parseGraph(ProtoReader graph) {
         List<Node> nodes = new ArrayList<>();
         List<ValueInfo> inputs = new ArrayList<>();
         List<ValueInfo> outputs = new ArrayList<>();
@@ -119,7 +92,7 @@ record OnnxGraph(
         // An initializer may also be listed as a graph input (IR < 4): it is a constant, not something to feed.
         List<ValueInfo> fed =
                 inputs.stream().filter(v -> !constants.contains(v.name())).toList();
-        return new OnnxGraph(ir, opsets, nodes, fed, outputs, constants, subGraphValues, nonFinite);
+        return new OnnxGraph(nodes, fed, outputs, constants, subGraphValues, nonFinite);
     }
 
     private static Node node(ProtoReader in, Map<String, String> subGraphValues) {
@@ -139,7 +112,7 @@ record OnnxGraph(
                 default -> in.skip();
             }
         }
-        Node node = new Node(name, op, List.copyOf(inputs), List.copyOf(outputs), ints, !subGraphs.isEmpty());
+        Node node = new Node(name, op, List.copyOf(inputs), List.copyOf(outputs), ints);
         for (ProtoReader body : subGraphs) {
             collectSubGraphValues(body, node.describe(), subGraphValues);
         }

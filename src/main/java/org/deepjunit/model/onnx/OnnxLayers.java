@@ -15,8 +15,8 @@ import org.deepjunit.model.LayerKind;
  */
 final class OnnxLayers {
 
-    /** A layer found in the graph: the value that is its output, and whether that value is channels-first. */
-    record Found(String value, LayerKind kind, boolean channelsFirst) {}
+    /** A layer found in the graph: the value that is its output, and its kind. */
+    record Found(String value, LayerKind kind) {}
 
     private static final Set<String> CONVOLUTIONS = Set.of("Conv", "ConvTranspose", "ConvInteger", "QLinearConv");
     private static final Set<String> DENSE = Set.of("Gemm", "MatMul", "MatMulInteger", "QLinearMatMul");
@@ -143,7 +143,7 @@ final class OnnxLayers {
                 }
             }
             String value = end.outputs().get(0);
-            layers.add(new Found(value, kind, channelsFirst.contains(value)));
+            layers.add(new Found(value, kind));
         }
         return layers;
     }

@@ -1,11 +1,8 @@
 package org.deepjunit.model.onnx;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.deepjunit.model.Activations;
@@ -14,6 +11,7 @@ import org.deepjunit.model.Layer;
 import org.deepjunit.model.ModelException;
 import org.deepjunit.model.Objective;
 import org.deepjunit.model.ObservedModel;
+import org.deepjunit.model.Sha256;
 import org.deepjunit.model.Shape;
 import org.deepjunit.model.Tensor;
 
@@ -103,10 +101,6 @@ final class RecordedModel extends ObservedModel {
             bytes = ByteBuffer.allocate(values.length * 8);
             bytes.asDoubleBuffer().put(values);
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return Sha256.hex(bytes.array());
     }
 }

@@ -1,10 +1,5 @@
 package org.deepjunit.quality.history;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Makes a project name a safe file name on every OS, keeping different names apart. */
@@ -36,11 +31,6 @@ final class FileNames {
     }
 
     private static String shortDigest(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return org.deepjunit.model.Sha256.hex(text).substring(0, 8);
     }
 }

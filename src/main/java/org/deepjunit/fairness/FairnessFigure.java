@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param lower the lower bound of its bootstrap interval; {@code NaN} when inconclusive
  * @param upper the upper bound; {@code NaN} when inconclusive, infinite where a resampled rate divides by 0
  * @param detail the rates behind a comparison, e.g. "selection rate 0.2950 (sex=F) against 0.4820 (sex=M)"
- * @param inconclusive why the figure cannot be decided, e.g. "group sex=F has n = 12 < 30"; empty when it can
+ * @param inconclusive why the figure cannot be decided, e.g. "group sex=F has n = 12 &lt; 30"; empty when it can
  * @param leftOut the groups a comparison over all groups left out as too small; empty when none
  */
 @API(status = EXPERIMENTAL, since = "0.5")

@@ -1,0 +1,183 @@
+package org.deepjunit.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.deepjunit.coverage.CoverageCaches;
+import org.deepjunit.coverage.CoverageData;
+import org.deepjunit.coverage.CoverageRecorder;
+import org.deepjunit.coverage.CoverageSettings;
+import org.deepjunit.coverage.RecordingSpec;
+import org.deepjunit.model.DataType;
+import org.deepjunit.model.ForwardListeners;
+import org.deepjunit.model.Model;
+import org.deepjunit.model.Tensor;
+import org.deepjunit.model.dl4j.Dl4jModel;
+import org.deepjunit.model.tensorflow.TensorFlowModel;
+import org.deepjunit.model.tensorflow.TfFixtures;
+import org.deepjunit.report.CoverageReportWriter;
+import org.deepjunit.report.CoverageReports;
+import org.deepjunit.report.NeuronCoverageReport;
+import org.deepjunit.testing.DeepXploreModels;
+import org.deepjunit.testing.DeepXploreModels.LeNet;
+import org.deepjunit.testing.Mnist;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
+ * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons) and an MLP 784-512-50000-10 (50,522 neurons), and
+ * the time to render the report of the 50,522-neuron model. Recording = what {@code @NeuronCoverage} does: a
+ * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data. "Values
+ * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
+ * DL4J or TensorFlow.
+ *
+ * <p>Run: {@code mvn -B -q -pl deepjunit test-compile exec:exec@coverage-benchmark}; optional {@code -Dbench.warmup=10
+ * -Dbench.runs=30} in {@code -Dbench.args=...}.
+ */
+public final class CoverageBenchmark {
+
+    private CoverageBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int runs = Integer.getInteger("bench.runs", 30);
+        Path dir = Files.createTempDirectory("deepjunit-coverage-bench");
+        System.out.printf(
+                Locale.ROOT,
+                "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn), %d CPU cores%n",
+                warmup,
+                runs,
+                Runtime.getRuntime().availableProcessors());
+        Tensor images = Mnist.images(0, 64);
+        try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
+                Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
+            compare("LeNet-5", dl4j, images, warmup, runs);
+            compare("LeNet-5", tf, images, warmup, runs);
+        }
+        int[] sizes = {784, 512, 50_000, 10};
+        Tensor flat = images.reshape(64, 784);
+        CoverageData wide;
+        try (Model dl4j = wideDl4j(sizes)) {
+            compare("MLP 50k", dl4j, flat, warmup, runs);
+        }
+        try (Model tf = wideTf(sizes, dir.resolve("wide"))) {
+            wide = compare("MLP 50k", tf, flat, warmup, runs);
+        }
+        // report generation for the 50,522-neuron model
+        double[] render = new Timer(1, 5).measure(() -> {
+            try {
+                NeuronCoverageReport report = CoverageReports.build(wide, "bench", Instant.now(), null, null);
+                CoverageReportWriter.write(report, dir.resolve("report"));
+                wide.write(dir.resolve("report-data.json"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long neurons =
+                CoverageReports.build(wide, "bench", Instant.now(), null, null).neuronCount();
+        System.out.printf(
+                Locale.ROOT,
+                "report (HTML+XML+CSV+criteria+data file), %d neurons: %s%n",
+                neurons,
+                Timer.format(render));
+    }
+
+    /**
+     * Times plain predict, the adapter's in-framework neuron values alone, and recorded predict, in turn; prints
+     * medians and the ratios to plain; returns the run data.
+     */
+    static CoverageData compare(String label, Model model, Tensor inputs, int warmup, int runs) {
+        CoverageSettings settings = new CoverageSettings(
+                0, true, CoverageSettings.defaultCriteria(false), RecordingSpec.defaults(), List.of());
+        CoverageData run = new CoverageData();
+        CoverageData cls = new CoverageData();
+        CoverageCaches caches = new CoverageCaches(Path.of(System.getProperty("java.io.tmpdir")));
+        List<String> layers = ForwardListeners.observedLayers(model);
+        double[] plain = new double[runs];
+        double[] values = new double[runs];
+        double[] recorded = new double[runs];
+        for (int i = -warmup; i < runs; i++) {
+            long t0 = System.nanoTime();
+            model.predict(inputs);
+            long t1 = System.nanoTime();
+            model.neuronValues(inputs, layers);
+            long t2 = System.nanoTime();
+            CoverageRecorder recorder =
+                    new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> {});
+            try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
+                model.predict(inputs);
+            }
+            long t3 = System.nanoTime();
+            if (i >= 0) {
+                plain[i] = (t1 - t0) / 1e6;
+                values[i] = (t2 - t1) / 1e6;
+                recorded[i] = (t3 - t2) / 1e6;
+            }
+        }
+        Arrays.sort(plain);
+        Arrays.sort(values);
+        Arrays.sort(recorded);
+        long neurons = run.models().get(0).count(org.deepjunit.coverage.Criterion.NC, 0, true)[1];
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | " + "ratio %.3fx%n",
+                label,
+                model.name(),
+                neurons,
+                Timer.format(plain),
+                Timer.format(values),
+                Timer.median(values) / Timer.median(plain),
+                Timer.format(recorded),
+                Timer.median(recorded) / Timer.median(plain));
+        return run;
+    }
+
+    static Model wideDl4j(int[] sizes) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .name("dense")
+                        .nIn(sizes[0])
+                        .nOut(sizes[1])
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("dense_1")
+                        .nIn(sizes[1])
+                        .nOut(sizes[2])
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("dense_2")
+                        .nIn(sizes[2])
+                        .nOut(sizes[3])
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return Dl4jModel.builder(net).name("mlp50k").build();
+    }
+
+    static Model wideTf(int[] sizes, Path dir) {
+        TfFixtures.Exported exported = TfFixtures.mlp(DataType.FLOAT32, sizes, new Random(42), dir);
+        TensorFlowModel.Builder builder = TensorFlowModel.builder(dir).name("mlp50k-tf");
+        new ArrayList<>(exported.layers().keySet()).forEach(l -> builder.layer(l, exported.op(l)));
+        return builder.build();
+    }
+}

@@ -17,10 +17,13 @@ final class JavaCppMismatch {
         if (!message.contains("org.bytedeco.javacpp") && !message.contains("org/bytedeco/javacpp")) {
             throw error;
         }
-        return new ModelLoadException("TensorFlow Java cannot run on the JavaCPP on the classpath (" + version()
-                + "): " + error + ". Another dependency (ND4J brings JavaCPP 1.5.7) won over the version TensorFlow"
-                + " needs. Import org.deepjunit:deepjunit-bom in <dependencyManagement> (type pom, scope import), which"
-                + " aligns JavaCPP, ND4J and TensorFlow Java, or pin org.bytedeco:javacpp to 1.5.11", error);
+        return new ModelLoadException(
+                "TensorFlow Java cannot run on the JavaCPP on the classpath (" + version()
+                        + "): " + error
+                        + ". Another dependency (ND4J brings JavaCPP 1.5.7) won over the version TensorFlow"
+                        + " needs. Import org.deepjunit:deepjunit-bom in <dependencyManagement> (type pom, scope import), which"
+                        + " aligns JavaCPP, ND4J and TensorFlow Java, or pin org.bytedeco:javacpp to 1.5.11",
+                error);
     }
 
     private static String version() {

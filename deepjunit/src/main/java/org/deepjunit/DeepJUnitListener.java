@@ -16,7 +16,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * DeepJUnit's part in a test run as a whole, registered through {@code META-INF/services} as a
  * {@link TestExecutionListener} and a {@link LauncherSessionListener}: when a plan starts, it hands the run's
- * configuration parameter names to the check for unknown keys (extensions only see values of names they ask for);
+ * configuration parameter names to the check for unknown keys (extensions only see values of names they ask for)
+ * and, on a machine whose JavaCPP cache is still empty, says that natives are about to be unpacked;
  * when the outermost launcher session closes, it writes the model quality pages of the histories that tests of this
  * JVM recorded runs in ({@link ModelQuality} and the other extensions; none with {@code
  * deepjunit.quality.history.url=none}), then the neuron-coverage report, if some test of this JVM used
@@ -50,6 +51,7 @@ public final class DeepJUnitListener implements TestExecutionListener, LauncherS
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         ConfigurationKeys.seen(testPlan.getConfigurationParameters().keySet());
+        NativesNotice.printIfFirstRun();
     }
 
     @Override

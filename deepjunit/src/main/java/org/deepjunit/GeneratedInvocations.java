@@ -39,6 +39,7 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private int index;
     private int given;
     private boolean done;
+    private final org.deepjunit.data.Progress progress;
 
     /** @param explained the model whose explanation is saved beside saved inputs; null for none */
     GeneratedInvocations(
@@ -54,6 +55,8 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
         this.plan = plan;
         this.deadline = deadline;
         this.context = context;
+        this.progress = new org.deepjunit.data.Progress(
+                System.out, "@GeneratedInputs " + where, plan.count(), "inputs of the count budget");
     }
 
     @Override
@@ -83,6 +86,7 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
                         given++;
                     }
                 }
+                progress.done(index);
             }
         }
         return !pending.isEmpty();

@@ -76,11 +76,14 @@ final class Profiles {
                 .map(Layer::name)
                 .toList();
         Profile.Builder builder = new Profile.Builder();
+        org.deepjunit.data.Progress progress = new org.deepjunit.data.Progress(
+                System.out, "profile of " + model.name() + " on " + data.source(), data.count(), "samples");
         for (int from = 0; from < data.count(); from += BATCH) {
             int to = Math.min(data.count(), from + BATCH);
             Tensor batch = data.batch(from, to, model.inputShape()).as(model.dataType());
             NeuronValues values = model.neuronValues(batch, layers);
             builder.add(values, layers);
+            progress.done(to);
         }
         return builder.build(fingerprint, data.hash());
     }

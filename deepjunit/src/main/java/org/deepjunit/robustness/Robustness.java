@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.deepjunit.data.Dataset;
+import org.deepjunit.data.Progress;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.Tensor;
 import org.deepjunit.quality.Evaluation;
@@ -105,7 +106,7 @@ public final class Robustness {
         double[][] scores = new double[n][];
         List<AdversarialExample> examples = new ArrayList<>();
         Counts counts = new Counts();
-        Progress lines = new Progress(progress, perturbation.name() + " on " + model.name(), n);
+        Progress lines = new Progress(progress, perturbation.name() + " on " + model.name(), n, "inputs");
         for (int from = 0; from < n; from += batchSize) {
             int[] ids = range(from, Math.min(n, from + batchSize));
             Tensor inputs = data.batch(ids);
@@ -201,7 +202,8 @@ public final class Robustness {
         int[] labels = clean.predictions().labels();
         int[] cleanPredicted = clean.predictions().predicted();
         List<Double> found = new ArrayList<>();
-        Progress lines = new Progress(progress, "minimal ε of " + attack.name() + " on " + model.name(), data.size());
+        Progress lines =
+                new Progress(progress, "minimal ε of " + attack.name() + " on " + model.name(), data.size(), "inputs");
         for (int from = 0; from < data.size(); from += batchSize) {
             int[] ids = Arrays.stream(range(from, Math.min(data.size(), from + batchSize)))
                     .filter(i -> cleanPredicted[i] == labels[i])

@@ -1,0 +1,11 @@
+// Two forks wrote a data file each; the plugin's report merged both: 10 + 20 inputs.
+def data = new File(basedir, 'target/deepjunit-data')
+def files = data.listFiles().findAll { it.name.endsWith('.json') }
+assert files.size() == 2 : "one data file per fork, got ${files*.name}"
+def merged = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/deepjunit/deepjunit-coverage.json'))
+def samples = merged.models.collect { it.samples as long }.sum()
+assert samples == 30 : "the report holds both forks' 30 inputs, got ${samples}"
+def log = new File(basedir, 'build.log').text
+assert log.contains('DeepJUnit coverage tiny:') : 'the report goal prints the summary line'
+assert log.contains('DeepJUnit coverage rules met: MODEL:NC:COVEREDRATIO:0.10')
+return true

@@ -1,0 +1,22 @@
+package it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.deepjunit.NeuronCoverage;
+import org.deepjunit.TestModel;
+import org.deepjunit.model.Model;
+import org.junit.jupiter.api.Test;
+
+@NeuronCoverage
+class BTest {
+
+    @TestModel("tiny")
+    static Model tiny() {
+        return Tiny.model();
+    }
+
+    @Test
+    void classifies(@TestModel("tiny") Model tiny) {
+        assertEquals(20, tiny.predict(Tiny.inputs(2, 20)).batchSize());
+    }
+}

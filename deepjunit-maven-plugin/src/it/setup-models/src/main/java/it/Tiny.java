@@ -10,9 +10,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 
 /** A 4-8-3 network with fixed weights, and seeded inputs. */
-final class Tiny {
+public final class Tiny {
 
-    static Model model() {
+    public static Model model() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(7)
                 .list()
@@ -23,7 +23,7 @@ final class Tiny {
         return Dl4jModel.builder(net).name("tiny").build();
     }
 
-    static Tensor inputs(long seed, int n) {
+    public static Tensor inputs(long seed, int n) {
         java.util.Random random = new java.util.Random(seed);
         float[] x = new float[n * 4];
         for (int i = 0; i < x.length; i++) {

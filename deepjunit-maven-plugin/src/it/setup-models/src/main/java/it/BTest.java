@@ -8,7 +8,7 @@ import org.deepjunit.model.Model;
 import org.junit.jupiter.api.Test;
 
 @NeuronCoverage
-class ATest {
+public class BTest {
 
     @TestModel("tiny")
     static Model tiny() {
@@ -17,6 +17,6 @@ class ATest {
 
     @Test
     void classifies(@TestModel("tiny") Model tiny) {
-        assertEquals(10, tiny.predict(Tiny.inputs(1, 10)).batchSize());
+        assertEquals(20, tiny.predict(Tiny.inputs(2, 20)).batchSize());
     }
 }

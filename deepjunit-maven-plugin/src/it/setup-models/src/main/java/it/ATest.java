@@ -8,7 +8,7 @@ import org.deepjunit.model.Model;
 import org.junit.jupiter.api.Test;
 
 @NeuronCoverage
-class ATest {
+public class ATest {
 
     @TestModel("tiny")
     static Model tiny() {

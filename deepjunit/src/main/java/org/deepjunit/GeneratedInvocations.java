@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.deepjunit.data.Progress;
 import org.deepjunit.generation.Candidate;
 import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.Deadline;
@@ -39,7 +40,7 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private int index;
     private int given;
     private boolean done;
-    private final org.deepjunit.data.Progress progress;
+    private final Progress progress;
 
     /** @param explained the model whose explanation is saved beside saved inputs; null for none */
     GeneratedInvocations(
@@ -55,8 +56,8 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
         this.plan = plan;
         this.deadline = deadline;
         this.context = context;
-        this.progress = new org.deepjunit.data.Progress(
-                System.out, "@GeneratedInputs " + where, plan.count(), "inputs of the count budget");
+        this.progress =
+                new Progress(System.out, "@GeneratedInputs " + where, plan.count(), "inputs of the count budget");
     }
 
     @Override

@@ -45,13 +45,9 @@ public class CheckMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Path report = reportDir.toPath();
-        List<Path> files = DataFiles.expand(
-                dataFiles == null || dataFiles.isEmpty()
-                        ? List.of(CoverageRun.dataDir(report).toFile())
-                        : dataFiles);
+        List<Path> files = DataFiles.configuredOrRun(dataFiles, reportDir);
         if (files.isEmpty()) {
-            throw new MojoFailureException("No DeepJUnit coverage data in " + CoverageRun.dataDir(report)
+            throw new MojoFailureException("No DeepJUnit coverage data in " + CoverageRun.dataDir(reportDir.toPath())
                     + " to check: did the tests run with @NeuronCoverage?");
         }
         List<Gate> gates;

@@ -8,12 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.deepjunit.coverage.CoverageData;
+import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.report.CoverageReports;
 
-/** DeepJUnit coverage data files as the goals take them: files, or folders of {@code *.json} data files. */
+/** What the goals share: finding data files, merging them, rendering a report from them. */
 final class DataFiles {
 
     private DataFiles() {}
+
+    /** The {@code dataFiles} configured, else the data folder beside {@code reportDir} that the tests write. */
+    static List<Path> configuredOrRun(List<File> dataFiles, File reportDir) throws MojoExecutionException {
+        return expand(
+                dataFiles == null || dataFiles.isEmpty()
+                        ? List.of(CoverageRun.dataDir(reportDir.toPath()).toFile())
+                        : dataFiles);
+    }
 
     /** Every data file under {@code locations}, folders expanded (sorted by name), in the order given. */
     static List<Path> expand(List<File> locations) throws MojoExecutionException {
@@ -35,19 +46,27 @@ final class DataFiles {
         return files;
     }
 
-    /** The union of the files' coverage: merging is order-independent (a monoid), so shards merge in any order. */
+    /** The union of the files' coverage, in any order ({@link CoverageData#readAll}). */
     static CoverageData merge(List<Path> files) throws MojoExecutionException {
-        CoverageData merged = new CoverageData();
-        for (Path f : files) {
-            try {
-                merged.merge(CoverageData.read(f));
-            } catch (IOException | RuntimeException e) {
-                throw new MojoExecutionException(
-                        "DeepJUnit data file " + f + " is corrupt or not a coverage data file (" + e.getMessage()
-                                + "): delete it and run its tests again",
-                        e);
-            }
+        try {
+            return CoverageData.readAll(files, "");
+        } catch (IOException e) {
+            throw new MojoExecutionException("DeepJUnit: " + e.getMessage(), e);
         }
-        return merged;
+    }
+
+    /** Renders {@code data} into {@code reportDir}, logging the summary lines; a report not written fails the build. */
+    static void render(CoverageData data, File reportDir, Double threshold, Boolean scaled, Log log)
+            throws MojoExecutionException {
+        try {
+            for (String line : CoverageReports.render(data, reportDir.toPath(), threshold, scaled)) {
+                log.info(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException(
+                    "Cannot write the DeepJUnit report to " + reportDir + ": " + e.getMessage()
+                            + ". Make the folder writable, or point the goal's reportDir elsewhere",
+                    e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.deepjunit.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
-import org.deepjunit.report.CoverageReports;
 
 /**
  * One report for a multi-module reactor, like {@code jacoco:report-aggregate}: the data files of every module of the
@@ -56,15 +53,7 @@ public class ReportAggregateMojo extends AbstractMojo {
             getLog().info("No DeepJUnit coverage data in any module of this build: no aggregate report to write");
             return;
         }
-        CoverageData merged = DataFiles.merge(files);
-        try {
-            for (String line : CoverageReports.render(merged, reportDir.toPath(), threshold, scaled)) {
-                getLog().info(line);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException(
-                    "Cannot write the DeepJUnit aggregate report to " + reportDir + ": " + e.getMessage(), e);
-        }
+        DataFiles.render(DataFiles.merge(files), reportDir, threshold, scaled, getLog());
         getLog().info("DeepJUnit aggregate of " + dataDirs.size() + " modules (" + files.size() + " data files) in "
                 + reportDir);
     }

@@ -1,7 +1,6 @@
 package org.deepjunit.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -9,9 +8,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
-import org.deepjunit.report.CoverageReports;
 
 /**
  * Renders the neuron-coverage report from the data files the tests wrote (every Surefire fork's), after the tests:
@@ -46,25 +43,12 @@ public class ReportMojo extends AbstractMojo {
             getLog().info("DeepJUnit report skipped");
             return;
         }
-        Path report = reportDir.toPath();
-        List<Path> files = DataFiles.expand(
-                dataFiles == null || dataFiles.isEmpty()
-                        ? List.of(CoverageRun.dataDir(report).toFile())
-                        : dataFiles);
+        List<Path> files = DataFiles.configuredOrRun(dataFiles, reportDir);
         if (files.isEmpty()) {
-            getLog().info("No DeepJUnit coverage data in " + CoverageRun.dataDir(report) + ": no report to write");
+            getLog().info("No DeepJUnit coverage data in " + CoverageRun.dataDir(reportDir.toPath())
+                    + ": no report to write");
             return;
         }
-        CoverageData merged = DataFiles.merge(files);
-        try {
-            for (String line : CoverageReports.render(merged, report, threshold, scaled)) {
-                getLog().info(line);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException(
-                    "Cannot write the DeepJUnit report to " + report + ": " + e.getMessage()
-                            + ". Make the folder writable, or point deepjunit.report.dir elsewhere",
-                    e);
-        }
+        DataFiles.render(DataFiles.merge(files), reportDir, threshold, scaled, getLog());
     }
 }

@@ -86,6 +86,28 @@ public final class CoverageData {
         unobserved.add(model);
     }
 
+    /**
+     * Reads {@code files} and merges them, in any order (merging is order-independent): the data of Surefire forks,
+     * reactor modules or CI shards.
+     *
+     * @param whose how messages name the files after their path, e.g. {@code " of this run"}; may be empty
+     * @throws IOException naming the first file that cannot be read as coverage data, and what to do
+     */
+    public static CoverageData readAll(List<Path> files, String whose) throws IOException {
+        CoverageData merged = new CoverageData();
+        for (Path f : files) {
+            try {
+                merged.merge(read(f));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(
+                        "the data file " + f + whose + " is corrupt (" + e.getMessage()
+                                + "); the report would miss its coverage. Delete it and run the tests again",
+                        e);
+            }
+        }
+        return merged;
+    }
+
     /** Merges all of {@code other} in. */
     public void merge(CoverageData other) {
         for (ModelCoverage m : other.models.values()) {

@@ -195,24 +195,12 @@ public final class CoverageRun {
 
     /** Merges every data file {@code <runId>-*.json} in {@code dir}. */
     public static CoverageData mergeRun(Path dir, String runId) throws IOException {
-        CoverageData merged = new CoverageData();
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, runId + "-*.json")) {
             stream.forEach(files::add);
         }
         files.sort(null);
-        for (Path f : files) {
-            try {
-                merged.merge(CoverageData.read(f));
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(
-                        "the data file " + f + " of this run (this JVM's or another Surefire fork's) is corrupt ("
-                                + e.getMessage() + "); the report would miss its coverage. Delete it and run the "
-                                + "tests again",
-                        e);
-            }
-        }
-        return merged;
+        return CoverageData.readAll(files, " of this run (this JVM's or another Surefire fork's)");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepjunit.data.Progress;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.NeuronValues;
@@ -76,7 +77,7 @@ final class Profiles {
                 .map(Layer::name)
                 .toList();
         Profile.Builder builder = new Profile.Builder();
-        org.deepjunit.data.Progress progress = new org.deepjunit.data.Progress(
+        Progress progress = new Progress(
                 System.out, "profile of " + model.name() + " on " + data.source(), data.count(), "samples");
         for (int from = 0; from < data.count(); from += BATCH) {
             int to = Math.min(data.count(), from + BATCH);

@@ -25,6 +25,9 @@ import org.deepjunit.model.Tensor;
  */
 final class OnnxLoader {
 
+    /** Probe samples: one gives the layers' shapes, all check a gradient twin's outputs. */
+    private static final int PROBE_SAMPLES = 4;
+
     /** 2^28 values: a 4096 × 4096 × 16 sample; beyond it a declared shape is more likely damage than a model. */
     static final long MAX_SAMPLE_SIZE = 1L << 28;
 
@@ -108,17 +111,16 @@ final class OnnxLoader {
                 fixedBatch,
                 b.threads);
         try {
-            Tensor probe = TwinGradients.probe(inputShape).samples(0, 1);
+            Tensor probes = probe(inputShape).as(type);
             List<String> values = new ArrayList<>(exposed);
             values.add(output.name());
-            Map<String, Tensor> shapes = session.run(probe.as(type), new java.util.LinkedHashSet<>(values));
+            Map<String, Tensor> shapes = session.run(probes.samples(0, 1), new java.util.LinkedHashSet<>(values));
             List<Layer> layers = new ArrayList<>();
             chosen.forEach((value, kind) ->
                     layers.add(new Layer(value, kind, shapes.get(value).shape().withoutBatch())));
             Shape outputShape = shapes.get(output.name()).shape().withoutBatch();
             GradientSource gradients = GradientSource.NONE;
             if (b.gradientTwin != null) {
-                Tensor probes = TwinGradients.probe(inputShape).as(type);
                 gradients = TwinGradients.check(name, layers, session.predict(probes), probes, b.gradientTwin);
             } else if (b.estimate != null) {
                 gradients = new EstimatedGradients(b.estimate, inputShape.size());
@@ -141,6 +143,16 @@ final class OnnxLoader {
                     + " layer values of one sample of shape " + inputShape + " (" + e.getMessage() + "): raise -Xmx,"
                     + " or check the input size the file declares");
         }
+    }
+
+    /** A deterministic probe batch: uniform values in [0, 1). */
+    private static Tensor probe(Shape sampleShape) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261206L);
+        double[] values = new double[PROBE_SAMPLES * sampleShape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble();
+        }
+        return Tensor.wrap(values, sampleShape.withBatch(PROBE_SAMPLES));
     }
 
     private static byte[] read(OnnxModel.Builder b, String what) {

@@ -3,7 +3,6 @@ package org.deepjunit.model.onnx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Model;
 import org.deepjunit.model.ModelException;
@@ -17,8 +16,6 @@ import org.deepjunit.model.Tensor;
  * climbs the wrong function.
  */
 final class TwinGradients implements GradientSource {
-
-    private static final int PROBE_SAMPLES = 4;
 
     private final Model twin;
     /** ONNX layer name to the twin's, for objective terms on layers; empty when the layers do not correspond. */
@@ -46,16 +43,6 @@ final class TwinGradients implements GradientSource {
                     + "): it does not hold the same weights, so its gradients would mislead the search");
         }
         return new TwinGradients(twin, matchLayers(onnxLayers, twin.layers()));
-    }
-
-    /** A deterministic probe batch: uniform values in [0, 1). */
-    static Tensor probe(org.deepjunit.model.Shape sampleShape) {
-        SplittableRandom random = new SplittableRandom(20261206L);
-        double[] values = new double[PROBE_SAMPLES * sampleShape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble();
-        }
-        return Tensor.wrap(values, sampleShape.withBatch(PROBE_SAMPLES));
     }
 
     private static Map<String, String> matchLayers(List<Layer> onnx, List<Layer> twin) {

@@ -14,9 +14,11 @@ import org.deepjunit.quality.GateVerdict;
 import org.deepjunit.quality.QualityBaselines;
 import org.deepjunit.quality.QualityGates;
 import org.deepjunit.quality.QualityKeys;
+import org.deepjunit.quality.RunFigures;
 import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.metrics.Metrics;
+import org.deepjunit.report.ReportKeys;
 import org.deepjunit.robustness.Attack;
 import org.deepjunit.robustness.MinimalPerturbation;
 import org.deepjunit.robustness.Perturbation;
@@ -180,6 +182,8 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
                 }
                 figures.forEach((figure, value) -> context.publishReportEntry(
                         "deepjunit.quality." + e.model() + "." + figure, String.valueOf(value)));
+                RunFigures.of(settings.getOrDefault(ReportKeys.DIRECTORY))
+                        .add(RunFigures.of(test, e, figures, verdicts.getOrDefault(e.model(), List.of())));
                 QualityHistory.of(context)
                         .record(
                                 settings,

@@ -14,6 +14,8 @@ import org.deepjunit.model.Model;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.QualityGates;
+import org.deepjunit.quality.QualityRule;
+import org.deepjunit.quality.RunFigures;
 import org.deepjunit.quality.Slicing;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.HistoryStore;
@@ -141,6 +143,51 @@ class ModelQualityExtensionTest {
         assertThat(dir.resolve("approved")
                         .resolve(InRun.class.getName() + ".v2KeepsV1sAccuracy.v2.quality.received.json"))
                 .exists();
+    }
+
+    @Test
+    void everyFigureOfTheRunIsKeptForTheMavenCheckGoal() throws Exception {
+        run(InRun.class, false);
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = Files.list(RunFigures.dir(dir.resolve("report")))) {
+            files = list.toList();
+        }
+        assertThat(files).singleElement().asString().endsWith(".json");
+        List<RunFigures.Figure> figures = RunFigures.readAll(files);
+
+        int agree = 0;
+        try (Model v1 = SmallNets.mlp("v1", 4, 3, 7, 0, 0, 0);
+                Model v2 = SmallNets.mlp("v2", 4, 3, 7, 0, 0, 0, 4.0)) {
+            org.deepjunit.model.Tensor x = SmallNets.inputs(5, 600);
+            int[] a = v1.predict(x).argMax();
+            int[] b = v2.predict(x).argMax();
+            for (int i = 0; i < a.length; i++) {
+                agree += a[i] == b[i] ? 1 : 0;
+            }
+        }
+        double accuracy = agree / 600.0;
+        List<RunFigures.Figure> v2Accuracy = figures.stream()
+                .filter(f -> f.model().equals("v2") && f.metric().equals("accuracy"))
+                .toList();
+        assertThat(v2Accuracy).hasSize(1);
+        RunFigures.Figure v2 = v2Accuracy.get(0);
+        assertThat(v2.value()).isEqualTo(accuracy);
+        assertThat(v2.n()).isEqualTo(600);
+        assertThat(v2.test()).isEqualTo(InRun.class.getName() + ".v2KeepsV1sAccuracy");
+        assertThat(figures)
+                .extracting(f -> f.model() + ":" + f.metric())
+                .contains("v1:accuracy", "v1:macro F1", "v1:ECE", "v2:log loss", "v2:ROC-AUC")
+                .doesNotContain("v2:top-5 accuracy"); // 3 classes
+        assertThat(QualityRule.parse("v2:accuracy:atLeast:" + accuracy).get(0).check(figures))
+                .singleElement()
+                .extracting(QualityRule.Verdict::passed)
+                .isEqualTo(true);
+        assertThat(QualityRule.parse("v2:accuracy:atLeast:" + (accuracy + 1e-9))
+                        .get(0)
+                        .check(figures))
+                .singleElement()
+                .extracting(QualityRule.Verdict::passed)
+                .isEqualTo(false);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.deepjunit.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,23 +14,30 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
 import org.deepjunit.coverage.Gate;
+import org.deepjunit.quality.QualityRule;
+import org.deepjunit.quality.RunFigures;
 
 /**
- * Fails the build when coverage misses a rule, like {@code jacoco:check}: rules in the syntax of
- * {@code deepjunit.coverage.rules} ({@code ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM]}), judged on the merged data of the run (or of the given
- * data files).
+ * Fails the build when the run misses a rule, like {@code jacoco:check}: coverage rules in the syntax of {@code
+ * deepjunit.coverage.rules} ({@code ELEMENT[(model)]:CRITERION:VALUE:MINIMUM[:MAXIMUM]}), judged on the merged
+ * coverage data, and quality rules ({@code MODEL[SLICE]:METRIC:atLeast|atMost:LIMIT}), judged on every figure the
+ * run's {@code @ModelQuality} tests measured; both from the run's data folder or the given data folders.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
-    /** The rules, separated by commas or new lines, such as {@code MODEL:NC:COVEREDRATIO:0.50}. */
-    @Parameter(property = "deepjunit.coverage.rules", required = true)
+    /** Coverage rules, separated by commas or new lines, such as {@code MODEL:NC:COVEREDRATIO:0.50}. */
+    @Parameter(property = "deepjunit.coverage.rules")
     String rules;
+
+    /** Quality rules, separated by commas or new lines, such as {@code lenet5:accuracy:atLeast:0.98}. */
+    @Parameter(property = "deepjunit.quality.rules")
+    String qualityRules;
 
     @Parameter(property = "deepjunit.report.dir", defaultValue = "${project.build.directory}/deepjunit")
     File reportDir;
 
-    /** Data files or folders to check instead of {@code <reportDir>-data}. */
+    /** Data files or folders to check instead of {@code <reportDir>-data}; quality figures are read from folders. */
     @Parameter
     List<File> dataFiles;
 
@@ -45,6 +54,27 @@ public class CheckMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (blank(rules) && blank(qualityRules)) {
+            throw new MojoExecutionException("deepjunit:check has no rules: configure <rules> (coverage, e.g."
+                    + " MODEL:NC:COVEREDRATIO:0.50) or <qualityRules> (e.g. lenet5:accuracy:atLeast:0.98)");
+        }
+        List<String> violated = new ArrayList<>();
+        if (!blank(rules)) {
+            violated.addAll(coverageViolations());
+        }
+        if (!blank(qualityRules)) {
+            violated.addAll(qualityViolations());
+        }
+        if (violated.isEmpty()) {
+            return;
+        }
+        violated.forEach(getLog()::warn);
+        if (haltOnFailure) {
+            throw new MojoFailureException("DeepJUnit check failed: " + String.join("; ", violated));
+        }
+    }
+
+    private List<String> coverageViolations() throws MojoExecutionException, MojoFailureException {
         List<Path> files = DataFiles.configuredOrRun(dataFiles, reportDir);
         if (files.isEmpty()) {
             throw new MojoFailureException("No DeepJUnit coverage data in " + CoverageRun.dataDir(reportDir.toPath())
@@ -64,11 +94,43 @@ public class CheckMojo extends AbstractMojo {
                 .toList();
         if (violated.isEmpty()) {
             getLog().info("DeepJUnit coverage rules met: " + rules.strip());
-            return;
         }
-        violated.forEach(getLog()::warn);
-        if (haltOnFailure) {
-            throw new MojoFailureException("DeepJUnit coverage check failed: " + String.join("; ", violated));
+        return violated;
+    }
+
+    private List<String> qualityViolations() throws MojoExecutionException, MojoFailureException {
+        List<QualityRule> parsed;
+        try {
+            parsed = QualityRule.parse(qualityRules);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Bad DeepJUnit quality rule: " + e.getMessage(), e);
         }
+        List<Path> files = DataFiles.qualityFiles(dataFiles, reportDir);
+        if (files.isEmpty()) {
+            throw new MojoFailureException("No DeepJUnit quality figures in "
+                    + (dataFiles == null || dataFiles.isEmpty() ? RunFigures.dir(reportDir.toPath()) : dataFiles)
+                    + " to check: did a @ModelQuality test evaluate a model?");
+        }
+        List<RunFigures.Figure> figures;
+        try {
+            figures = RunFigures.readAll(files);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("DeepJUnit: " + e.getMessage(), e);
+        }
+        List<String> violated = new ArrayList<>();
+        for (QualityRule rule : parsed) {
+            for (QualityRule.Verdict v : rule.check(figures)) {
+                if (v.passed()) {
+                    getLog().info("DeepJUnit quality: " + v.message());
+                } else {
+                    violated.add(v.message());
+                }
+            }
+        }
+        return violated;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.deepjunit.coverage.CoverageData;
 import org.deepjunit.coverage.CoverageRun;
+import org.deepjunit.quality.RunFigures;
 import org.deepjunit.report.CoverageReports;
 
 /** What the goals share: finding data files, merging them, rendering a report from them. */
@@ -24,6 +25,20 @@ final class DataFiles {
                 dataFiles == null || dataFiles.isEmpty()
                         ? List.of(CoverageRun.dataDir(reportDir.toPath()).toFile())
                         : dataFiles);
+    }
+
+    /**
+     * The quality figure files of the configured data folders ({@code quality/} in each), else of the run's data
+     * folder.
+     */
+    static List<Path> qualityFiles(List<File> dataFiles, File reportDir) throws MojoExecutionException {
+        List<File> folders = new ArrayList<>();
+        if (dataFiles == null || dataFiles.isEmpty()) {
+            folders.add(RunFigures.dir(reportDir.toPath()).toFile());
+        } else {
+            dataFiles.forEach(f -> folders.add(new File(f, "quality")));
+        }
+        return expand(folders);
     }
 
     /** Every data file under {@code locations}, folders expanded (sorted by name), in the order given. */

@@ -123,6 +123,11 @@ public final class CoverageRun {
         return Optional.empty();
     }
 
+    /** This JVM's id in data file names: its PID and start time. */
+    public static String jvmId() {
+        return JVM_ID;
+    }
+
     /** This JVM's data file for the run. */
     public Path jvmDataFile() {
         return dataDir(reportDir).resolve(runId() + "-" + JVM_ID + ".json");

@@ -31,4 +31,20 @@ public final class Tiny {
         }
         return Tensor.of(x, n, 4);
     }
+
+    /** Labels no training taught the model: the index of the largest of each input's first three values. */
+    public static int[] largestOfFirstThree(Tensor x) {
+        float[] v = x.toFloatArray();
+        int[] labels = new int[x.batchSize()];
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < 3; j++) {
+                if (v[i * 4 + j] > v[i * 4 + best]) {
+                    best = j;
+                }
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
 }

@@ -87,11 +87,7 @@ public final class CoverageBenchmark {
         });
         long neurons =
                 CoverageReports.build(wide, "bench", Instant.now(), null, null).neuronCount();
-        System.out.printf(
-                Locale.ROOT,
-                "report (HTML+XML+CSV+criteria+data file), %d neurons: %s%n",
-                neurons,
-                Timer.format(render));
+        Results.row("coverage", "report (HTML, XML, CSV, criteria, data file), " + neurons + " neurons", render);
     }
 
     /**
@@ -130,17 +126,10 @@ public final class CoverageBenchmark {
         Arrays.sort(values);
         Arrays.sort(recorded);
         long neurons = run.models().get(0).count(org.deepjunit.coverage.Criterion.NC, 0, true)[1];
-        System.out.printf(
-                Locale.ROOT,
-                "%-8s %-12s %6d neurons  plain %s | values only %s (%.3fx) | recorded %s | " + "ratio %.3fx%n",
-                label,
-                model.name(),
-                neurons,
-                Timer.format(plain),
-                Timer.format(values),
-                Timer.median(values) / Timer.median(plain),
-                Timer.format(recorded),
-                Timer.median(recorded) / Timer.median(plain));
+        String what = label + " " + model.name() + " (" + neurons + " neurons)";
+        Results.row("coverage", what + ": plain predict", plain);
+        Results.row("coverage", what + ": neuron values only", values, "plain", plain);
+        Results.row("coverage", what + ": recorded predict", recorded, "plain", plain);
         return run;
     }
 

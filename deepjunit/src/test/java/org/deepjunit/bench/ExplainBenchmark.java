@@ -63,12 +63,12 @@ public final class ExplainBenchmark {
                         () -> Explain.smoothGrad(model).samples(50).explain(images.sample(next[0]++ % 20)));
                 double[] occlusion = timer.measure(
                         () -> Explain.occlusion(model).patch(4, 4).stride(2, 2).explain(images.sample(next[0]++ % 20)));
-                double base = Timer.median(floor);
-                row(model, "input gradient, batch of 50 (the floor)", floor, base);
-                row(model, "integrated gradients, 50 steps, batch 50", ig50, base);
-                row(model, "integrated gradients, 50 steps, batch 10", ig10, base);
-                row(model, "SmoothGrad, 50 copies", smooth, base);
-                row(model, "occlusion 4x4 stride 2 (169 copies)", occlusion, base);
+                String base = "the floor";
+                Results.row("explain", model.name() + " input gradient, batch of 50 (the floor)", floor);
+                Results.row("explain", model.name() + " integrated gradients, 50 steps, batch 50", ig50, base, floor);
+                Results.row("explain", model.name() + " integrated gradients, 50 steps, batch 10", ig10, base, floor);
+                Results.row("explain", model.name() + " SmoothGrad, 50 copies", smooth, base, floor);
+                Results.row("explain", model.name() + " occlusion 4x4 stride 2 (169 copies)", occlusion, base, floor);
                 System.out.printf(
                         Locale.ROOT,
                         "%-10s worst completeness error of IG (50 steps) over the inputs: %.2f%%%n",
@@ -76,10 +76,5 @@ public final class ExplainBenchmark {
                         100 * worst[0]);
             }
         }
-    }
-
-    private static void row(Model model, String what, double[] ms, double base) {
-        System.out.printf(
-                Locale.ROOT, "%-10s %-42s %s   %.2fx%n", model.name(), what, Timer.format(ms), Timer.median(ms) / base);
     }
 }

@@ -46,17 +46,9 @@ public final class KerasSavedModelBenchmark {
             double[] predict = timer.measure(() -> model.predict(images));
             double[] all = timer.measure(() -> model.activations(images));
             double[] gradient = timer.measure(() -> model.inputGradient(images, obj));
-            System.out.printf(Locale.ROOT, "signature output only  %s%n", Timer.format(predict));
-            System.out.printf(
-                    Locale.ROOT,
-                    "all layer outputs      %s   (%.2fx)%n",
-                    Timer.format(all),
-                    Timer.median(all) / Timer.median(predict));
-            System.out.printf(
-                    Locale.ROOT,
-                    "input gradient         %s   (%.2fx)%n",
-                    Timer.format(gradient),
-                    Timer.median(gradient) / Timer.median(predict));
+            Results.row("keras", "signature output only", predict);
+            Results.row("keras", "all layer outputs", all, "signature output", predict);
+            Results.row("keras", "input gradient", gradient, "signature output", predict);
         }
     }
 }

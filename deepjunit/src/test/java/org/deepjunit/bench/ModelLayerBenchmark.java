@@ -68,37 +68,26 @@ public final class ModelLayerBenchmark {
             for (Model model : new Model[] {dl4j, tf, onnx}) {
                 double[] predict = timer.measure(() -> model.predict(images));
                 double[] all = timer.measure(() -> model.activations(images));
-                System.out.printf(Locale.ROOT, "%-11s predict             %s%n", model.name(), Timer.format(predict));
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-11s all layer outputs   %s   (%.2fx predict)%n",
-                        model.name(),
-                        Timer.format(all),
-                        Timer.median(all) / Timer.median(predict));
+                Results.row("model", model.name() + " predict", predict);
+                Results.row("model", model.name() + " all layer outputs", all, "predict", predict);
                 onnxPredict = predict;
                 if (model == onnx) {
                     break; // ONNX Runtime has no gradient of its own: the estimates follow
                 }
                 Objective obj = objective(model, images);
                 double[] gradient = timer.measure(() -> model.inputGradient(images, obj));
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-11s input gradient      %s   (%.2fx predict)%n",
-                        model.name(),
-                        Timer.format(gradient),
-                        Timer.median(gradient) / Timer.median(predict));
+                Results.row("model", model.name() + " input gradient", gradient, "predict", predict);
             }
             Timer few = new Timer(1, Integer.getInteger("bench.gradientRuns", 5));
             for (Model estimated : new Model[] {fd, spsa}) {
                 Objective obj = objective(estimated, images);
                 double[] gradient = few.measure(() -> estimated.inputGradient(images, obj));
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-11s input gradient      %s   (%.0fx predict; %s)%n",
-                        estimated.name(),
-                        Timer.format(gradient),
-                        Timer.median(gradient) / Timer.median(onnxPredict),
-                        estimated.gradientSource());
+                Results.row(
+                        "model",
+                        estimated.name() + " input gradient (" + estimated.gradientSource() + ")",
+                        gradient,
+                        "onnx predict",
+                        onnxPredict);
             }
         }
     }

@@ -76,12 +76,12 @@ public final class PipelineBenchmark {
             double[] pipeline = timer.measure(() -> lenet5.predict(raw));
             double[] whole =
                     timer.measure(() -> lenet5.predict(Images.decodeAll().apply(onePng)));
-            double base = Timer.median(model);
-            row("bare model (pre-processed inputs)", model, base);
-            row("stages alone (grayscale, resize, scale)", stages, base);
-            row("stages, then the bare model", both, base);
-            row("pipeline, decode excluded", pipeline, base);
-            row("pipeline, decode included (PNG bytes)", whole, base);
+            String base = "bare model";
+            Results.row("pipeline", "bare model (pre-processed inputs)", model);
+            Results.row("pipeline", "stages alone (grayscale, resize, scale)", stages, base, model);
+            Results.row("pipeline", "stages, then the bare model", both, base, model);
+            Results.row("pipeline", "pipeline, decode excluded", pipeline, base, model);
+            Results.row("pipeline", "pipeline, decode included (PNG bytes)", whole, base, model);
 
             List<Model> models = readers.stream().map(TensorPipeline::model).toList();
             Tensor rawSeeds = Images.decodeAll().apply(pngs.subList(0, seedCount));
@@ -100,10 +100,6 @@ public final class PipelineBenchmark {
                 .then(Tensors.scale(-1 / 255.0, 1))
                 .model(lenet)
                 .build();
-    }
-
-    private static void row(String what, double[] ms, double base) {
-        System.out.printf(Locale.ROOT, "  %-42s %s   %.2fx%n", what, Timer.format(ms), Timer.median(ms) / base);
     }
 
     /** DeepXplore (λ1 = 1, λ2 = 0.1, t = 0, lighting, 20 iterations) over every seed, in batches. */
@@ -136,5 +132,6 @@ public final class PipelineBenchmark {
                 steps,
                 steps / seconds,
                 found);
+        Results.row("pipeline", "DeepXplore, " + what + ", " + n + " seeds (one run)", new double[] {seconds * 1000});
     }
 }

@@ -105,10 +105,11 @@ public final class QualityBenchmark {
                 }
             });
             double base = Timer.median(inference);
-            row("plain inference", inference, base);
-            row("Evaluation.of (inference + scores)", evaluation, base);
-            row(figures.size() + " figures (all metrics, 10 class slices)", metrics, base);
-            row("history write (fresh SQLite file)", history, base);
+            Results.row("quality", "plain inference, 10,000 images", inference);
+            Results.row("quality", "Evaluation.of (inference + scores)", evaluation, "plain", inference);
+            Results.row(
+                    "quality", figures.size() + " figures (all metrics, 10 class slices)", metrics, "plain", inference);
+            Results.row("quality", "history write (fresh SQLite file)", history, "plain", inference);
             double total = Timer.median(evaluation) + Timer.median(metrics) + Timer.median(history);
             System.out.printf(
                     Locale.ROOT,
@@ -116,9 +117,5 @@ public final class QualityBenchmark {
                     total,
                     total / base);
         }
-    }
-
-    private static void row(String what, double[] ms, double base) {
-        System.out.printf(Locale.ROOT, "  %-46s %s   %.2fx%n", what, Timer.format(ms), Timer.median(ms) / base);
     }
 }

@@ -55,18 +55,13 @@ public final class RobustnessBenchmark {
                 long[] queries = new long[1];
                 double[] squareMs =
                         timer.measure(() -> queries[0] = runner.run(square).queries());
-                System.out.printf(Locale.ROOT, "%-14s predict, batch 64:  %s%n", model.name(), Timer.format(predict));
+                Results.row("robustness", model.name() + " predict, batch 64", predict);
+                Results.row("robustness", model.name() + " PGD-20, batch 64", pgd20, "predict", predict);
+                Results.row("robustness", model.name() + " Square, ≤200 queries per image", squareMs);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-14s PGD-20, batch 64:   %s   (%.1f× one prediction)%n",
+                        "%-14s Square: %,.0f queries/s (%,d queries)%n",
                         model.name(),
-                        Timer.format(pgd20),
-                        Timer.median(pgd20) / Timer.median(predict));
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-14s Square, ≤200 queries/image: %s   %,.0f queries/s (%,d queries)%n",
-                        model.name(),
-                        Timer.format(squareMs),
                         queries[0] / (Timer.median(squareMs) / 1000),
                         queries[0]);
             }

@@ -69,4 +69,55 @@ class TensorTest {
         assertThat(b.firstNonFinite()).isEqualTo(1);
         assertThat(a.firstNonFinite()).isEqualTo(-1);
     }
+
+    @Test
+    void firstNonFiniteAgreesWithAPlainLoopAcrossBlocksAndExtremes() {
+        java.util.Random random = new java.util.Random(19);
+        float[] specialsF = {
+            Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0x7fc12345)
+        };
+        double[] specialsD = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        // finite values at the edges of the exponent range must never be flagged
+        float[] edgesF = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, Float.MIN_NORMAL, -0f, 0f};
+        double[] edgesD = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.MIN_NORMAL, -0d};
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(3 * 4096 + 17);
+            float[] f = new float[n];
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = random.nextInt(8) == 0 ? edgesF[random.nextInt(edgesF.length)] : (float) random.nextGaussian();
+                d[i] = random.nextInt(8) == 0 ? edgesD[random.nextInt(edgesD.length)] : random.nextGaussian();
+            }
+            int planted = trial % 4 == 0 ? 0 : 1 + random.nextInt(2);
+            for (int k = 0; k < planted; k++) {
+                int at = random.nextInt(n);
+                f[at] = specialsF[random.nextInt(specialsF.length)];
+                d[at] = specialsD[random.nextInt(specialsD.length)];
+            }
+            assertThat(Tensor.of(f, n).firstNonFinite())
+                    .as("floats, trial " + trial)
+                    .isEqualTo(plainLoop(f));
+            assertThat(Tensor.of(d, n).firstNonFinite())
+                    .as("doubles, trial " + trial)
+                    .isEqualTo(plainLoop(d));
+        }
+    }
+
+    private static int plainLoop(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (Float.isNaN(a[i]) || Float.isInfinite(a[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int plainLoop(double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isNaN(a[i]) || Double.isInfinite(a[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -1,0 +1,84 @@
+package org.deepjunit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rows the benchmarks of a run measured: each printed as it is measured, all kept for {@link AllBenchmarks}'
+ * single table. A ratio is always between two rows measured side by side in the same run.
+ */
+final class Results {
+
+    /** One measured row; {@code ratio} is NaN without a base. */
+    record Row(String benchmark, String measure, double median, double p90, double ratio, String base) {}
+
+    private static final List<Row> ROWS = new ArrayList<>();
+
+    private Results() {}
+
+    /** A row without a ratio. */
+    static void row(String benchmark, String measure, double[] sorted) {
+        add(new Row(benchmark, measure, Timer.median(sorted), Timer.p90(sorted), Double.NaN, ""));
+    }
+
+    /** A row with its ratio to {@code base} (medians), measured in the same run. */
+    static void row(String benchmark, String measure, double[] sorted, String baseMeasure, double[] base) {
+        add(new Row(
+                benchmark,
+                measure,
+                Timer.median(sorted),
+                Timer.p90(sorted),
+                Timer.median(sorted) / Timer.median(base),
+                baseMeasure));
+    }
+
+    private static void add(Row row) {
+        synchronized (ROWS) {
+            ROWS.add(row);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s median %9.2f ms   p90 %9.2f ms%s%n",
+                row.measure(),
+                row.median(),
+                row.p90(),
+                Double.isNaN(row.ratio()) ? "" : String.format(Locale.ROOT, "   %.2fx %s", row.ratio(), row.base()));
+    }
+
+    static List<Row> rows() {
+        synchronized (ROWS) {
+            return List.copyOf(ROWS);
+        }
+    }
+
+    /** The rows as a Markdown table. */
+    static String markdown(List<Row> rows) {
+        StringBuilder s =
+                new StringBuilder("| benchmark | measure | median ms | p90 ms | ratio |\n|---|---|---:|---:|---|\n");
+        for (Row r : rows) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.2f | %.2f | %s |%n",
+                    r.benchmark(),
+                    r.measure(),
+                    r.median(),
+                    r.p90(),
+                    Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f× %s", r.ratio(), r.base())));
+        }
+        return s.toString();
+    }
+
+    /** The machine's load average (1, 5 and 15 minutes), from {@code /proc/loadavg}; "unknown" elsewhere. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+}

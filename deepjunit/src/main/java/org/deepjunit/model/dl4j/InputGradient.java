@@ -124,7 +124,10 @@ final class InputGradient {
             } else if (node.conf() instanceof BatchNormalization bn) {
                 epsIn = batchNormBackward(node.layer, bn, epsOut, layouts.get(i));
             } else {
-                epsIn = node.layer.backpropGradient(epsOut.dup(), mgr).getSecond();
+                INDArray direct = ConvolutionInputGradient.compute(node, out, epsOut);
+                epsIn = direct != null
+                        ? direct
+                        : node.layer.backpropGradient(epsOut.dup(), mgr).getSecond();
             }
             if (node.pre != null) {
                 epsIn = node.pre.backprop(epsIn, n, mgr);

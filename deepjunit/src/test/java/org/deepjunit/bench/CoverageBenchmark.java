@@ -16,6 +16,7 @@ import org.deepjunit.coverage.RecordingSpec;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
+import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.Tensor;
 import org.deepjunit.model.dl4j.Dl4jModel;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
@@ -41,7 +42,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the time to render the report of the 50,522-neuron model. Recording = what {@code @NeuronCoverage} does: a
  * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data. "Values
  * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
- * DL4J or TensorFlow.
+ * DL4J or TensorFlow. "The floor" is one read of every value recording must look at (means, and each input's
+ * minimum and maximum per layer), against which "recorded − plain" (the same iteration's pair) is judged on wide
+ * layers.
  *
  * <p>Run: {@code mvn -B -q -pl deepjunit test-compile exec:exec@coverage-benchmark}; optional {@code -Dbench.warmup=10
  * -Dbench.runs=30} in {@code -Dbench.args=...}.
@@ -122,6 +125,11 @@ public final class CoverageBenchmark {
                 recorded[i] = (t3 - t2) / 1e6;
             }
         }
+        double[] added = new double[runs]; // what recording adds, from the same iteration's pair
+        for (int i = 0; i < runs; i++) {
+            added[i] = recorded[i] - plain[i];
+        }
+        Arrays.sort(added);
         Arrays.sort(plain);
         Arrays.sort(values);
         Arrays.sort(recorded);
@@ -130,7 +138,34 @@ public final class CoverageBenchmark {
         Results.row("coverage", what + ": plain predict", plain);
         Results.row("coverage", what + ": neuron values only", values, "plain", plain);
         Results.row("coverage", what + ": recorded predict", recorded, "plain", plain);
+        // the floor of recording: reading every recorded value once, against what recording adds (paired runs)
+        NeuronValues nv = model.neuronValues(inputs, layers);
+        double[] sink = new double[1];
+        double[] floor = new Timer(warmup, runs).measure(() -> sink[0] += readOnce(nv));
+        Results.row("coverage", what + ": read the recorded values once (the floor)", floor);
+        Results.row("coverage", what + ": recorded − plain (paired runs)", added, "the floor", floor);
         return run;
+    }
+
+    /** The sum of every recorded value (means, minima, maxima): one read of what recording must look at. */
+    private static double readOnce(NeuronValues values) {
+        double sum = 0;
+        for (NeuronValues.LayerValues lv : values.layers().values()) {
+            float[] floats = lv.floatMeans();
+            if (floats != null) {
+                for (float f : floats) {
+                    sum += f;
+                }
+            } else {
+                for (double d : lv.means()) {
+                    sum += d;
+                }
+            }
+            for (int s = 0; s < lv.batch(); s++) {
+                sum += lv.mins()[s] + lv.maxs()[s];
+            }
+        }
+        return sum;
     }
 
     static Model wideDl4j(int[] sizes) {

@@ -16,6 +16,12 @@ import org.deepjunit.model.Model;
 @API(status = INTERNAL, since = "0.1")
 public final class CoverageRecorder implements ForwardListener {
 
+    /**
+     * This thread's last delta, cleared and reused by the next pass over the same model: a wide layer's delta is
+     * megabytes, and allocating one per pass cost more than recording into it. The targets copy what is merged.
+     */
+    private static final ThreadLocal<ModelCoverage> LAST_DELTA = new ThreadLocal<>();
+
     private final CoverageSettings settings;
     private final CoverageCaches caches;
     private final List<CoverageData> targets;
@@ -43,8 +49,15 @@ public final class CoverageRecorder implements ForwardListener {
         Model model = event.model();
         observed.accept(model);
         CoverageCaches.Prepared p = caches.prepare(model, settings.spec());
-        ModelCoverage delta =
-                new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
+        ModelCoverage delta = LAST_DELTA.get();
+        if (delta != null
+                && delta.key().equals(ModelCoverage.key(model.name(), p.fingerprint(), settings.spec()))
+                && delta.profile() == p.profile()) {
+            delta.clear();
+        } else {
+            delta = new ModelCoverage(model.name(), p.fingerprint(), settings.spec(), p.profile(), p.layers());
+            LAST_DELTA.set(delta);
+        }
         delta.request(settings.threshold(), settings.scaled());
         delta.addFiles(model.files().entries());
         delta.record(event.neuronValues());

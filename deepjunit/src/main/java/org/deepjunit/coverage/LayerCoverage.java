@@ -55,6 +55,15 @@ public final class LayerCoverage {
         return a;
     }
 
+    /** Back to the state of a new layer coverage, reusing the arrays. */
+    void clear() {
+        Arrays.fill(maxScaled, NONE_MAX);
+        Arrays.fill(maxRaw, NONE_MAX);
+        Arrays.fill(minRaw, NONE_MIN);
+        Arrays.fill(sections, 0L);
+        Arrays.fill(topK, false);
+    }
+
     LayerCoverage emptyCopy() {
         return new LayerCoverage(name, kind, neurons, k, low, high);
     }

@@ -27,6 +27,9 @@ import org.deepjunit.model.NeuronValues;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ModelCoverage {
 
+    /** Values per block that {@link #topK} skips when none can enter the top k. */
+    private static final int TOP_K_BLOCK = 512;
+
     private final String name;
     private final String fingerprint;
     private final RecordingSpec spec;
@@ -62,6 +65,15 @@ public final class ModelCoverage {
         this.profile = like.profile;
         this.key = like.key;
         like.layers.forEach((n, l) -> layers.put(n, l.emptyCopy()));
+    }
+
+    /** Back to the state of a new coverage with the same identity, layers and profile, reusing its arrays. */
+    synchronized void clear() {
+        layers.values().forEach(LayerCoverage::clear);
+        patterns.clear();
+        requested.clear();
+        files.clear();
+        samples = 0;
     }
 
     /** An empty coverage with the same identity, layers and profile. */
@@ -226,26 +238,42 @@ public final class ModelCoverage {
 
     /**
      * Fills {@code best} with the indices of the {@code top} largest values of one input, largest first; ties go to
-     * the lower index (only strictly greater values move up). Returns how many were filled.
+     * the lower index (only strictly greater values move up). Returns how many were filled. Once {@code top} are
+     * filled, a block whose largest value is not above the k-th is skipped: on a wide layer almost every block is, and
+     * its maximum is a loop without branches.
      */
-    private static int topK(double[] row, int top, int[] best, double[] bestValue) {
+    static int topK(double[] row, int top, int[] best, double[] bestValue) {
         int filled = 0;
         double kth = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < row.length; j++) {
-            double raw = row[j];
-            if (raw > kth || filled < top) {
-                int p = filled < top ? filled++ : top - 1;
-                while (p > 0 && raw > bestValue[p - 1]) {
-                    best[p] = best[p - 1];
-                    bestValue[p] = bestValue[p - 1];
-                    p--;
+        for (int from = 0; from < row.length; from += TOP_K_BLOCK) {
+            int to = Math.min(row.length, from + TOP_K_BLOCK);
+            if (filled == top && blockMax(row, from, to) <= kth) {
+                continue; // a NaN maximum is not <= kth, so such a block is scanned as before
+            }
+            for (int j = from; j < to; j++) {
+                double raw = row[j];
+                if (raw > kth || filled < top) {
+                    int p = filled < top ? filled++ : top - 1;
+                    while (p > 0 && raw > bestValue[p - 1]) {
+                        best[p] = best[p - 1];
+                        bestValue[p] = bestValue[p - 1];
+                        p--;
+                    }
+                    best[p] = j;
+                    bestValue[p] = raw;
+                    kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
                 }
-                best[p] = j;
-                bestValue[p] = raw;
-                kth = filled == top ? bestValue[top - 1] : Double.NEGATIVE_INFINITY;
             }
         }
         return filled;
+    }
+
+    private static double blockMax(double[] row, int from, int to) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = from; j < to; j++) {
+            max = Math.max(max, row[j]);
+        }
+        return max;
     }
 
     /** KMNC sections hit by one input, against the profile's bounds. */

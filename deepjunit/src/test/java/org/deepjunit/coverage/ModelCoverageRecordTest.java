@@ -11,7 +11,7 @@ import org.deepjunit.model.NeuronValues;
 import org.deepjunit.model.NeuronValues.LayerValues;
 import org.deepjunit.model.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The recorder's vectorisable loops against a plain reference written out here: per neuron the largest
@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ModelCoverageRecordTest {
 
+    /** 1,301 neurons span three of the top-k search's blocks, with ties between blocks. */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void equalsThePlainReference(boolean floats) {
+    @CsvSource({"true, 301", "false, 301", "true, 1301", "false, 1301"})
+    void equalsThePlainReference(boolean floats, int neurons) {
         Random rnd = new Random(5);
         int batch = 37;
-        int neurons = 301;
         int topK = 3;
         double[] means = new double[batch * neurons];
         double[] mins = new double[batch];
@@ -90,6 +90,80 @@ class ModelCoverageRecordTest {
         }
         assertThat(coverage.count(Criterion.TKNC, 0, true)).containsExactly(expected, neurons);
         assertThat(coverage.samples()).isEqualTo(batch);
+    }
+
+    /** The recorder reuses a thread's delta: cleared, it must record exactly what a new one records. */
+    @org.junit.jupiter.api.Test
+    void aClearedCoverageRecordsWhatANewOneRecords() {
+        int neurons = 700;
+        RecordingSpec spec = new RecordingSpec(10, 2, List.of(), List.of(), null, 0);
+        List<Layer> layers = List.of(new Layer("l", LayerKind.DENSE, Shape.of(neurons)));
+        ModelCoverage reused = new ModelCoverage("m", "fp", spec, null, layers);
+        reused.request(0.25, true);
+        reused.addFiles(List.of(new org.deepjunit.model.ModelFiles.Entry("a.h5", "00")));
+        reused.record(randomValues(1, neurons));
+        reused.clear();
+        reused.record(randomValues(2, neurons));
+        ModelCoverage fresh = new ModelCoverage("m", "fp", spec, null, layers);
+        fresh.record(randomValues(2, neurons));
+
+        CoverageData a = new CoverageData();
+        a.add(reused);
+        CoverageData b = new CoverageData();
+        b.add(fresh);
+        assertThat(a.toJson()).isEqualTo(b.toJson());
+        assertThat(reused.patternCount()).isEqualTo(fresh.patternCount()).isPositive();
+        assertThat(reused.requested()).isEmpty();
+    }
+
+    private static NeuronValues randomValues(long seed, int neurons) {
+        Random rnd = new Random(seed);
+        int batch = 5;
+        double[] means = new double[batch * neurons];
+        double[] mins = new double[batch];
+        double[] maxs = new double[batch];
+        for (int s = 0; s < batch; s++) {
+            for (int j = 0; j < neurons; j++) {
+                means[s * neurons + j] = Math.max(0, rnd.nextGaussian());
+            }
+            maxs[s] = 4;
+        }
+        return new NeuronValues(null, Map.of("l", new LayerValues("l", batch, neurons, means, mins, maxs)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTopKSearchSkipsBlocksWithoutChangingItsAnswer() {
+        Random rnd = new Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + rnd.nextInt(3000);
+            int top = 1 + rnd.nextInt(4);
+            double[] row = new double[n];
+            for (int j = 0; j < n; j++) {
+                row[j] = rnd.nextInt(4) == 0
+                        ? 0
+                        : Math.round(rnd.nextGaussian() * 4) / 4.0; // ties within and across blocks
+            }
+            int[] best = new int[top];
+            double[] bestValue = new double[top];
+            int filled = ModelCoverage.topK(row, top, best, bestValue);
+
+            // the largest value not chosen yet, the lowest index on ties, top times
+            boolean[] taken = new boolean[n];
+            int[] expected = new int[Math.min(top, n)];
+            for (int pick = 0; pick < expected.length; pick++) {
+                int b = -1;
+                for (int j = 0; j < n; j++) {
+                    if (!taken[j] && (b < 0 || row[j] > row[b])) {
+                        b = j;
+                    }
+                }
+                taken[b] = true;
+                expected[pick] = b;
+            }
+            assertThat(java.util.Arrays.copyOf(best, filled))
+                    .as("trial %d", trial)
+                    .containsExactly(expected);
+        }
     }
 
     private final java.util.Set<Long> picked = new java.util.HashSet<>();

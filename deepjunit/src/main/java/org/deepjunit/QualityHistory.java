@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.deepjunit.quality.Evaluation;
 import org.deepjunit.quality.GateVerdict;
 import org.deepjunit.quality.QualityKeys;
+import org.deepjunit.quality.RunFigures;
 import org.deepjunit.quality.history.Commit;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.HistoryStore;
@@ -59,18 +59,8 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
             List<GateVerdict> verdicts,
             List<FigureRecord> more) {
         List<FigureRecord> records = new ArrayList<>();
-        // each figure's n is its slice's size: from the evaluation where it knows the slice, else from a gate on it
-        // (a test may gate a sliced copy, e.slicedBy(…), of the evaluation it made)
-        Map<String, Long> sliceSizes = new HashMap<>();
-        verdicts.forEach(v -> sliceSizes.putIfAbsent(v.slice(), (long) v.n()));
-        figures.forEach((figure, value) -> {
-            int bracket = figure.lastIndexOf('[');
-            String slice = figure.substring(bracket + 1, figure.length() - 1);
-            long n = e.slices().contains(slice)
-                    ? e.indices(slice).length
-                    : sliceSizes.getOrDefault(slice, (long) e.size());
-            records.add(FigureRecord.of("metric", figure.substring(0, bracket), slice, value, n));
-        });
+        RunFigures.measured(test, e, figures, verdicts)
+                .forEach(f -> records.add(FigureRecord.of("metric", f.metric(), f.slice(), f.value(), f.n())));
         // the confusion matrix, as mergeable counts: "true,predicted" → count, for the report's heat map
         ConfusionMatrix confusion = ConfusionMatrix.of(e.predictions());
         for (int t = 0; t < confusion.classes(); t++) {

@@ -35,15 +35,6 @@ public final class RunFigures {
     /** One figure: {@code metric} of {@code model} on {@code slice} ({@code n} samples), measured by {@code test}. */
     public record Figure(String test, String model, String metric, String slice, double value, long n) {}
 
-    private static final List<Metric> BUILT_IN = List.of(
-            Metrics.ACCURACY,
-            Metrics.TOP_5_ACCURACY,
-            Metrics.MACRO_F1,
-            Metrics.WEIGHTED_F1,
-            Metrics.LOG_LOSS,
-            Metrics.ROC_AUC,
-            Metrics.ECE);
-
     private static final Map<Path, RunFigures> RUNS = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -73,25 +64,35 @@ public final class RunFigures {
      */
     public static List<Figure> of(String test, Evaluation e, Map<String, Double> measured, List<GateVerdict> verdicts) {
         Map<String, Double> all = new LinkedHashMap<>(measured);
-        for (Metric m : BUILT_IN) {
+        for (Metric m : Metrics.builtIn()) {
             try {
                 all.putIfAbsent(m.name() + "[" + Evaluation.ALL + "]", e.value(m));
             } catch (IllegalArgumentException notApplicable) {
                 // e.g. log loss of scores that are not probabilities, top-5 accuracy of 3 classes
             }
         }
+        return measured(test, e, all, verdicts);
+    }
+
+    /**
+     * The figures a test measured ({@code "metric[slice]"} → value): each one's n is its slice's size, from the
+     * evaluation where it knows the slice, else from a gate on it (a test may gate a sliced copy, {@code
+     * e.slicedBy(…)}, of the evaluation it made).
+     */
+    public static List<Figure> measured(
+            String test, Evaluation e, Map<String, Double> figures, List<GateVerdict> verdicts) {
         Map<String, Long> gatedSizes = new HashMap<>();
         verdicts.forEach(v -> gatedSizes.putIfAbsent(v.slice(), (long) v.n()));
-        List<Figure> figures = new ArrayList<>();
-        all.forEach((figure, value) -> {
+        List<Figure> result = new ArrayList<>();
+        figures.forEach((figure, value) -> {
             int bracket = figure.lastIndexOf('[');
             String slice = figure.substring(bracket + 1, figure.length() - 1);
             long n = e.slices().contains(slice)
                     ? e.indices(slice).length
                     : gatedSizes.getOrDefault(slice, (long) e.size());
-            figures.add(new Figure(test, e.model(), figure.substring(0, bracket), slice, value, n));
+            result.add(new Figure(test, e.model(), figure.substring(0, bracket), slice, value, n));
         });
-        return figures;
+        return result;
     }
 
     /**

@@ -41,14 +41,7 @@ public final class QualityBenchmark {
         Path dir = Files.createTempDirectory("deepjunit-qualitybench");
         Dataset mnist = Datasets.load(
                 "classpath:/mnist/t10k-images-idx3-ubyte.gz", "classpath:/mnist/t10k-labels-idx1-ubyte.gz", Double.NaN);
-        List<Metric> all = new ArrayList<>(List.of(
-                Metrics.ACCURACY,
-                Metrics.TOP_5_ACCURACY,
-                Metrics.MACRO_F1,
-                Metrics.WEIGHTED_F1,
-                Metrics.LOG_LOSS,
-                Metrics.ROC_AUC,
-                Metrics.ECE));
+        List<Metric> all = new ArrayList<>(Metrics.builtIn());
         for (int c = 0; c < 10; c++) {
             all.add(Metrics.precision(c));
             all.add(Metrics.recall(c));

@@ -39,6 +39,11 @@ public final class Metrics {
 
     private Metrics() {}
 
+    /** The metrics above, in their order: accuracy, top-5 accuracy, macro and weighted F1, log loss, ROC-AUC, ECE. */
+    public static java.util.List<Metric> builtIn() {
+        return java.util.List.of(ACCURACY, TOP_5_ACCURACY, MACRO_F1, WEIGHTED_F1, LOG_LOSS, ROC_AUC, ECE);
+    }
+
     /** "top-k accuracy", e.g. "top-3 accuracy": {@link ClassificationMetrics#topKAccuracy}. */
     public static Metric topK(int k) {
         if (k < 1) {

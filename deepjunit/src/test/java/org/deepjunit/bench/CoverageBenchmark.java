@@ -38,7 +38,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
- * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons) and an MLP 784-512-50000-10 (50,522 neurons), and
+ * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons; the default criteria, then all six with a profile of
+ * the 10,000 MNIST test images) and an MLP 784-512-50000-10 (50,522 neurons), and
  * the time to render the report of the 50,522-neuron model. Recording = what {@code @NeuronCoverage} does: a
  * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data. "Values
  * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
@@ -50,6 +51,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * -Dbench.runs=30} in {@code -Dbench.args=...}.
  */
 public final class CoverageBenchmark {
+
+    /** {@code @NeuronCoverage}'s defaults: NC at t = 0 (scaled), TKNC and TKNP, no profile. */
+    private static final CoverageSettings DEFAULTS =
+            new CoverageSettings(0, true, CoverageSettings.defaultCriteria(false), RecordingSpec.defaults(), List.of());
 
     private CoverageBenchmark() {}
 
@@ -66,17 +71,32 @@ public final class CoverageBenchmark {
         Tensor images = Mnist.images(0, 64);
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
                 Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {
-            compare("LeNet-5", dl4j, images, warmup, runs);
-            compare("LeNet-5", tf, images, warmup, runs);
+            // the default criteria (NC, TKNC, TKNP), then all six with a profile of the 10,000 MNIST test images
+            CoverageSettings profiled = new CoverageSettings(
+                    0,
+                    true,
+                    CoverageSettings.defaultCriteria(true),
+                    new RecordingSpec(
+                            RecordingSpec.DEFAULT_K,
+                            RecordingSpec.DEFAULT_TOP_K,
+                            List.of(),
+                            List.of(),
+                            "classpath:/mnist/t10k-images-idx3-ubyte.gz",
+                            Double.NaN),
+                    List.of());
+            for (Model model : List.of(dl4j, tf)) {
+                compare("LeNet-5", model, images, warmup, runs, DEFAULTS);
+                compare("LeNet-5, all six criteria (profile)", model, images, warmup, runs, profiled);
+            }
         }
         int[] sizes = {784, 512, 50_000, 10};
         Tensor flat = images.reshape(64, 784);
         CoverageData wide;
         try (Model dl4j = wideDl4j(sizes)) {
-            compare("MLP 50k", dl4j, flat, warmup, runs);
+            compare("MLP 50k", dl4j, flat, warmup, runs, DEFAULTS);
         }
         try (Model tf = wideTf(sizes, dir.resolve("wide"))) {
-            wide = compare("MLP 50k", tf, flat, warmup, runs);
+            wide = compare("MLP 50k", tf, flat, warmup, runs, DEFAULTS);
         }
         // report generation for the 50,522-neuron model
         double[] render = new Timer(1, 5).measure(() -> {
@@ -97,9 +117,8 @@ public final class CoverageBenchmark {
      * Times plain predict, the adapter's in-framework neuron values alone, and recorded predict, in turn; prints
      * medians and the ratios to plain; returns the run data.
      */
-    static CoverageData compare(String label, Model model, Tensor inputs, int warmup, int runs) {
-        CoverageSettings settings = new CoverageSettings(
-                0, true, CoverageSettings.defaultCriteria(false), RecordingSpec.defaults(), List.of());
+    static CoverageData compare(
+            String label, Model model, Tensor inputs, int warmup, int runs, CoverageSettings settings) {
         CoverageData run = new CoverageData();
         CoverageData cls = new CoverageData();
         CoverageCaches caches = new CoverageCaches(Path.of(System.getProperty("java.io.tmpdir")));

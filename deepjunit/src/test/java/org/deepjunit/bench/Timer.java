@@ -1,7 +1,6 @@
 package org.deepjunit.bench;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** Times a task: warm-up runs, then measured runs, reported as median and 90th percentile. */
 final class Timer {
@@ -36,9 +35,5 @@ final class Timer {
 
     static double p90(double[] sorted) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.9 * sorted.length) - 1)];
-    }
-
-    static String format(double[] sorted) {
-        return String.format(Locale.ROOT, "median %8.2f ms   p90 %8.2f ms", median(sorted), p90(sorted));
     }
 }

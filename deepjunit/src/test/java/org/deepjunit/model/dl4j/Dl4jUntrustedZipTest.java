@@ -15,8 +15,12 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** A DL4J zip carrying a Java-serialized object is refused before DL4J deserializes it, unless opted in. */
+// one static flag tells whether the payload ran: the methods run one after another, not against each other
+@Execution(ExecutionMode.SAME_THREAD)
 class Dl4jUntrustedZipTest {
 
     /** Stands for a deserialization gadget: reading it back runs code. */

@@ -149,15 +149,20 @@ public final class CoverageRun {
         }
         if (!cleaned) {
             cleaned = true;
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
-                for (Path f : files) {
-                    if (!f.getFileName().toString().startsWith(runId() + "-")) {
-                        Files.deleteIfExists(f);
-                    }
+            deleteOtherRuns(dir);
+        }
+        data.write(jvmDataFile());
+    }
+
+    /** Deletes the data files ({@code *.json}) in {@code dir} that other runs wrote. */
+    public static void deleteOtherRuns(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : files) {
+                if (!f.getFileName().toString().startsWith(runId() + "-")) {
+                    Files.deleteIfExists(f);
                 }
             }
         }
-        data.write(jvmDataFile());
     }
 
     /** Whether the report's parent folder was there when the run began and has been removed since. */

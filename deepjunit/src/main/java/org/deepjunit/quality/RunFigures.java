@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,13 +105,7 @@ public final class RunFigures {
             Files.createDirectories(file.getParent());
             if (!cleaned) {
                 cleaned = true;
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(file.getParent(), "*.json")) {
-                    for (Path f : files) {
-                        if (!f.getFileName().toString().startsWith(CoverageRun.runId() + "-")) {
-                            Files.deleteIfExists(f);
-                        }
-                    }
-                }
+                CoverageRun.deleteOtherRuns(file.getParent());
             }
             AtomicFiles.write(file, Json.write(Map.of("figures", figures)));
         } catch (IOException | UncheckedIOException e) {

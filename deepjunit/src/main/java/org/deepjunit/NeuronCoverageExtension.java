@@ -133,7 +133,9 @@ final class NeuronCoverageExtension extends TestBodyInterceptor implements Befor
                 settings,
                 caches,
                 List.of(testData, classData, run.data()),
-                model -> observedSets.forEach(set -> set.add(model)));
+                model -> observedSets.forEach(set -> set.add(model)),
+                method.filter(m -> AnnotationSupport.isAnnotated(m, GeneratedInputs.class))
+                        .isPresent());
         try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
             invocation.proceed();
         } catch (ConfigurationException e) {

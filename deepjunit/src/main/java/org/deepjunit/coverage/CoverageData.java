@@ -229,7 +229,9 @@ public final class CoverageData {
                         doubles(ln.putArray("low"), l.low);
                         doubles(ln.putArray("high"), l.high);
                     }
+                    Growth.writeLayer(ln, l);
                 }
+                m.growth().write(mn);
             }
         }
         ArrayNode vs = root.putArray("verdicts");
@@ -325,7 +327,9 @@ public final class CoverageData {
                 for (JsonNode j : ln.get("topK")) {
                     l.topK[j.asInt()] = true;
                 }
+                Growth.readLayer(ln, l);
             }
+            m.growth().read(mn);
             Set<Long> patterns = new LinkedHashSet<>();
             for (JsonNode p : mn.path("patterns")) {
                 patterns.add(Long.parseUnsignedLong(p.asText(), 16));

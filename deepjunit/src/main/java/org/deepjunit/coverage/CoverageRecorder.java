@@ -26,17 +26,24 @@ public final class CoverageRecorder implements ForwardListener {
     private final CoverageCaches caches;
     private final List<CoverageData> targets;
     private final Consumer<Model> observed;
+    private final boolean generated;
 
     /**
-     * @param targets  the data every recorded pass is merged into (the test's, the class's and the run's)
-     * @param observed told of every model whose forward pass is recorded
+     * @param targets   the data every recorded pass is merged into (the test's, the class's and the run's)
+     * @param observed  told of every model whose forward pass is recorded
+     * @param generated whether the passes are on generated inputs ({@code @GeneratedInputs}), for the growth plot
      */
     public CoverageRecorder(
-            CoverageSettings settings, CoverageCaches caches, List<CoverageData> targets, Consumer<Model> observed) {
+            CoverageSettings settings,
+            CoverageCaches caches,
+            List<CoverageData> targets,
+            Consumer<Model> observed,
+            boolean generated) {
         this.settings = settings;
         this.caches = caches;
         this.targets = List.copyOf(targets);
         this.observed = observed;
+        this.generated = generated;
     }
 
     @Override
@@ -60,7 +67,7 @@ public final class CoverageRecorder implements ForwardListener {
         }
         delta.request(settings.threshold(), settings.scaled());
         delta.addFiles(model.files().entries());
-        delta.record(event.neuronValues());
+        delta.record(event.neuronValues(), generated);
         for (CoverageData target : targets) {
             target.add(delta);
         }

@@ -35,6 +35,11 @@ public final class LayerCoverage {
 
     final double[] high;
 
+    /** Per neuron the ordinal of the input that first covered it (NC) and first put it in the top k; see Growth. */
+    final long[] firstNc;
+
+    final long[] firstTopK;
+
     LayerCoverage(String name, LayerKind kind, int neurons, int k, double[] low, double[] high) {
         this.name = name;
         this.kind = kind;
@@ -47,6 +52,8 @@ public final class LayerCoverage {
         this.topK = new boolean[neurons];
         this.low = low;
         this.high = high;
+        this.firstNc = Growth.never(neurons);
+        this.firstTopK = Growth.never(neurons);
     }
 
     private static double[] filled(int n, double v) {
@@ -62,6 +69,8 @@ public final class LayerCoverage {
         Arrays.fill(minRaw, NONE_MIN);
         Arrays.fill(sections, 0L);
         Arrays.fill(topK, false);
+        Arrays.fill(firstNc, Growth.NEVER);
+        Arrays.fill(firstTopK, Growth.NEVER);
     }
 
     LayerCoverage emptyCopy() {
@@ -93,6 +102,16 @@ public final class LayerCoverage {
     /** The smallest raw value neuron {@code j} reached; NaN if never recorded. */
     public double minRaw(int j) {
         return minRaw[j] == NONE_MIN ? Double.NaN : minRaw[j];
+    }
+
+    /** The ordinal of the first input that covered neuron {@code j} under NC, or {@link Growth#NEVER}. */
+    public long firstCovered(int j) {
+        return firstNc[j];
+    }
+
+    /** The ordinal of the first input that put neuron {@code j} among its layer's top k, or {@link Growth#NEVER}. */
+    public long firstInTopK(int j) {
+        return firstTopK[j];
     }
 
     boolean sectionHit(int neuron, int section) {
@@ -160,7 +179,8 @@ public final class LayerCoverage {
         return new long[] {covered, total};
     }
 
-    void merge(LayerCoverage other) {
+    /** Merges {@code other} in, its inputs counted after the {@code offset} inputs recorded here. */
+    void merge(LayerCoverage other, long offset) {
         if (other.neurons != neurons || other.k != k) {
             throw new IllegalArgumentException("Layer " + name + " has " + neurons + " neurons and k=" + k
                     + " here but " + other.neurons + " neurons and k=" + other.k + " in the merged data");
@@ -174,5 +194,7 @@ public final class LayerCoverage {
         for (int i = 0; i < sections.length; i++) {
             sections[i] |= other.sections[i];
         }
+        Growth.mergeFirst(firstNc, other.firstNc, offset);
+        Growth.mergeFirst(firstTopK, other.firstTopK, offset);
     }
 }

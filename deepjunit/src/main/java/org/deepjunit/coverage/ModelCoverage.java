@@ -40,6 +40,7 @@ public final class ModelCoverage {
     private final Set<String> requested = new TreeSet<>();
     private final Set<ModelFiles.Entry> files =
             new TreeSet<>(Comparator.comparing(ModelFiles.Entry::path).thenComparing(ModelFiles.Entry::sha256));
+    private final Growth growth = new Growth();
     private long samples;
 
     /** Empty coverage of the given counted layers; {@code profile} may be null. */
@@ -73,6 +74,7 @@ public final class ModelCoverage {
         patterns.clear();
         requested.clear();
         files.clear();
+        growth.clear();
         samples = 0;
     }
 
@@ -150,11 +152,21 @@ public final class ModelCoverage {
         return List.copyOf(files);
     }
 
-    /**
-     * Records one forward pass into this coverage. Not synchronized: record into a private
-     * {@link #emptyCopy()} and {@link #merge} it where others see it.
-     */
+    /** How the coverage grew input by input. Read it only while no recording runs. */
+    public Growth growth() {
+        return growth;
+    }
+
+    /** Records one forward pass of inputs from a test, not generated ones: {@link #record(NeuronValues, boolean)}. */
     public void record(NeuronValues values) {
+        record(values, false);
+    }
+
+    /**
+     * Records one forward pass into this coverage, its inputs {@code generated} by {@code @GeneratedInputs} or not.
+     * Not synchronized: record into a private {@link #emptyCopy()} and {@link #merge} it where others see it.
+     */
+    public void record(NeuronValues values, boolean generated) {
         int batch = -1;
         long[] hashes = null;
         int layerIndex = 0;
@@ -169,6 +181,14 @@ public final class ModelCoverage {
                 hashes = new long[batch];
             }
             recordLayer(lc, lv, hashes, layerIndex++);
+        }
+        if (hashes != null && growth.batch(requested, samples, batch, generated)) {
+            String[] judgement = growth.ncJudgement().split(" ");
+            double t = Double.parseDouble(judgement[0]);
+            boolean scaled = judgement[1].equals("scaled");
+            for (LayerCoverage lc : layers.values()) {
+                Growth.firstCovered(lc, values.layer(lc.name), t, scaled, samples);
+            }
         }
         if (hashes != null) {
             samples += batch;
@@ -207,6 +227,9 @@ public final class ModelCoverage {
             long h = hashes[s] ^ mix(0x9E3779B97F4A7C15L * (layerIndex + 1));
             for (int j : chosen) {
                 lc.topK[j] = true;
+                if (lc.firstTopK[j] == Growth.NEVER) {
+                    lc.firstTopK[j] = samples + s;
+                }
                 h = mix(h ^ (((long) layerIndex << 32) | j));
             }
             hashes[s] = h;
@@ -316,8 +339,9 @@ public final class ModelCoverage {
                     if (mine == null) {
                         throw new IllegalArgumentException("Model " + name + " has no layer " + theirs.name);
                     }
-                    mine.merge(theirs);
+                    mine.merge(theirs, samples);
                 }
+                growth.merge(other.growth, samples);
                 patterns.addAll(other.patterns);
                 requested.addAll(other.requested);
                 files.addAll(other.files);

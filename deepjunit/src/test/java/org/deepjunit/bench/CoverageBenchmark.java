@@ -133,7 +133,7 @@ public final class CoverageBenchmark {
             model.neuronValues(inputs, layers);
             long t2 = System.nanoTime();
             CoverageRecorder recorder =
-                    new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> {});
+                    new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> {}, false);
             try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
                 model.predict(inputs);
             }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Coverage accumulates per test (published as report entries {@code deepjunit.coverage.<model>.<criterion>}),
  * per test class (checked against {@link #rules()} after the class) and per run (rendered at the end of the run
- * into {@code target/deepjunit/}: {@code index.html}, {@code deepjunit.xml}, {@code deepjunit.csv} and the data
- * file {@code deepjunit-coverage.json}).
+ * into {@code target/deepjunit/}: the front page {@code index.html} with the coverage-growth plots, JaCoCo's HTML
+ * under {@code neurons/}, {@code deepjunit.xml}, {@code deepjunit.csv} and the data file
+ * {@code deepjunit-coverage.json}).
  *
  * <p>Every attribute left at its default (numbers {@code NaN} or {@code -1}, text and arrays empty) falls back to a
  * configuration parameter ({@code deepjunit.coverage.*},

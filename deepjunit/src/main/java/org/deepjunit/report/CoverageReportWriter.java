@@ -27,8 +27,10 @@ import org.jacoco.report.html.HTMLFormatter;
 import org.jacoco.report.xml.XMLFormatter;
 
 /**
- * Renders a {@link NeuronCoverageReport} as JaCoCo HTML ({@code index.html}), JaCoCo XML ({@code deepjunit.xml}),
- * JaCoCo CSV ({@code deepjunit.csv}) and a criteria page ({@code criteria.html}).
+ * Renders a {@link NeuronCoverageReport}: DeepJUnit's front page ({@code index.html}) with the coverage-growth plots
+ * ({@code growth/}), the uncovered neurons ({@code uncovered.html}) and the criteria page ({@code criteria.html});
+ * JaCoCo HTML under {@code neurons/} (the neuron tree), JaCoCo XML ({@code deepjunit.xml}) and JaCoCo CSV
+ * ({@code deepjunit.csv}) for CI tools.
  *
  * <p>The report is rendered into a temporary sibling of the target directory and then swapped in
  * ({@link ReportFolder}), so a run that fails or is killed while writing leaves a complete report, old or new, or a
@@ -38,8 +40,14 @@ import org.jacoco.report.xml.XMLFormatter;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageReportWriter {
 
-    /** JaCoCo HTML front page. */
+    /** The front page, DeepJUnit's; JaCoCo's is {@value #NEURONS}{@code /index.html}. */
     public static final String HTML_INDEX = "index.html";
+    /** The folder of JaCoCo's HTML report: models, layers and neurons as groups, classes and lines. */
+    public static final String NEURONS = "neurons";
+    /** The coverage-growth plots and their data. */
+    public static final String GROWTH = GrowthFiles.FOLDER;
+    /** Neurons not covered, per model and layer. */
+    public static final String UNCOVERED_FILE = UncoveredPage.FILE;
     /**
      * The folder of the model quality pages ({@code @ModelQuality}'s history), written before the coverage report at
      * the end of the run and linked from its {@code index.html} and {@code criteria.html}.
@@ -68,8 +76,8 @@ public final class CoverageReportWriter {
      * @param dir    the report directory, e.g. {@code target/deepjunit}; created with its parents if missing
      * @throws IOException              when rendering or the swap fails; the previous report, if any, is then left
      *                                  in place ({@link ReportWriteException} when the folder cannot be written)
-     * @throws IllegalArgumentException when a model's name would clash with the report's own files, e.g. "..",
-     *                                  "index.html" or "criteria.html"
+     * @throws IllegalArgumentException when a model's name would clash with JaCoCo's own files, e.g. "..",
+     *                                  "index.html" or "jacoco-resources"
      */
     public static void write(NeuronCoverageReport report, Path dir) throws IOException {
         write(report, dir, into -> {});
@@ -89,21 +97,26 @@ public final class CoverageReportWriter {
             }
         }
         writeAtomically(dir, into -> {
-            render(report, into, savedInputs);
+            // read under the folder's lock, from the report this one replaces
+            RunSummary summary = RunSummary.of(report, RunSummary.read(dir));
+            render(report, into, savedInputs, summary.previous());
+            summary.write(into);
             extra.render(into);
         });
     }
 
     /** Renders all files of the report into an (empty) directory. */
     static void render(NeuronCoverageReport report, Path into) throws IOException {
-        render(report, into, List.of());
+        render(report, into, List.of(), null);
     }
 
     /**
      * Renders all files of the report into an (empty) directory; {@code savedInputs} names the {@link #KEPT} folders
-     * with an {@code index.html} that {@code criteria.html} links to.
+     * with an {@code index.html} that the front page and {@code criteria.html} link to; {@code previous} is the run
+     * the trends compare with, or null.
      */
-    static void render(NeuronCoverageReport report, Path into, List<String> savedInputs) throws IOException {
+    static void render(NeuronCoverageReport report, Path into, List<String> savedInputs, RunSummary previous)
+            throws IOException {
         checkModelFolders(report);
         NeuronTree tree = new NeuronTree(report);
         List<IBundleCoverage> bundles = tree.bundles();
@@ -113,11 +126,10 @@ public final class CoverageReportWriter {
         html.setLanguageNames(tree.languageNames());
         html.setLocale(Locale.ENGLISH);
         html.setFooterText("DeepJUnit neuron coverage: one instruction = one line = one neuron. Definitions, "
-                + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " next to " + HTML_INDEX);
-        visit(html.createVisitor(new FileMultiReportOutput(into.toFile())), report, bundles, locator);
-        if (savedInputs.contains(QUALITY)) {
-            linkQuality(into.resolve(HTML_INDEX));
-        }
+                + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " beside this folder");
+        Path neurons = Files.createDirectories(into.resolve(NEURONS));
+        visit(html.createVisitor(new FileMultiReportOutput(neurons.toFile())), report, bundles, locator);
+        linkBack(neurons.resolve(HTML_INDEX), savedInputs.contains(QUALITY));
         HaltPoints.reach(HaltPoints.RENDERING);
 
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(XML_FILE)))) {
@@ -130,18 +142,29 @@ public final class CoverageReportWriter {
             visit(csv.createVisitor(out), report, bundles, locator);
         }
 
+        PageFrame.writeStylesheet(into);
         try (Writer out = Files.newBufferedWriter(into.resolve(CRITERIA_FILE), StandardCharsets.UTF_8)) {
             CriteriaPage.write(report, out, savedInputs);
+        }
+        try (Writer out = Files.newBufferedWriter(into.resolve(UNCOVERED_FILE), StandardCharsets.UTF_8)) {
+            UncoveredPage.write(report, out);
+        }
+        GrowthFiles growth = new GrowthFiles(report);
+        growth.write(report, into);
+        try (Writer out = Files.newBufferedWriter(into.resolve(HTML_INDEX), StandardCharsets.UTF_8)) {
+            FrontPage.write(report, previous, savedInputs, growth, out);
         }
     }
 
     /**
-     * Adds a "Quality" link to the quality pages beside JaCoCo's "Sessions" link at the top right of its front page
-     * (at the top of the body, should a later JaCoCo lay the page out otherwise).
+     * Adds links to DeepJUnit's front page and, with {@code quality}, to the quality pages beside JaCoCo's "Sessions"
+     * link at the top right of its front page (at the top of the body, should a later JaCoCo lay the page out
+     * otherwise).
      */
-    static void linkQuality(Path index) throws IOException {
+    static void linkBack(Path index, boolean quality) throws IOException {
         String html = Files.readString(index, StandardCharsets.UTF_8);
-        String link = "<a href=\"" + QUALITY + "/" + HTML_INDEX + "\" class=\"el_report\">Quality</a>";
+        String link = "<a href=\"../" + HTML_INDEX + "\" class=\"el_report\">DeepJUnit overview</a>"
+                + (quality ? "<a href=\"../" + QUALITY + "/" + HTML_INDEX + "\" class=\"el_report\">Quality</a>" : "");
         String info = "<span class=\"info\">";
         int at = html.indexOf(info);
         if (at >= 0) {
@@ -153,16 +176,19 @@ public final class CoverageReportWriter {
         Files.writeString(index, html, StandardCharsets.UTF_8);
     }
 
+    /** The folder of {@code model}'s pages under {@value #NEURONS}. */
+    static String modelFolder(ModelEntry model) {
+        return model.name().replaceAll("[^A-Za-z0-9$\\-._]", "_");
+    }
+
     /**
      * JaCoCo's HTML names each model's folder after the model, replacing characters other than letters, digits and
-     * {@code $-._} by '_'. Such a folder must not be "." or ".." nor take the name of a file of the report.
+     * {@code $-._} by '_'. Such a folder must not be "." or ".." nor take the name of a file of JaCoCo's report.
      */
     static void checkModelFolders(NeuronCoverageReport report) {
-        List<String> reserved = new ArrayList<>(
-                List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources", XML_FILE, CSV_FILE, CRITERIA_FILE));
-        reserved.addAll(KEPT);
+        List<String> reserved = List.of(HTML_INDEX, "jacoco-sessions.html", "jacoco-resources");
         for (ModelEntry model : report.models()) {
-            String folder = model.name().replaceAll("[^A-Za-z0-9$\\-._]", "_");
+            String folder = modelFolder(model);
             if (folder.equals(".") || folder.equals("..")) {
                 throw new IllegalArgumentException("model name \"" + model.name() + "\" cannot name a report folder");
             }

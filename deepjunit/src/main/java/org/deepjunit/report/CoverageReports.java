@@ -60,16 +60,33 @@ public final class CoverageReports {
     public static List<String> render(
             CoverageData merged, Path reportDir, Double configuredThreshold, Boolean configuredScaled)
             throws IOException {
-        NeuronCoverageReport report =
-                build(merged, "DeepJUnit neuron coverage", Instant.now(), configuredThreshold, configuredScaled);
+        NeuronCoverageReport report = build(
+                merged,
+                "DeepJUnit neuron coverage",
+                Instant.now(),
+                configuredThreshold,
+                configuredScaled,
+                CoverageRun.runId());
         CoverageReportWriter.write(report, reportDir, into -> merged.write(into.resolve(CoverageRun.DATA_FILE)));
         return summary(report, reportDir.resolve(CoverageReportWriter.HTML_INDEX));
     }
 
     public static NeuronCoverageReport build(
             CoverageData data, String title, Instant created, Double configuredT, Boolean configuredScaled) {
+        return build(data, title, created, configuredT, configuredScaled, "");
+    }
+
+    /** The report of {@code data}, measured by test run {@code runId}, with its growth curves. */
+    public static NeuronCoverageReport build(
+            CoverageData data,
+            String title,
+            Instant created,
+            Double configuredT,
+            Boolean configuredScaled,
+            String runId) {
         Map<String, String> names = data.displayNames();
         List<ModelEntry> models = new ArrayList<>();
+        List<GrowthCurve> growth = new ArrayList<>();
         List<CoverageData.Verdict> verdicts = data.verdicts();
         for (ModelCoverage m : data.models()) {
             Judgement j = judgement(m, configuredT, configuredScaled);
@@ -114,6 +131,7 @@ public final class CoverageReports {
                     m.files().stream()
                             .map(f -> f.path() + " sha256:" + f.sha256())
                             .toList()));
+            growth.addAll(GrowthCurves.of(names.get(m.key()), m));
         }
         models.sort(java.util.Comparator.comparing(ModelEntry::name));
         List<String> notObserved = new ArrayList<>();
@@ -125,7 +143,7 @@ public final class CoverageReports {
                 notObserved.add(v.message());
             }
         }
-        return new NeuronCoverageReport(title, created, models, notObserved);
+        return new NeuronCoverageReport(title, created, models, notObserved, runId, growth);
     }
 
     private static List<Criterion> layerCriteria(boolean profile) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code criteria.html}: per model the coverage definition, neuron coverage per layer, DeepGauge criteria and
- * gate verdicts. Plain markup styled with JaCoCo's stylesheet, linked back to {@code index.html}.
+ * gate verdicts, linked back to the front page {@code index.html}.
  */
 final class CriteriaPage {
 
@@ -24,18 +24,15 @@ final class CriteriaPage {
      * quality pages when {@code savedInputs} holds {@link CoverageReportWriter#QUALITY}.
      */
     static void write(NeuronCoverageReport report, Writer out, List<String> savedInputs) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n");
-        out.write("<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\">\n");
-        out.write("<title>" + esc(report.title()) + ": criteria and gates</title>\n");
-        out.write("<style>td.pass{color:#060}td.fail,h2.fail{color:#a00;font-weight:bold}"
-                + "table.coverage td,table.coverage th{padding:2px 8px}</style></head><body>\n");
-        out.write("<div class=\"breadcrumb\"><a href=\"index.html\" class=\"el_report\">" + esc(report.title())
-                + "</a> &gt; <span class=\"el_report\">criteria and gates</span></div>\n");
+        PageFrame.head(out, report.title() + ": criteria and gates", "");
+        out.write("<p class=\"crumbs\"><a href=\"index.html\">" + esc(report.title())
+                + "</a> &gt; criteria and gates</p>\n");
         out.write("<h1>" + esc(report.title()) + ": criteria and gates</h1>\n");
         out.write("<p>Measured " + esc(DateTimeFormatter.ISO_INSTANT.format(report.created())) + ". Neuron coverage "
                 + "over all models: " + report.coveredCount() + " of " + report.neuronCount() + " neurons ("
                 + esc(Text.percent(report.coveredCount(), report.neuronCount())) + "). "
-                + "In the <a href=\"index.html\">coverage tables</a> every neuron counts as one instruction and one "
+                + "In the <a href=\"" + CoverageReportWriter.NEURONS
+                + "/index.html\">coverage tables</a> every neuron counts as one instruction and one "
                 + "line: &ldquo;Missed Instructions&rdquo; and &ldquo;Lines&rdquo; count neurons.</p>\n");
         if (savedInputs.contains(CoverageReportWriter.QUALITY)) {
             out.write("<p><a href=\"" + CoverageReportWriter.QUALITY + "/index.html\">Quality</a>: the models' "
@@ -68,7 +65,7 @@ final class CriteriaPage {
         for (ModelEntry model : report.models()) {
             model(model, out);
         }
-        out.write("<div class=\"footer\">DeepJUnit neuron coverage</div>\n</body></html>\n");
+        PageFrame.foot(out);
     }
 
     private static String weights(ModelEntry model) {
@@ -98,7 +95,7 @@ final class CriteriaPage {
             criteria(model.criteria(), out);
         }
 
-        out.write("<h3>Layers</h3>\n<table class=\"coverage\"><thead><tr><td>Layer</td><td>Kind</td>"
+        out.write("<h3>Layers</h3>\n<table class=\"data\"><thead><tr><td>Layer</td><td>Kind</td>"
                 + "<td>Covered neurons</td><td>Neurons</td><td>NC</td><td>DeepGauge criteria</td></tr></thead>"
                 + "<tbody>\n");
         for (LayerEntry layer : model.layers()) {
@@ -109,9 +106,9 @@ final class CriteriaPage {
                         .append(": ")
                         .append(esc(Text.criterion(c)));
             }
-            out.write("<tr><td>" + esc(layer.name()) + "</td><td>" + esc(layer.kind()) + "</td><td class=\"ctr2\">"
-                    + layer.coveredCount() + "</td><td class=\"ctr2\">" + layer.neuronCount()
-                    + "</td><td class=\"ctr2\">" + esc(Text.percent(layer.coveredCount(), layer.neuronCount()))
+            out.write("<tr><td>" + esc(layer.name()) + "</td><td>" + esc(layer.kind()) + "</td><td class=\"num\">"
+                    + layer.coveredCount() + "</td><td class=\"num\">" + layer.neuronCount()
+                    + "</td><td class=\"num\">" + esc(Text.percent(layer.coveredCount(), layer.neuronCount()))
                     + "</td><td>" + crit + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");
@@ -121,7 +118,7 @@ final class CriteriaPage {
             out.write("<p>No coverage gates.</p>\n");
             return;
         }
-        out.write("<table class=\"coverage\"><thead><tr><td>Element</td><td>Verdict</td><td>Message</td></tr>"
+        out.write("<table class=\"data\"><thead><tr><td>Element</td><td>Verdict</td><td>Message</td></tr>"
                 + "</thead><tbody>\n");
         for (GateVerdict gate : model.gates()) {
             out.write("<tr><td>" + esc(gate.element()) + "</td><td class=\"" + (gate.passed() ? "pass" : "fail")
@@ -132,12 +129,12 @@ final class CriteriaPage {
     }
 
     private static void criteria(Iterable<CriterionValue> criteria, Writer out) throws IOException {
-        out.write("<table class=\"coverage\"><thead><tr><td>Criterion</td><td>Covered</td><td>Total</td>"
+        out.write("<table class=\"data\"><thead><tr><td>Criterion</td><td>Covered</td><td>Total</td>"
                 + "<td>Ratio</td></tr></thead><tbody>\n");
         for (CriterionValue c : criteria) {
-            out.write("<tr><td>" + esc(c.criterion()) + "</td><td class=\"ctr2\">" + c.covered()
-                    + "</td><td class=\"ctr2\">" + (c.isCount() ? "-" : Long.toString(c.total()))
-                    + "</td><td class=\"ctr2\">" + (c.isCount() ? "a count" : esc(Text.percent(c.covered(), c.total())))
+            out.write("<tr><td>" + esc(c.criterion()) + "</td><td class=\"num\">" + c.covered()
+                    + "</td><td class=\"num\">" + (c.isCount() ? "-" : Long.toString(c.total()))
+                    + "</td><td class=\"num\">" + (c.isCount() ? "a count" : esc(Text.percent(c.covered(), c.total())))
                     + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");

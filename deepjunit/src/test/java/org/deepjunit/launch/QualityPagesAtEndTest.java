@@ -44,8 +44,10 @@ class QualityPagesAtEndTest {
         assertThat(report.resolve("quality/index.html")).isRegularFile();
         assertThat(report.resolve("quality/tiny.html")).isRegularFile();
         assertThat(report.resolve("quality/tiny/accuracy.png")).isRegularFile();
+        assertThat(Files.readString(report.resolve(CoverageReportWriter.NEURONS + "/index.html")))
+                .contains("<a href=\"../quality/index.html\" class=\"el_report\">Quality</a>");
         assertThat(Files.readString(report.resolve(CoverageReportWriter.HTML_INDEX)))
-                .contains("<a href=\"quality/index.html\" class=\"el_report\">Quality</a>");
+                .contains("<a href=\"quality/index.html\">Quality, robustness and fairness</a>");
         assertThat(Files.readString(report.resolve(CoverageReportWriter.CRITERIA_FILE)))
                 .contains("<a href=\"quality/index.html\">Quality</a>");
         // the @NeuronCoverage class's coverage is in the history too, on the same model's page

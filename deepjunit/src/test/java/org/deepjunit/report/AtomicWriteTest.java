@@ -87,7 +87,7 @@ class AtomicWriteTest {
         Files.writeString(dir.resolve("stale.txt"), "from an older version");
         CoverageReportWriter.write(other(), dir);
         assertThat(dir.resolve("stale.txt")).doesNotExist();
-        String index = ReportFiles.read(dir.resolve("index.html"));
+        String index = ReportFiles.read(dir.resolve("neurons/index.html"));
         assertThat(index).contains("<h1>Second run</h1>").doesNotContain("lenet");
         assertThat(ReportFiles.totals(index)).containsExactly(1, 1, 1, 1);
         assertThat(ReportFiles.read(dir.resolve("deepjunit.xml")))
@@ -131,7 +131,7 @@ class AtomicWriteTest {
         }
         assertThat(failures).isEmpty();
         for (int i = 0; i < 4; i++) {
-            assertThat(ReportFiles.totals(ReportFiles.read(temp.resolve("r" + i).resolve("index.html"))))
+            assertThat(ReportFiles.totals(ReportFiles.read(temp.resolve("r" + i).resolve("neurons/index.html"))))
                     .containsExactly(12, 23, 12, 23);
         }
     }
@@ -170,15 +170,19 @@ class AtomicWriteTest {
         assertNoLeftovers();
     }
 
+    /** Models' pages live under neurons/, so a model may take the name of a saved-input folder. */
     @Test
-    void aModelCannotTakeTheNameOfASavedInputFolder() {
+    void aModelNamedLikeASavedInputFolderLeavesTheFolderAlone() throws IOException {
+        Path dir = temp.resolve("deepjunit");
+        Files.createDirectories(dir.resolve("generated"));
+        Files.writeString(dir.resolve("generated/index.html"), "generated index");
         LayerEntry fc = new LayerEntry("fc", "dense", List.of(new NeuronEntry(0, true, 0.9)), List.of());
         NeuronCoverageReport report = new NeuronCoverageReport(
                 "r",
                 Instant.parse("2025-02-01T00:00:00Z"),
                 List.of(new ModelEntry("generated", "d", 0.5, List.of(fc), List.of(), List.of(), List.of())));
-        assertThatThrownBy(() -> CoverageReportWriter.write(report, temp.resolve("deepjunit")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("generated");
+        CoverageReportWriter.write(report, dir);
+        assertThat(Files.readString(dir.resolve("generated/index.html"))).isEqualTo("generated index");
+        assertThat(dir.resolve("neurons/generated/index.html")).isRegularFile();
     }
 }

@@ -37,7 +37,7 @@ class EdgeCaseReportTest {
         Path dir = temp.resolve("deepjunit");
         CoverageReportWriter.write(report(), dir);
         // JaCoCo shows an empty table; the line columns are left out when nothing has lines
-        assertThat(ReportFiles.read(dir.resolve("index.html")))
+        assertThat(ReportFiles.read(dir.resolve("neurons/index.html")))
                 .contains("<tfoot><tr><td>Total</td><td class=\"bar\">0 of 0</td>")
                 .contains("<tbody/>");
         XmlReportTest.parseValidating(dir.resolve("deepjunit.xml"));
@@ -50,7 +50,7 @@ class EdgeCaseReportTest {
         Path dir = temp.resolve("deepjunit");
         CoverageReportWriter.write(
                 report(model("empty"), model("m", layer("no neurons", 0, 0), layer("fc", 4, 1))), dir);
-        String index = ReportFiles.read(dir.resolve("index.html"));
+        String index = ReportFiles.read(dir.resolve("neurons/index.html"));
         assertThat(ReportFiles.totals(index)).containsExactly(3, 4, 3, 4);
         XmlReportTest.parseValidating(dir.resolve("deepjunit.xml"));
         assertThat(ReportFiles.read(dir.resolve("criteria.html"))).contains("<td>no neurons</td>");
@@ -63,7 +63,7 @@ class EdgeCaseReportTest {
         CoverageReportWriter.write(report(model("m", layer("index", 3, 1), layer("Index", 2, 2))), dir);
         List<Path> packagePages = ReportFiles.find(dir, "index.html").stream()
                 .filter(p -> p.getParent().getParent().getParent() != null
-                        && p.getParent().getParent().getParent().equals(dir))
+                        && p.getParent().getParent().getParent().equals(dir.resolve("neurons")))
                 .toList();
         assertThat(packagePages).hasSize(2);
         for (Path page : packagePages) {
@@ -78,8 +78,8 @@ class EdgeCaseReportTest {
     }
 
     @Test
-    void modelNamesThatWouldReplaceReportFilesAreRejected() {
-        for (String name : List.of("..", ".", "index.html", "Criteria.HTML", "deepjunit.xml", "jacoco-sessions.html")) {
+    void modelNamesThatWouldReplaceJaCoCosFilesAreRejected() {
+        for (String name : List.of("..", ".", "index.html", "Jacoco-Resources", "jacoco-sessions.html")) {
             Path dir = temp.resolve("r");
             assertThatThrownBy(() -> CoverageReportWriter.write(report(model(name, layer("fc", 1, 1))), dir))
                     .as(name)

@@ -26,7 +26,7 @@ class HtmlReportTest {
 
     @Test
     void indexListsEachModelWithItsNeuronCounts() {
-        String index = ReportFiles.read(dir.resolve("index.html"));
+        String index = ReportFiles.read(dir.resolve("neurons/index.html"));
         assertThat(index).contains("<title>DeepJUnit neuron coverage</title>");
         // 23 neurons, 11 covered: 12 missed, as instructions (bar column) and as lines
         assertThat(ReportFiles.totals(index)).containsExactly(12, 23, 12, 23);
@@ -36,13 +36,14 @@ class HtmlReportTest {
         assertThat(row(index, "mlp &lt;tiny&gt;")).contains(">0</td><td class=\"ctr2\" id=\"i1\">4</td>");
         // neurons are all: no complexity, method or class columns
         assertThat(index).doesNotContain(">Cxty<", ">Methods<", ">Classes<");
-        assertThat(index).contains("criteria.html");
+        assertThat(index)
+                .contains("criteria.html", "<a href=\"../index.html\" class=\"el_report\">DeepJUnit overview</a>");
     }
 
     @Test
     void modelPageListsLayersByTheirRealNames() {
         List<Path> modelPages = ReportFiles.find(dir, "index.html").stream()
-                .filter(p -> p.getParent().getParent().equals(dir))
+                .filter(p -> p.getParent().getParent().equals(dir.resolve("neurons")))
                 .toList();
         assertThat(modelPages).hasSize(2);
         String lenet = modelPages.stream()
@@ -104,10 +105,9 @@ class HtmlReportTest {
                 .contains("<h2>lenet</h2>", "<h2>mlp &lt;tiny&gt;</h2>")
                 .contains("covered when &gt; 0.25")
                 .contains("<b>Neuron coverage (NC):</b> 7 of 19 neurons (36.8 %)")
-                .contains("<td>SNAC</td><td class=\"ctr2\">2</td><td class=\"ctr2\">19</td>")
-                .contains("<td>TKNP (k=2)</td><td class=\"ctr2\">7</td><td class=\"ctr2\">-</td>")
-                .contains(
-                        "<td>sequential/dense:0</td><td>dense</td><td class=\"ctr2\">3</td><td class=\"ctr2\">10</td>")
+                .contains("<td>SNAC</td><td class=\"num\">2</td><td class=\"num\">19</td>")
+                .contains("<td>TKNP (k=2)</td><td class=\"num\">7</td><td class=\"num\">-</td>")
+                .contains("<td>sequential/dense:0</td><td>dense</td><td class=\"num\">3</td><td class=\"num\">10</td>")
                 .contains("TKNC (k=2): 2 of 4 (50.0 %)")
                 .contains("<td class=\"fail\">FAILED</td><td>Rule violated for model lenet: neurons covered ratio "
                         + "is 0.37, but expected minimum is 0.50</td>")

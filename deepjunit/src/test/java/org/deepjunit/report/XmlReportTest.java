@@ -190,7 +190,7 @@ class XmlReportTest {
         assertCoverage(root, Metric.LINE, covered, missed);
         assertThat(root.getAllMethodNodes()).hasSize(3000);
 
-        assertThat(ReportFiles.totals(ReportFiles.read(dir.resolve("index.html"))))
+        assertThat(ReportFiles.totals(ReportFiles.read(dir.resolve("neurons/index.html"))))
                 .containsExactly((int) missed, 3000, (int) missed, 3000);
     }
 

@@ -48,7 +48,8 @@ class QualityPagesBrowserTest {
         Path report = report();
         try (WebClient client = Browser.client()) {
             HtmlPage coverage = Browser.open(client, report.resolve("index.html"));
-            HtmlPage index = coverage.getAnchorByText("Quality").click();
+            HtmlPage index =
+                    coverage.getAnchorByText("Quality, robustness and fairness").click();
             assertThat(index.getTitleText()).isEqualTo("Model quality of digits");
 
             HtmlPage model = ((HtmlAnchor) Browser.one(index, "table.models a")).click();

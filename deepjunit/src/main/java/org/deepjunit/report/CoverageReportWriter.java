@@ -129,7 +129,7 @@ public final class CoverageReportWriter {
                 + "DeepGauge criteria and gate verdicts: " + CRITERIA_FILE + " beside this folder");
         Path neurons = Files.createDirectories(into.resolve(NEURONS));
         visit(html.createVisitor(new FileMultiReportOutput(neurons.toFile())), report, bundles, locator);
-        linkBack(neurons.resolve(HTML_INDEX), savedInputs.contains(QUALITY));
+        JacocoPages.linkBack(neurons, savedInputs.contains(QUALITY));
         HaltPoints.reach(HaltPoints.RENDERING);
 
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into.resolve(XML_FILE)))) {
@@ -154,26 +154,6 @@ public final class CoverageReportWriter {
         try (Writer out = Files.newBufferedWriter(into.resolve(HTML_INDEX), StandardCharsets.UTF_8)) {
             FrontPage.write(report, previous, savedInputs, growth, out);
         }
-    }
-
-    /**
-     * Adds links to DeepJUnit's front page and, with {@code quality}, to the quality pages beside JaCoCo's "Sessions"
-     * link at the top right of its front page (at the top of the body, should a later JaCoCo lay the page out
-     * otherwise).
-     */
-    static void linkBack(Path index, boolean quality) throws IOException {
-        String html = Files.readString(index, StandardCharsets.UTF_8);
-        String link = "<a href=\"../" + HTML_INDEX + "\" class=\"el_report\">DeepJUnit overview</a>"
-                + (quality ? "<a href=\"../" + QUALITY + "/" + HTML_INDEX + "\" class=\"el_report\">Quality</a>" : "");
-        String info = "<span class=\"info\">";
-        int at = html.indexOf(info);
-        if (at >= 0) {
-            html = html.substring(0, at + info.length()) + link + html.substring(at + info.length());
-        } else {
-            int body = html.indexOf('>', html.indexOf("<body")) + 1;
-            html = html.substring(0, body) + "<p>" + link + "</p>" + html.substring(body);
-        }
-        Files.writeString(index, html, StandardCharsets.UTF_8);
     }
 
     /** The folder of {@code model}'s pages under {@value #NEURONS}. */

@@ -53,6 +53,10 @@ class HtmlReportTest {
                 .orElseThrow();
         assertThat(ReportFiles.totals(lenet)).containsExactly(12, 19, 12, 19);
         assertThat(lenet).contains(">block1_conv1</a>", ">sequential/dense:0</a>", ">my layer</a>");
+        // JaCoCo's empty sessions page is not linked; every page leads back to the front page
+        assertThat(lenet)
+                .contains("<a href=\"../../index.html\" class=\"el_report\">DeepJUnit overview</a>")
+                .doesNotContain("jacoco-sessions.html");
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.deepjunit.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.NeuronValues;
-import org.deepjunit.model.NeuronValues.LayerValues;
 import org.deepjunit.model.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -28,27 +25,11 @@ class GrowthTest {
         return new ModelCoverage("m", "fp", spec, null, List.of(new Layer("l", LayerKind.DENSE, Shape.of(3))));
     }
 
-    private static NeuronValues values(double[][] rows) {
-        double[] means = new double[rows.length * 3];
-        double[] mins = new double[rows.length];
-        double[] maxs = new double[rows.length];
-        for (int s = 0; s < rows.length; s++) {
-            mins[s] = Double.MAX_VALUE;
-            maxs[s] = -Double.MAX_VALUE;
-            for (int j = 0; j < 3; j++) {
-                means[s * 3 + j] = rows[s][j];
-                mins[s] = Math.min(mins[s], rows[s][j]);
-                maxs[s] = Math.max(maxs[s], rows[s][j]);
-            }
-        }
-        return new NeuronValues(null, Map.of("l", new LayerValues("l", rows.length, 3, means, mins, maxs)));
-    }
-
     /** A batch as the recorder records it: a fresh delta asking for NC at t = 0 on scaled values. */
     private static ModelCoverage batch(double[][] rows, boolean generated) {
         ModelCoverage delta = coverage();
         delta.request(0, true);
-        delta.record(values(rows), generated);
+        delta.record(HandValues.of(rows), generated);
         return delta;
     }
 
@@ -66,9 +47,9 @@ class GrowthTest {
     void recordingBatchByBatchGivesEachNeuronItsFirstInput() {
         ModelCoverage m = coverage();
         m.request(0, true);
-        m.record(values(TEST), false);
+        m.record(HandValues.of(TEST), false);
         assertThat(firstCovered(m)).containsExactly(1, 2, Growth.NEVER);
-        m.record(values(GENERATED), true);
+        m.record(HandValues.of(GENERATED), true);
 
         assertThat(firstCovered(m)).containsExactly(1, 2, 4);
         assertThat(firstInTopK(m)).containsExactly(0, 2, 4);
@@ -118,7 +99,7 @@ class GrowthTest {
     void recordingsThatAskForDifferentThresholdsFollowNoNcGrowth() {
         ModelCoverage other = coverage();
         other.request(0.5, true);
-        other.record(values(GENERATED), true);
+        other.record(HandValues.of(GENERATED), true);
         ModelCoverage m = batch(TEST, false);
         m.merge(other);
 

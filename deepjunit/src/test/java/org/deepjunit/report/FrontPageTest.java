@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -17,12 +16,11 @@ import org.deepjunit.coverage.CoverageRule.Element;
 import org.deepjunit.coverage.CoverageRule.Value;
 import org.deepjunit.coverage.Criterion;
 import org.deepjunit.coverage.Gate;
+import org.deepjunit.coverage.HandValues;
 import org.deepjunit.coverage.ModelCoverage;
 import org.deepjunit.coverage.RecordingSpec;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.NeuronValues;
-import org.deepjunit.model.NeuronValues.LayerValues;
 import org.deepjunit.model.Shape;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -43,30 +41,14 @@ class FrontPageTest {
     @TempDir
     Path temp;
 
-    private static NeuronValues values(double[][] rows) {
-        double[] means = new double[rows.length * 3];
-        double[] mins = new double[rows.length];
-        double[] maxs = new double[rows.length];
-        for (int s = 0; s < rows.length; s++) {
-            mins[s] = Double.MAX_VALUE;
-            maxs[s] = -Double.MAX_VALUE;
-            for (int j = 0; j < 3; j++) {
-                means[s * 3 + j] = rows[s][j];
-                mins[s] = Math.min(mins[s], rows[s][j]);
-                maxs[s] = Math.max(maxs[s], rows[s][j]);
-            }
-        }
-        return new NeuronValues(null, Map.of("l", new LayerValues("l", rows.length, 3, means, mins, maxs)));
-    }
-
     private static NeuronCoverageReport run(String runId, boolean withGenerated) {
         RecordingSpec spec = new RecordingSpec(4, 1, List.of(), List.of(), null, 0);
         ModelCoverage m =
                 new ModelCoverage("m", "fp", spec, null, List.of(new Layer("l", LayerKind.DENSE, Shape.of(3))));
         m.request(0, true);
-        m.record(values(TEST), false);
+        m.record(HandValues.of(TEST), false);
         if (withGenerated) {
-            m.record(values(GENERATED), true);
+            m.record(HandValues.of(GENERATED), true);
         }
         CoverageData data = new CoverageData();
         data.add(m);

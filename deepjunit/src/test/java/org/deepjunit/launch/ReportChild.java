@@ -33,7 +33,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class ReportChild {
 
-    static final String INPUTS = "child.inputs";
+    public static final String INPUTS = "child.inputs";
     static final String SAVE = "child.save";
     public static final String HISTORY_URL = "deepjunit.quality.history.url";
 

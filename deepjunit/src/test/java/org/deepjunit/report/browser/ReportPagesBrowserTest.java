@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.deepjunit.data.SavedInputs;
 import org.deepjunit.launch.ReportChild;
@@ -18,9 +17,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * Every page of a real report, as a reader reaches it from {@code index.html}, in headless Chromium: no console
  * errors, no broken links or fragments, every image rendered. The report is what a build writes: saved inputs of the
- * three kinds the extensions keep, then a launcher session in a child JVM ({@link ReportChild}: two models under
- * {@code @NeuronCoverage}, a {@code @ModelQuality} test with a history) that writes the coverage report and the
- * quality pages around them. Screenshots of the front page and the generated-inputs page are kept in
+ * three kinds the extensions keep, then two launcher sessions in child JVMs ({@link ReportChild}: two models under
+ * {@code @NeuronCoverage}, a {@code @ModelQuality} test with a history), each writing the coverage report and the
+ * quality pages around them, the second with trends against the first. Screenshots of the front page and the generated-inputs page are kept in
  * {@code target/browser/} as build artifacts, for a person to look at.
  */
 class ReportPagesBrowserTest {
@@ -58,26 +57,30 @@ class ReportPagesBrowserTest {
         }
     }
 
-    /** A report folder as a build leaves it: saved inputs first, then the run's coverage report and quality pages. */
+    /** A report folder as builds leave it: saved inputs first, then two runs' coverage reports and quality pages. */
     private Path report() throws Exception {
         Path report = temp.resolve("deepjunit");
         saveInputs(report.resolve("generated"), "Saved inputs", "Inputs that failed a test or made models disagree.");
         saveInputs(report.resolve("inputs"), "Inputs the models disagreed on", "Differential disagreements.");
         saveInputs(report.resolve("robustness"), "Adversarial examples", "Inputs a perturbation broke.");
-        ReportChild.Result run = ReportChild.run(
-                report,
-                "browser",
-                Map.of(
-                        ReportChild.HISTORY_URL,
-                        "jdbc:sqlite:" + temp.resolve("history.db"),
-                        "deepjunit.quality.history.project",
-                        "browser",
-                        "deepjunit.quality.approved.dir",
-                        temp.resolve("approved").toString()),
-                "Gated",
-                "First",
-                "Third");
-        assertThat(run.output()).contains("SUCCEEDED: 3").doesNotContain("FAILED");
+        for (int run = 1; run <= 2; run++) { // the second run has trends and histories of two points
+            ReportChild.Result result = ReportChild.run(
+                    report,
+                    "browser-" + run,
+                    Map.of(
+                            ReportChild.INPUTS,
+                            String.valueOf(2 * run),
+                            ReportChild.HISTORY_URL,
+                            "jdbc:sqlite:" + temp.resolve("history.db"),
+                            "deepjunit.quality.history.project",
+                            "browser",
+                            "deepjunit.quality.approved.dir",
+                            temp.resolve("approved").toString()),
+                    "Gated",
+                    "First",
+                    "Third");
+            assertThat(result.output()).contains("SUCCEEDED: 3").doesNotContain("FAILED");
+        }
         return report;
     }
 
@@ -102,9 +105,6 @@ class ReportPagesBrowserTest {
     private static void screenshot(ChromeDriver browser, Path page, String name) throws IOException {
         browser.get(page.toUri().toString());
         Path dir = Files.createDirectories(Path.of(System.getProperty("basedir", ""), "target", "browser"));
-        Files.move(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                dir.resolve(name),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

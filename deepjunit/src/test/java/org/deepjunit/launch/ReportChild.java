@@ -33,9 +33,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class ReportChild {
 
-    static final String INPUTS = "child.inputs";
+    public static final String INPUTS = "child.inputs";
     static final String SAVE = "child.save";
-    static final String HISTORY_URL = "deepjunit.quality.history.url";
+    public static final String HISTORY_URL = "deepjunit.quality.history.url";
 
     private ReportChild() {}
 
@@ -102,7 +102,7 @@ public final class ReportChild {
     }
 
     /** What a child printed (stdout and stderr) and its exit code. */
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
         long count(String prefix) {
             return output.lines().filter(l -> l.startsWith(prefix)).count();
         }
@@ -110,9 +110,10 @@ public final class ReportChild {
 
     /**
      * Runs the classes in a child JVM with the test class path, under run id {@code runId}, with more system
-     * properties (such as {@code deepjunit.test.haltAt}); waits at most two minutes.
+     * properties (such as {@code deepjunit.test.haltAt}); waits at most two minutes. Public for the browser check of
+     * the pages ({@code org.deepjunit.report.browser}), which crawls a report written this way.
      */
-    static Result run(Path report, String runId, Map<String, String> properties, String... classes)
+    public static Result run(Path report, String runId, Map<String, String> properties, String... classes)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -101,7 +101,8 @@ final class FrontPage {
                 .filter(l -> l.coveredCount() < l.neuronCount())
                 .count();
         out.write("<p><a href=\"" + UncoveredPage.FILE + "#" + UncoveredPage.anchor(model) + "\">"
-                + model.missedCount() + " uncovered neurons in " + layersMissed + " layers</a> &middot; <a href=\""
+                + Text.count(model.missedCount(), "uncovered neuron") + " in " + Text.count(layersMissed, "layer")
+                + "</a> &middot; <a href=\""
                 + CoverageReportWriter.NEURONS + "/" + CoverageReportWriter.modelFolder(model) + "/index.html\">"
                 + "the model in the neuron tree</a></p>\n");
     }

@@ -43,8 +43,9 @@ final class NextSteps {
         }
         for (ModelEntry model : report.models()) {
             if (model.missedCount() > 0 && model.gatesPassed()) {
-                steps.add("<b>" + PageFrame.esc(model.name()) + "</b>: " + model.missedCount()
-                        + " neurons uncovered; aim new inputs at " + targets(model) + " (<a href=\""
+                steps.add("<b>" + PageFrame.esc(model.name()) + "</b>: "
+                        + Text.count(model.missedCount(), "neuron") + " uncovered; aim new inputs at " + targets(model)
+                        + " (<a href=\""
                         + UncoveredPage.FILE + "#" + UncoveredPage.anchor(model) + "\">which neurons</a>)"
                         + (savedInputs.contains("generated") ? "." : ", e.g. with @GeneratedInputs."));
             } else if (model.missedCount() == 0 && model.neuronCount() > 0) {

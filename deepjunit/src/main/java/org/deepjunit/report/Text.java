@@ -36,6 +36,11 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f %%", 100.0 * covered / total);
     }
 
+    /** "1 neuron", "2 neurons": {@code n} and the noun, plural unless n is 1. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** covered of total (p %), or "covered (a count)" for a criterion without a total. */
     static String criterion(CriterionValue c) {
         if (c.isCount()) {

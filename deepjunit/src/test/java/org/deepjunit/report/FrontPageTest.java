@@ -70,7 +70,7 @@ class FrontPageTest {
         assertThat(front)
                 .contains("<span class=\"fail\">Failed gate</span> Rule violated for model m: NC covered ratio is "
                         + "0.66, but expected minimum is 0.90: add inputs that reach it (layer l (1 of 3 uncovered))");
-        assertThat(front).contains("<a href=\"uncovered.html#m-m\">1 uncovered neurons in 1 layers</a>");
+        assertThat(front).contains("<a href=\"uncovered.html#m-m\">1 uncovered neuron in 1 layer</a>");
         assertThat(Files.readString(dir.resolve("uncovered.html")))
                 .contains("<h2 id=\"m-m\">m</h2>")
                 .contains("<td>l</td><td class=\"num\">1 of 3</td><td>2 (max 0.0000)</td>");

@@ -204,21 +204,22 @@ class GeneratedInputsExtensionTest {
         assertThat(names(replayed)).containsExactly(names.get(last - 1));
         assertThat(GenerationTestKit.summary(replayed))
                 .contains("1 of " + last + " invocations replayed (deepjunit.generation.replay=" + last + ")");
-        // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index, and an
-        // explanation of lenet1's class beside it
+        // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index, its seed
+        // (.seed.png, .seed.npy), their difference map and an explanation of lenet1's class beside it
         Path dir = reports.resolve("generated/Subject.deepxplore");
         try (Stream<Path> files = Files.list(dir)) {
             List<String> saved =
                     files.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(saved.stream().filter(n -> n.endsWith(".explanation.png")))
                     .hasSize(last);
-            assertThat(saved.stream().filter(n -> n.endsWith(".png"))).hasSize(2 * last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".difference.png")))
+                    .hasSize(last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".seed.npy"))).hasSize(last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".png"))).hasSize(4 * last);
         }
         String index = Files.readString(reports.resolve("generated/index.html"));
         assertThat(index).contains("Subject.deepxplore/1-seed").contains("lighting");
-        assertThat(index)
-                .contains(
-                        ".explanation.png\" title=\"integrated gradients of lenet1-tf, log-probability of" + " class ");
+        assertThat(index).contains("<figcaption>integrated gradients of lenet1-tf, log-probability of" + " class ");
     }
 
     @Test

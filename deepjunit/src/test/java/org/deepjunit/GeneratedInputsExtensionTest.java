@@ -11,15 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deepjunit.config.Configuration;
-import org.deepjunit.generation.Candidate;
-import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.DeepXploreSearch;
 import org.deepjunit.generation.Fuzzing;
 import org.deepjunit.generation.GeneratedInput;
-import org.deepjunit.generation.InputGenerator;
 import org.deepjunit.generation.InputsSource;
-import org.deepjunit.generation.Seeds;
 import org.deepjunit.generation.Transformation;
 import org.deepjunit.generation.Transformations;
 import org.deepjunit.model.Model;
@@ -128,51 +123,16 @@ class GeneratedInputsExtensionTest {
     }
 
     /** A generator of one's own: every seed inverted ({@code 1 - x}), one candidate per seed, in seed order. */
-    static final class Inverted implements InputGenerator<InputsSource> {
-        @Override
-        public String name() {
-            return "INVERTED";
+    static final class Inverted extends PerSeedGenerator {
+        Inverted() {
+            super("inverted", "1-x");
         }
 
         @Override
-        public void configure(InputsSource annotation, Configuration configuration) {
-            assertThat(annotation.value()).isEqualTo(Inverted.class);
-        }
-
-        @Override
-        public CandidateSource start(Seeds seeds) {
-            return new CandidateSource() {
-                private int next;
-
-                @Override
-                public List<Candidate> nextBatch() {
-                    if (next == seeds.ids().length) {
-                        return null;
-                    }
-                    int id = seeds.ids()[next++];
-                    Tensor seed = seeds.dataset().sample(id);
-                    float[] x = seed.toFloatArray();
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = 1 - x[i];
-                    }
-                    Tensor inverted = Tensor.wrap(x, seed.shape());
-                    int label = seeds.models().get(0).predict(inverted).argMax()[0];
-                    return List.of(new Candidate(
-                            id,
-                            seeds.dataset().label(id),
-                            seed,
-                            inverted,
-                            "inverted",
-                            "1-x",
-                            Map.of(),
-                            Map.of(seeds.names().get(0), label)));
-                }
-
-                @Override
-                public String summary() {
-                    return "INVERTED: " + next + " seeds";
-                }
-            };
+        void change(float[] pixels, int width) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = 1 - pixels[i];
+            }
         }
     }
 

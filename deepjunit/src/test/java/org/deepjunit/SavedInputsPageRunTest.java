@@ -14,17 +14,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.deepjunit.config.Configuration;
 import org.deepjunit.data.Json;
 import org.deepjunit.data.Npy;
-import org.deepjunit.generation.Candidate;
-import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.GeneratedInput;
-import org.deepjunit.generation.InputGenerator;
 import org.deepjunit.generation.InputsSource;
-import org.deepjunit.generation.Seeds;
 import org.deepjunit.model.Model;
-import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,52 +63,18 @@ class SavedInputsPageRunTest {
     }
 
     /** Paints the top-left {@value #CORNER}x{@value #CORNER} pixels of each seed white, one candidate per seed. */
-    static final class Corner implements InputGenerator<InputsSource> {
-        @Override
-        public String name() {
-            return "CORNER";
+    static final class Corner extends PerSeedGenerator {
+        Corner() {
+            super("corner", "white corner");
         }
 
         @Override
-        public void configure(InputsSource annotation, Configuration configuration) {}
-
-        @Override
-        public CandidateSource start(Seeds seeds) {
-            return new CandidateSource() {
-                private int next;
-
-                @Override
-                public List<Candidate> nextBatch() {
-                    if (next == seeds.ids().length) {
-                        return null;
-                    }
-                    int id = seeds.ids()[next++];
-                    Tensor seed = seeds.dataset().sample(id);
-                    float[] x = seed.toFloatArray();
-                    int width = seed.shape().dim(seed.shape().rank() - 2);
-                    for (int r = 0; r < CORNER; r++) {
-                        for (int c = 0; c < CORNER; c++) {
-                            x[r * width + c] = 1;
-                        }
-                    }
-                    Tensor painted = Tensor.wrap(x, seed.shape());
-                    int label = seeds.models().get(0).predict(painted).argMax()[0];
-                    return List.of(new Candidate(
-                            id,
-                            seeds.dataset().label(id),
-                            seed,
-                            painted,
-                            "corner",
-                            "white corner",
-                            Map.of(),
-                            Map.of(seeds.names().get(0), label)));
+        void change(float[] pixels, int width) {
+            for (int r = 0; r < CORNER; r++) {
+                for (int c = 0; c < CORNER; c++) {
+                    pixels[r * width + c] = 1;
                 }
-
-                @Override
-                public String summary() {
-                    return "CORNER: " + next + " seeds";
-                }
-            };
+            }
         }
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * After one generated-input invocation: saves the input (PNG, {@code .npy}, JSON with its provenance) under
- * {@code <report>/generated/<Class.method>/} when the test failed or the models disagreed on it, with an explanation
+ * After one generated-input invocation: saves the input (PNG, {@code .npy}, JSON with its provenance) beside its
+ * seed and their difference map under {@code <report>/generated/<Class.method>/} when the test failed or the models disagreed on it, with an explanation
  * of {@code explained}'s predicted class beside an image input (null: none, {@code deepjunit.explain.overlays=false}).
  */
 record GeneratedInputSaver(GeneratedInput input, double[] range, Model explained)
@@ -42,6 +42,7 @@ record GeneratedInputSaver(GeneratedInput input, double[] range, Model explained
                     generated.resolve(SavedInputs.safeName(group)),
                     input.index() + "-seed" + input.seedId(),
                     input.tensor(),
+                    input.seed(),
                     range,
                     meta);
             if (explained != null) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What a {@link ModelQuality} test keeps of each robustness run: after the test, its figures as report entries
  * ({@code deepjunit.robustness.<model under perturbation>.<figure>}) and history figures (kind {@code robustness},
  * in the perturbed evaluation's run),
- * and, during the test, its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON, and an
- * explanation of the model's class as a heat map) under {@code <report>/robustness/<Class.method>/<model under
+ * and, during the test, its adversarial examples saved beside their seeds (PNG, {@code .npy}, JSON, the seed's
+ * {@code .seed.npy} and {@code .seed.png}, a difference map and an explanation of the model's class as a heat map) under {@code <report>/robustness/<Class.method>/<model under
  * perturbation>/}.
  */
 final class RobustnessRecorder {
@@ -96,11 +96,11 @@ final class RobustnessRecorder {
                 meta.put("index", x.index());
                 meta.put("label", x.label());
                 meta.put("validRange", range);
-                SavedInputs.save(dir, x.index() + "-seed", x.seed(), range, meta);
                 meta.put("predicted", x.predicted());
                 meta.put("linfDistance", x.linfDistance());
                 meta.put("l2Distance", x.l2Distance());
-                SavedInputs.Saved saved = SavedInputs.save(dir, x.index() + "-adversarial", x.perturbed(), range, meta);
+                SavedInputs.Saved saved =
+                        SavedInputs.save(dir, x.index() + "-adversarial", x.perturbed(), x.seed(), range, meta);
                 if (overlays) {
                     ExplainedInputs.writeBeside(model, x.perturbed(), saved, range);
                 }

@@ -172,7 +172,9 @@ class DifferentialProofTest {
         String index = Files.readString(dir.resolve("report/inputs/index.html"));
         assertThat(index).contains("<h1>Inputs the models disagreed on</h1>");
         for (ApprovedVerdict v : records) {
-            assertThat(index).contains("<img src=\"" + v.id() + ".png\">").contains("href=\"" + v.id() + ".npy\"");
+            assertThat(index)
+                    .contains("<img src=\"" + v.id() + ".png\" alt=\"input " + v.id() + "\"")
+                    .contains("href=\"" + v.id() + ".npy\"");
         }
 
         run(Perturbed.class, Map.of("deepjunit.differential.approve", "true"))

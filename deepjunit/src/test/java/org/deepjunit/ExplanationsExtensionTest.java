@@ -97,8 +97,8 @@ class ExplanationsExtensionTest {
         String index = Files.readString(dir.resolve("report/inputs/index.html"));
         for (Path overlay : overlays) {
             assertThat(index)
-                    .contains("<img src=\"" + overlay.getFileName() + "\" title=\"integrated gradients of"
-                            + " linear-a, logit of class ");
+                    .containsPattern("<img src=\"" + overlay.getFileName() + "\" [^>]*><figcaption>integrated gradients"
+                            + " of linear-a, logit of class ");
         }
     }
 

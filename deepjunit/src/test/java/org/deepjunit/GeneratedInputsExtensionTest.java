@@ -11,15 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deepjunit.config.Configuration;
-import org.deepjunit.generation.Candidate;
-import org.deepjunit.generation.CandidateSource;
 import org.deepjunit.generation.DeepXploreSearch;
 import org.deepjunit.generation.Fuzzing;
 import org.deepjunit.generation.GeneratedInput;
-import org.deepjunit.generation.InputGenerator;
 import org.deepjunit.generation.InputsSource;
-import org.deepjunit.generation.Seeds;
 import org.deepjunit.generation.Transformation;
 import org.deepjunit.generation.Transformations;
 import org.deepjunit.model.Model;
@@ -128,51 +123,16 @@ class GeneratedInputsExtensionTest {
     }
 
     /** A generator of one's own: every seed inverted ({@code 1 - x}), one candidate per seed, in seed order. */
-    static final class Inverted implements InputGenerator<InputsSource> {
-        @Override
-        public String name() {
-            return "INVERTED";
+    static final class Inverted extends PerSeedGenerator {
+        Inverted() {
+            super("inverted", "1-x");
         }
 
         @Override
-        public void configure(InputsSource annotation, Configuration configuration) {
-            assertThat(annotation.value()).isEqualTo(Inverted.class);
-        }
-
-        @Override
-        public CandidateSource start(Seeds seeds) {
-            return new CandidateSource() {
-                private int next;
-
-                @Override
-                public List<Candidate> nextBatch() {
-                    if (next == seeds.ids().length) {
-                        return null;
-                    }
-                    int id = seeds.ids()[next++];
-                    Tensor seed = seeds.dataset().sample(id);
-                    float[] x = seed.toFloatArray();
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = 1 - x[i];
-                    }
-                    Tensor inverted = Tensor.wrap(x, seed.shape());
-                    int label = seeds.models().get(0).predict(inverted).argMax()[0];
-                    return List.of(new Candidate(
-                            id,
-                            seeds.dataset().label(id),
-                            seed,
-                            inverted,
-                            "inverted",
-                            "1-x",
-                            Map.of(),
-                            Map.of(seeds.names().get(0), label)));
-                }
-
-                @Override
-                public String summary() {
-                    return "INVERTED: " + next + " seeds";
-                }
-            };
+        void change(float[] pixels, int width) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = 1 - pixels[i];
+            }
         }
     }
 
@@ -204,21 +164,22 @@ class GeneratedInputsExtensionTest {
         assertThat(names(replayed)).containsExactly(names.get(last - 1));
         assertThat(GenerationTestKit.summary(replayed))
                 .contains("1 of " + last + " invocations replayed (deepjunit.generation.replay=" + last + ")");
-        // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index, and an
-        // explanation of lenet1's class beside it
+        // every input made the models disagree, so every one was saved, with PNG, .npy, JSON and an index, its seed
+        // (.seed.png, .seed.npy), their difference map and an explanation of lenet1's class beside it
         Path dir = reports.resolve("generated/Subject.deepxplore");
         try (Stream<Path> files = Files.list(dir)) {
             List<String> saved =
                     files.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(saved.stream().filter(n -> n.endsWith(".explanation.png")))
                     .hasSize(last);
-            assertThat(saved.stream().filter(n -> n.endsWith(".png"))).hasSize(2 * last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".difference.png")))
+                    .hasSize(last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".seed.npy"))).hasSize(last);
+            assertThat(saved.stream().filter(n -> n.endsWith(".png"))).hasSize(4 * last);
         }
         String index = Files.readString(reports.resolve("generated/index.html"));
         assertThat(index).contains("Subject.deepxplore/1-seed").contains("lighting");
-        assertThat(index)
-                .contains(
-                        ".explanation.png\" title=\"integrated gradients of lenet1-tf, log-probability of" + " class ");
+        assertThat(index).contains("<figcaption>integrated gradients of lenet1-tf, log-probability of" + " class ");
     }
 
     @Test

@@ -144,7 +144,8 @@ class RobustnessExtensionTest {
 
         Path saved = dir.resolve("report/robustness/Subject.robust/mlp-5_under_fgsm_eps_0.3_");
         int first = expected.examples().get(0).index();
-        float[] seed = Npy.read(saved.resolve(first + "-seed.npy").toString()).values();
+        float[] seed = Npy.read(saved.resolve(first + "-adversarial.seed.npy").toString())
+                .values();
         float[] adversarial =
                 Npy.read(saved.resolve(first + "-adversarial.npy").toString()).values();
         assertThat(seed).containsExactly(expected.examples().get(0).seed().toFloatArray());
@@ -152,8 +153,11 @@ class RobustnessExtensionTest {
                 .containsExactly(expected.examples().get(0).perturbed().toFloatArray());
         assertThat(Files.readString(saved.resolve(first + "-adversarial.json")))
                 .contains("\"predicted\"")
+                .contains("\"seedTensorFile\" : \"" + first + "-adversarial.seed.npy\"")
                 .contains("fgsm(eps=0.3)");
         assertThat(Files.readString(dir.resolve("report/robustness/index.html")))
-                .contains("Subject.robust/mlp-5_under_fgsm_eps_0.3_/" + first + "-adversarial.npy");
+                .contains("Subject.robust/mlp-5_under_fgsm_eps_0.3_/" + first + "-adversarial.npy")
+                .contains("Subject.robust/mlp-5_under_fgsm_eps_0.3_/" + first + "-adversarial.seed.npy")
+                .contains("<tr><th>Prediction of mlp-5 under fgsm(eps=0.3)</th>");
     }
 }

@@ -1,20 +1,15 @@
 package org.deepjunit.data;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.Shape;
@@ -24,12 +19,18 @@ import org.deepjunit.model.Tensor;
  * Saves inputs worth a look — a generated input that failed a test or made models disagree, an input on which a
  * model and its reference disagreed — for a person and for tools: {@code <name>.npy} (the tensor, float32, without
  * a leading batch of one), {@code <name>.png} (image inputs) and {@code <name>.json} (metadata, with the file
- * names), each written atomically; and an {@code index.html} listing every saved input of a folder with its image
- * and metadata (and, where its JSON names an {@code explanationFile}, that heat map beside the image). Saving the same
- * input under the same name twice, from several threads, writes the same bytes.
+ * names), each written atomically, with the seed's files and a difference map beside an input made from a seed; and
+ * an {@code index.html} showing every saved input of a folder (see {@link #writeIndex}). Saving the same input under
+ * the same name twice, from several threads, writes the same bytes.
  */
 @API(status = STABLE, since = "0.1")
 public final class SavedInputs {
+
+    /** What the seed's files add to the input's base name, before {@code .npy} or {@code .png}. */
+    public static final String SEED_SUFFIX = ".seed";
+
+    /** The difference map's file name ending, after the input's base name. */
+    public static final String DIFFERENCE_SUFFIX = ".difference.png";
 
     private static final Object INDEX_LOCK = new Object();
 
@@ -59,22 +60,60 @@ public final class SavedInputs {
      * @param metadata anything Jackson can write; the file names are added
      */
     public static Saved save(Path dir, String name, Tensor input, double[] range, Map<String, Object> metadata) {
+        return save(dir, name, input, null, range, metadata);
+    }
+
+    /**
+     * Saves an input beside the seed it was made from (a generated input's seed, an adversarial example's clean
+     * input), so that a person sees what changed: besides the files of {@link #save(Path, String, Tensor, double[],
+     * Map)}, {@code <name>.seed.npy}, and for an image {@code <name>.seed.png} (drawn with the input's range) and
+     * {@code <name>.difference.png} (see {@link DifferenceMaps}); the JSON names them as {@code seedTensorFile},
+     * {@code seedImageFile} and {@code differenceFile}, with {@code differenceScale}, the difference drawn in full
+     * colour.
+     *
+     * @param seed the seed, of the input's shape ({@code [1, ...]} or one sample); null: none, as the other method
+     */
+    @API(status = EXPERIMENTAL, since = "0.6")
+    public static Saved save(
+            Path dir, String name, Tensor input, Tensor seed, double[] range, Map<String, Object> metadata) {
         String base = safeName(name);
         Tensor sample = withoutBatch(input);
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
         Path npy = dir.resolve(base + ".npy");
         Npy.write(sample.as(DataType.FLOAT32), npy);
-        meta.put("tensorFile", base + ".npy");
+        meta.put("tensorFile", npy.getFileName().toString());
         double[] pixels = range != null && Images.isImageShape(sample.shape()) ? range : pixelRange(sample);
         Path png = null;
         if (pixels != null) {
             png = dir.resolve(base + ".png");
             Images.writePng(sample, pixels[0], pixels[1], png);
-            meta.put("imageFile", base + ".png");
+            meta.put("imageFile", png.getFileName().toString());
+        }
+        if (seed != null) {
+            saveSeed(dir, base, sample, withoutBatch(seed), pixels, meta);
         }
         Path json = dir.resolve(base + ".json");
         AtomicFiles.write(json, Json.write(meta));
         return new Saved(npy, png, json);
+    }
+
+    /** The seed's tensor, and for an image input its picture and the difference map, named in {@code meta}. */
+    private static void saveSeed(
+            Path dir, String base, Tensor sample, Tensor seed, double[] pixels, Map<String, Object> meta) {
+        Path npy = dir.resolve(base + SEED_SUFFIX + ".npy");
+        Npy.write(seed.as(DataType.FLOAT32), npy);
+        meta.put("seedTensorFile", npy.getFileName().toString());
+        if (pixels == null || !seed.shape().equals(sample.shape())) {
+            return; // no image, or a seed of another shape: nothing to draw side by side
+        }
+        Path png = dir.resolve(base + SEED_SUFFIX + ".png");
+        Images.writePng(seed, pixels[0], pixels[1], png);
+        meta.put("seedImageFile", png.getFileName().toString());
+        DifferenceMaps.DifferenceMap map = DifferenceMaps.of(sample, seed);
+        Path difference = dir.resolve(base + DIFFERENCE_SUFFIX);
+        AtomicFiles.write(difference, map.png());
+        meta.put("differenceFile", difference.getFileName().toString());
+        meta.put("differenceScale", map.scale());
     }
 
     private static Tensor withoutBatch(Tensor input) {
@@ -108,111 +147,28 @@ public final class SavedInputs {
     }
 
     /**
-     * The {@code .json} files up to {@code depth} folders down. Unlike {@link Files#walk}, it
-     * tolerates other threads' temporary files (hidden, named {@code .*}) appearing and vanishing
-     * while it lists: saves into the same folder run in parallel.
+     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (three levels deep), under
+     * {@code title} and {@code description}: the inputs grouped by test, in invocation order, each beside its seed
+     * and difference map where saved. The page is rendered by the report package (found through
+     * {@link SavedInputsIndex}, so that this package, below the report, renders no HTML); one page is written at a time.
      */
-    private static void collectJson(Path dir, int depth, List<Path> into) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                if (name.endsWith(".json")) {
-                    into.add(entry);
-                } else if (depth > 1 && Files.isDirectory(entry)) {
-                    collectJson(entry, depth - 1, into);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // a folder that is not there (yet) holds nothing to list
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static void writeIndex(Path dir, String title, String description) {
+        synchronized (INDEX_LOCK) {
+            IndexHolder.INDEX.write(dir, title, description);
         }
     }
 
-    /**
-     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (two levels): a table
-     * of each input's folder, files, image and metadata, under {@code title} and {@code description}.
-     */
-    public static void writeIndex(Path generated, String title, String description) {
-        synchronized (INDEX_LOCK) {
-            List<Path> files = new ArrayList<>();
-            collectJson(generated, 3, files);
-            files.sort(null);
-            StringBuilder html = new StringBuilder("""
-                    <!DOCTYPE html>
-                    <html><head><meta charset="utf-8"><title>DeepJUnit: %s</title>
-                    <style>body{font-family:sans-serif}td,th{border-bottom:1px solid #ddd;padding:4px;vertical-align:top;\
-                    text-align:left}img{image-rendering:pixelated;width:84px}pre{margin:0;font-size:11px}</style></head>
-                    <body><h1>%s</h1>
-                    <p>%s</p>
-                    <table><tr><th>group</th><th>input</th><th>image (and its explanation)</th><th>metadata</th></tr>
-                    """.formatted(esc(title), esc(title), esc(description)));
-            List<String> rows = new ArrayList<>();
-            for (Path json : files) {
-                JsonNode node;
-                try {
-                    node = Json.readTree(Files.readAllBytes(json));
-                } catch (IOException e) {
-                    continue; // a file being replaced; the next save rewrites the index
-                }
-                String rel = generated.relativize(json.getParent()).toString().replace('\\', '/');
-                String prefix = rel.isEmpty() ? "" : rel + "/";
-                String base = json.getFileName().toString().replaceFirst("\\.json$", "");
-                StringBuilder row = new StringBuilder("<tr><td>")
-                        .append(esc(rel))
-                        .append("</td><td><a href=\"")
-                        .append(esc(prefix + base + ".npy"))
-                        .append("\">")
-                        .append(esc(base))
-                        .append("</a> (<a href=\"")
-                        .append(esc(prefix + base + ".json"))
-                        .append("\">json</a>)</td><td>");
-                if (node.has("imageFile")) {
-                    row.append("<img src=\"")
-                            .append(esc(prefix + node.get("imageFile").asText()))
-                            .append("\">");
-                } else if (Files.isRegularFile(json.resolveSibling(base + ".png"))) {
-                    row.append("<img src=\"")
-                            .append(esc(prefix + base + ".png"))
-                            .append("\">");
-                }
-                if (node.has("explanationFile")) {
-                    row.append(" <img src=\"")
-                            .append(esc(prefix + node.get("explanationFile").asText()))
-                            .append("\" title=\"")
-                            .append(esc(node.path("explanation").asText()))
-                            .append("\">");
-                }
-                row.append("</td><td><pre>");
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (!e.getKey().endsWith("File")) {
-                        row.append(esc(e.getKey()))
-                                .append(": ")
-                                .append(esc(
-                                        e.getValue().isTextual()
-                                                ? e.getValue().asText()
-                                                : e.getValue().toString()))
-                                .append('\n');
-                    }
-                }
-                rows.add(row.append("</pre></td></tr>\n").toString());
-            }
-            rows.forEach(html::append);
-            html.append("</table></body></html>\n");
-            AtomicFiles.writeString(generated.resolve("index.html"), html.toString());
-        }
+    /** The page writer, looked up once, on first use. */
+    private static final class IndexHolder {
+        static final SavedInputsIndex INDEX = ServiceLoader.load(
+                        SavedInputsIndex.class, SavedInputs.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + SavedInputsIndex.class.getName()
+                        + " on the class path: the deepjunit jar's META-INF/services entry is missing"));
     }
 
     /** {@code s} as a file or folder name of saved inputs: every character but letters, digits, {@code . _ -} as {@code _}. */
     public static String safeName(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

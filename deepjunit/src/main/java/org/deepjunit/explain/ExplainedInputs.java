@@ -20,7 +20,7 @@ import org.deepjunit.model.Tensor;
  * Explanations beside the inputs DeepJUnit saves (failing, disagreeing, generated or adversarial inputs): a heat-map
  * overlay {@code <name>.explanation.png} next to the input's {@code <name>.png}, named in its JSON file as
  * {@code explanationFile} (with {@code explanation}: what was explained), which the saved inputs' {@code index.html}
- * shows beside the input.
+ * shows beside the input, captioned with {@code explanation}.
  *
  * <pre>{@code
  * SavedInputs.Saved saved = SavedInputs.save(dir, "adv-17", adversarial, new double[] {0, 1}, metadata);

@@ -36,7 +36,9 @@ class ExplainedInputsTest {
             assertThat(json.path("test").asText()).as("the metadata stays").isEqualTo("t");
             SavedInputs.writeIndex(dir, "Saved", "inputs");
             assertThat(Files.readString(dir.resolve("index.html")))
-                    .contains("<img src=\"input-1.png\"> <img src=\"input-1.explanation.png\"");
+                    .contains("<img src=\"input-1.png\" alt=\"input input-1\"")
+                    .contains("<img src=\"input-1.explanation.png\" alt=\"explanation of input-1\"")
+                    .contains("<figcaption>integrated gradients of linear-image");
         }
     }
 

@@ -19,7 +19,8 @@ import org.jfree.chart.plot.XYPlot;
  * What every chart of the quality pages shares, so that they look alike and degrade alike: the headless switch, the
  * white style, the series colours, the PNG bytes, and writing the image beside its page with an {@code <img>} of
  * its stated size and alt text, or a note instead where the machine cannot draw (no fonts, no AWT natives): the
- * tables beside each chart carry the same figures, so the page stays whole.
+ * tables beside each chart carry the same figures, so the page stays whole. {@link #image} is the pages' one way to
+ * draw, so this class (and its headless switch) is initialised before any chart is built.
  */
 final class Charts {
 

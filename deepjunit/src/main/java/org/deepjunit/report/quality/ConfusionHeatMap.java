@@ -5,10 +5,9 @@ import java.util.Locale;
 
 /**
  * A run's confusion matrix as an HTML heat map, below its image ({@link ConfusionChart}): the exact counts, readable
- * by screen readers and copyable, which a picture is not; a row per
- * true class, a column per predicted class, each cell showing its count and shaded by its share of its row (right
- * answers green, wrong ones red; an empty cell is white). Matrices of more than {@value #MAX_CLASSES} classes are
- * left out with a note: such a table is unreadable.
+ * by screen readers and copyable, which a picture is not. A row per true class, a column per predicted class, each
+ * cell showing its count and shaded by its share of its row (right answers green, wrong ones red; an empty cell is
+ * white). Matrices of more than {@value #MAX_CLASSES} classes are left out with a note: such a table is unreadable.
  */
 final class ConfusionHeatMap {
 

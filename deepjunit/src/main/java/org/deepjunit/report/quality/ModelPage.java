@@ -55,12 +55,7 @@ final class ModelPage {
         for (Series s : series) {
             trend(s, png.apply(s.label()), dir, html);
         }
-        RobustnessTable.write(
-                RobustnessRuns.latest(model.model(), model.perturbed()),
-                model.model(),
-                dir,
-                png.apply("robustness"),
-                html);
+        RobustnessTable.write(RobustnessRuns.latest(model.model(), model.perturbed()), model.model(), dir, png, html);
 
         html.append("<h2>Latest runs</h2>\n");
         for (RunRecord run : model.latestPerTest()) {

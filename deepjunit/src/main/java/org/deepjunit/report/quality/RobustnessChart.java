@@ -15,9 +15,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Robustness curves as a PNG line chart: accuracy up, ε across, one line per attack through its robust accuracy at
- * each ε, starting from the clean accuracy at ε = 0, so that how fast an attack breaks the model reads as a slope.
- * An attack run at one ε only is a point (and its clean accuracy); corruptions have no ε and are only in the table.
+ * Robustness curves as a PNG line chart: accuracy up, the strength across (attacks' ε, or in a chart of their own
+ * corruptions' severity), one line per attack through its robust accuracy at each strength, starting from the clean
+ * accuracy at 0, so that how fast a perturbation breaks the model reads as a slope. An attack run at one strength
+ * only is a point (and its clean accuracy).
  */
 final class RobustnessChart {
 
@@ -28,21 +29,22 @@ final class RobustnessChart {
     private RobustnessChart() {}
 
     /**
-     * The curves: a series per attack of the rows with an ε, its points (ε, robust accuracy) in ε order, and (0, clean
-     * accuracy) where the clean accuracy was recorded, from the attack's most recent run where they differ.
+     * The curves on {@code axis} ({@link RobustnessRuns#EPSILON} or {@link RobustnessRuns#SEVERITY}): a series per
+     * attack of the rows on it, its points (strength, robust accuracy) in strength order, and (0, clean accuracy)
+     * where the clean accuracy was recorded, from the attack's most recent run where they differ.
      */
-    static XYSeriesCollection dataset(List<RobustnessRuns.Row> rows) {
+    static XYSeriesCollection dataset(List<RobustnessRuns.Row> rows, String axis) {
         Map<String, XYSeries> curves = new LinkedHashMap<>();
         List<RobustnessRuns.Row> oldestFirst = rows.stream()
-                .filter(r -> !Double.isNaN(r.epsilon()))
+                .filter(r -> r.axis().equals(axis))
                 .sorted(Comparator.comparing(r -> r.run().time()))
                 .toList();
         rows.stream()
-                .filter(r -> !Double.isNaN(r.epsilon()))
+                .filter(r -> r.axis().equals(axis))
                 .forEach(r -> curves.computeIfAbsent(r.attack(), a -> new XYSeries(a, true, false)));
         for (RobustnessRuns.Row r : oldestFirst) {
             XYSeries curve = curves.get(r.attack());
-            curve.addOrUpdate(r.epsilon(), r.robust());
+            curve.addOrUpdate(r.strength(), r.robust());
             if (!Double.isNaN(r.clean())) {
                 curve.addOrUpdate(0.0, r.clean()); // the latest run's clean accuracy stays
             }
@@ -52,11 +54,11 @@ final class RobustnessChart {
         return data;
     }
 
-    /** The PNG bytes of the rows' curves, {@value #WIDTH} × {@value #HEIGHT} pixels. */
-    static byte[] png(List<RobustnessRuns.Row> rows) {
-        XYSeriesCollection data = dataset(rows);
+    /** The PNG bytes of the rows' curves on {@code axis}, {@value #WIDTH} × {@value #HEIGHT} pixels. */
+    static byte[] png(List<RobustnessRuns.Row> rows, String axis) {
+        XYSeriesCollection data = dataset(rows, axis);
         JFreeChart chart = Charts.styled(ChartFactory.createXYLineChart(
-                null, "ε", "accuracy", data, PlotOrientation.VERTICAL, true, false, false));
+                null, axis, "accuracy", data, PlotOrientation.VERTICAL, true, false, false));
         XYPlot plot = chart.getXYPlot();
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
         double widest = data.getDomainUpperBound(false);

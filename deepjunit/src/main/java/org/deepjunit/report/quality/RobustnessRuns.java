@@ -13,22 +13,31 @@ import org.deepjunit.quality.history.RunRecord;
 /**
  * A model's robustness as its latest runs under each perturbation tell it. {@code @ModelQuality} records a
  * robustness run under the model name {@code "<model> under <perturbation>"} (e.g. {@code "lenet5 under
- * fgsm(eps=0.1)"}), its {@code robustness} figures in it, so every ε of an attack is a model of its own in the
- * history; this reads them back as rows of one table and points of one curve. The attack of a row is its
- * perturbation's name without the ε and the step size (which follows ε by default), so {@code fgsm(eps=0.05)} and
- * {@code fgsm(eps=0.1)} are two points of {@code fgsm}. A corruption has a severity, not an ε: its row has none.
+ * fgsm(eps=0.1)"}), its {@code robustness} figures in it, so every strength of a perturbation is a model of its own
+ * in the history; this reads them back as rows of one table and points of curves. A row's strength is an attack's ε
+ * or a corruption's severity ({@code "GAUSSIAN_NOISE 3 (seed=1)"}), and its attack is its perturbation's name without
+ * the strength (nor an attack's step size, which follows ε by default), so {@code fgsm(eps=0.05)} and
+ * {@code fgsm(eps=0.1)} are two points of {@code fgsm}.
  */
 final class RobustnessRuns {
 
+    /** The axis of attacks' strengths. */
+    static final String EPSILON = "ε";
+
+    /** The axis of corruptions' strengths. */
+    static final String SEVERITY = "severity";
+
     private static final Pattern CALL = Pattern.compile("([^(]*)\\((.*)\\)");
+    private static final Pattern CORRUPTION = Pattern.compile("([A-Z][A-Z_]*) ([0-9]+)(.*)");
 
     /**
      * One perturbation's latest run.
      *
      * @param run the run, of the model {@code "<model> under <perturbation>"}
      * @param perturbation the perturbation's name, e.g. {@code fgsm(eps=0.1)}
-     * @param attack the perturbation without its ε and step size, e.g. {@code fgsm}
-     * @param epsilon its ε, NaN for a perturbation without one (a corruption)
+     * @param attack the perturbation without its strength and step size, e.g. {@code fgsm}
+     * @param axis what its strength is: {@link #EPSILON}, {@link #SEVERITY}, or {@code ""} when its name has none
+     * @param strength its ε or severity, NaN when its name has none
      * @param clean the accuracy on the clean inputs, NaN when not recorded
      * @param robust the accuracy on the perturbed inputs
      * @param successRate the attack's success rate over the inputs first classified right, NaN when not recorded
@@ -38,7 +47,8 @@ final class RobustnessRuns {
             RunRecord run,
             String perturbation,
             String attack,
-            double epsilon,
+            String axis,
+            double strength,
             double clean,
             double robust,
             double successRate,
@@ -48,7 +58,7 @@ final class RobustnessRuns {
 
     /**
      * The latest run of each perturbation of {@code model} among {@code runs} (oldest first) that recorded a robust
-     * accuracy, by attack, then by ε (corruptions last, by name).
+     * accuracy: attacks, then corruptions, then perturbations without a strength, each by attack, then strength.
      */
     static List<Row> latest(String model, List<RunRecord> runs) {
         String prefix = model + " under ";
@@ -60,22 +70,30 @@ final class RobustnessRuns {
         }
         List<Row> rows = new ArrayList<>();
         latest.forEach((perturbation, run) -> rows.add(row(perturbation, run)));
-        rows.sort(Comparator.comparing((Row r) -> Double.isNaN(r.epsilon()))
+        List<String> axes = List.of(EPSILON, SEVERITY, "");
+        rows.sort(Comparator.comparingInt((Row r) -> axes.indexOf(r.axis()))
                 .thenComparing(Row::attack)
-                .thenComparingDouble(Row::epsilon)
+                .thenComparingDouble(Row::strength)
                 .thenComparing(Row::perturbation));
         return rows;
     }
 
     private static Row row(String perturbation, RunRecord run) {
-        double epsilon = Double.NaN;
+        String axis = "";
+        double strength = Double.NaN;
         String attack = perturbation;
+        Matcher corruption = CORRUPTION.matcher(perturbation);
         Matcher call = CALL.matcher(perturbation);
-        if (call.matches()) {
+        if (corruption.matches()) {
+            axis = SEVERITY;
+            strength = number(corruption.group(2));
+            attack = corruption.group(1) + corruption.group(3);
+        } else if (call.matches()) {
             List<String> kept = new ArrayList<>();
             for (String parameter : call.group(2).split(", ")) {
                 if (parameter.startsWith("eps=")) {
-                    epsilon = number(parameter.substring("eps=".length()));
+                    axis = EPSILON;
+                    strength = number(parameter.substring("eps=".length()));
                 } else if (!parameter.startsWith("step=")) {
                     kept.add(parameter);
                 }
@@ -86,7 +104,8 @@ final class RobustnessRuns {
                 run,
                 perturbation,
                 attack,
-                epsilon,
+                Double.isNaN(strength) ? "" : axis,
+                strength,
                 Series.valueIn(run, "robustness", "clean accuracy"),
                 Series.valueIn(run, "robustness", "robust accuracy"),
                 Series.valueIn(run, "robustness", "attack success rate"),
@@ -101,7 +120,7 @@ final class RobustnessRuns {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            return Double.NaN; // not an ε we can place on an axis: the row stays in the table
+            return Double.NaN; // no strength we can place on an axis: the row stays in the table
         }
     }
 }

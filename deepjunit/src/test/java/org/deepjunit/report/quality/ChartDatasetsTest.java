@@ -22,7 +22,7 @@ class ChartDatasetsTest {
     @Test
     void theRobustnessCurvesAreTheLatestRunOfEachEpsilonInEpsilonOrderFromTheCleanAccuracy() {
         List<RobustnessRuns.Row> rows = RobustnessRuns.latest("lenet5", ChartRuns.robustness());
-        // attacks by name, then ε; the corruption (no ε) last; the older fgsm(eps=0.1) run (0.50) is superseded
+        // attacks by name, then ε; the corruption (a severity) last; the older fgsm(eps=0.1) run (0.50) is superseded
         assertThat(rows)
                 .extracting(RobustnessRuns.Row::perturbation)
                 .containsExactly(
@@ -32,17 +32,22 @@ class ChartDatasetsTest {
                         "GAUSSIAN_NOISE 3 (seed=1)");
         assertThat(rows)
                 .extracting(RobustnessRuns.Row::attack)
-                .containsExactly(ChartRuns.FGSM, ChartRuns.FGSM, ChartRuns.PGD, "GAUSSIAN_NOISE 3 (seed=1)");
+                .containsExactly(ChartRuns.FGSM, ChartRuns.FGSM, ChartRuns.PGD, ChartRuns.NOISE);
         assertThat(rows).extracting(RobustnessRuns.Row::robust).containsExactly(0.85, 0.55, 0.30, 0.80);
-        assertThat(rows.get(3).epsilon()).isNaN();
+        assertThat(rows).extracting(RobustnessRuns.Row::strength).containsExactly(0.05, 0.1, 0.1, 3.0);
 
-        XYSeriesCollection curves = RobustnessChart.dataset(rows);
+        XYSeriesCollection curves = RobustnessChart.dataset(rows, RobustnessRuns.EPSILON);
+        assertThat(curves.getSeriesCount()).isEqualTo(2);
         assertThat(List.of(curves.getSeriesKey(0), curves.getSeriesKey(1)))
                 .containsExactly(ChartRuns.FGSM, ChartRuns.PGD);
-        assertThat(curves.getSeriesCount()).isEqualTo(2);
         // fgsm: clean 0.93 from its latest run (eps=0.05, recorded last), then by ε although 0.1 was recorded first
         assertThat(points(curves, 0)).containsExactly(List.of(0.0, 0.93), List.of(0.05, 0.85), List.of(0.1, 0.55));
         assertThat(points(curves, 1)).containsExactly(List.of(0.0, 0.92), List.of(0.1, 0.30));
+
+        XYSeriesCollection severities = RobustnessChart.dataset(rows, RobustnessRuns.SEVERITY);
+        assertThat(severities.getSeriesCount()).isEqualTo(1);
+        assertThat(severities.getSeriesKey(0)).isEqualTo(ChartRuns.NOISE);
+        assertThat(points(severities, 0)).containsExactly(List.of(0.0, 0.92), List.of(3.0, 0.80));
     }
 
     @Test

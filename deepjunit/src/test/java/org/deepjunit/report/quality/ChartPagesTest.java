@@ -39,14 +39,21 @@ class ChartPagesTest {
     @Test
     void theRobustnessCurvesAreAnImageAboveATableOfEachPerturbationsLatestRun() throws Exception {
         HtmlPage page = lenet5();
-        assertThat(images(page, "img.robustness")).containsExactly("lenet5/robustness.png");
-        assertThat(Browser.one(page, "p.points-only")).isNull(); // fgsm was run at two ε
+        assertThat(images(page, "img.robustness"))
+                .containsExactly(
+                        "lenet5/robustness.png",
+                        "lenet5/robustness_severity-" + PageNames.digest("robustness severity") + ".png");
+        // fgsm was run at two ε, the noise at one severity
+        assertThat(Browser.all(page, "p.points-only"))
+                .extracting(DomNode::getTextContent)
+                .containsExactly("Each corruption was run at one severity only: the chart shows its point and the"
+                        + " clean accuracy at severity = 0, not a curve.");
         assertThat(Browser.rows(page, "table.robustness", 0))
                 .containsExactly(
                         List.of(
                                 "fgsm(eps=0.05)",
                                 "fgsm",
-                                "0.05",
+                                "ε = 0.05",
                                 "0.9300",
                                 "0.8500",
                                 "0.0860",
@@ -55,7 +62,7 @@ class ChartPagesTest {
                         List.of(
                                 "fgsm(eps=0.1)",
                                 "fgsm",
-                                "0.1",
+                                "ε = 0.1",
                                 "0.9200",
                                 "0.5500",
                                 "0.4022",
@@ -64,7 +71,7 @@ class ChartPagesTest {
                         List.of(
                                 "pgd(LINF, eps=0.1, steps=10, step=0.025, random start=true, restarts=1, seed=0)",
                                 ChartRuns.PGD,
-                                "0.1",
+                                "ε = 0.1",
                                 "0.9200",
                                 "0.3000",
                                 "0.6739",
@@ -72,8 +79,8 @@ class ChartPagesTest {
                                 "2026-12-03 09:00:00Z"),
                         List.of(
                                 "GAUSSIAN_NOISE 3 (seed=1)",
-                                "GAUSSIAN_NOISE 3 (seed=1)",
-                                "-",
+                                ChartRuns.NOISE,
+                                "severity 3",
                                 "0.9200",
                                 "0.8000",
                                 "0.1304",
@@ -87,7 +94,9 @@ class ChartPagesTest {
                 "lenet5.html",
                 List.of(QualityRuns.second(), ChartRuns.robustness().get(2)));
         assertThat(images(page, "img.robustness")).hasSize(1);
-        assertThat(Browser.one(page, "p.points-only").getTextContent()).startsWith("Each attack was run at one ε only");
+        assertThat(Browser.one(page, "p.points-only").getTextContent())
+                .isEqualTo("Each attack was run at one ε only: the chart shows its point and the clean accuracy at"
+                        + " ε = 0, not a curve.");
     }
 
     @Test

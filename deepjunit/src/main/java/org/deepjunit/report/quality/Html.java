@@ -20,7 +20,10 @@ final class Html {
             + "th{background:#eee}td.num{text-align:right;font-variant-numeric:tabular-nums}"
             + ".failed{color:#a00;font-weight:bold}.inconclusive{color:#a60}.passed{color:#060}"
             + "table.confusion td{text-align:right;min-width:2.5em}p.note{color:#555}code{font-size:13px}"
-            + ".breadcrumb{margin-bottom:12px}";
+            + ".breadcrumb{margin-bottom:12px}"
+            + "img.trend,img.robustness,img.fairness,img.confusion{display:block;max-width:100%;height:auto;"
+            + "margin:6px 0;border:1px solid #ddd}"
+            + "img.fairness{display:inline-block;margin-right:12px;vertical-align:top}";
 
     private Html() {}
 

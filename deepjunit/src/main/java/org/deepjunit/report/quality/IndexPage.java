@@ -24,8 +24,9 @@ final class IndexPage {
                 .append("</code>: ")
                 .append(models.size())
                 .append(models.size() == 1 ? " model" : " models")
-                .append(". Each model's page shows its trends over every recorded run and the gates, figures per "
-                        + "slice and confusion matrix of each test's latest run.</p>\n");
+                .append(". Each model's page shows its trends over every recorded run, its robustness curves, and the"
+                        + " gates, figures per slice, fairness figures and confusion matrix of each test's latest"
+                        + " run.</p>\n");
         if (models.isEmpty()) {
             html.append("<p class=\"note\">No runs are recorded for this project.</p>\n");
         } else {

@@ -16,11 +16,14 @@ import org.deepjunit.quality.history.RunRecord;
  * @param model the model's name
  * @param file the page's file name without {@code .html}, also the name of its charts' folder
  * @param runs the runs, oldest first
+ * @param perturbed the runs of the model under a perturbation (recorded as the model {@code "<model> under
+ *     <perturbation>"}, see {@link RobustnessRuns}), oldest first
  */
-record ModelHistory(String model, String file, List<RunRecord> runs) {
+record ModelHistory(String model, String file, List<RunRecord> runs, List<RunRecord> perturbed) {
 
     ModelHistory {
         runs = List.copyOf(runs);
+        perturbed = List.copyOf(perturbed);
     }
 
     /** The models of a project's runs (oldest first), by name, with file names from {@code names}. */
@@ -32,7 +35,13 @@ record ModelHistory(String model, String file, List<RunRecord> runs) {
         List<ModelHistory> models = new ArrayList<>();
         byModel.keySet().stream()
                 .sorted()
-                .forEach(m -> models.add(new ModelHistory(m, names.unique(m), byModel.get(m))));
+                .forEach(m -> models.add(new ModelHistory(
+                        m,
+                        names.unique(m),
+                        byModel.get(m),
+                        runs.stream()
+                                .filter(r -> r.model().startsWith(m + " under "))
+                                .toList())));
         return models;
     }
 

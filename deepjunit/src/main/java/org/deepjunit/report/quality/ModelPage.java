@@ -1,17 +1,20 @@
 package org.deepjunit.report.quality;
 
-import java.awt.AWTError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.quality.history.RunRecord;
 
 /**
  * {@code <model>.html}: a trend chart per figure over all runs of the model, each followed by a table of its points
- * (the last {@value #POINTS_SHOWN}), then, for the latest run of each test, its gate verdicts, its figures per slice
- * and its confusion matrix. The charts are PNG files in the folder {@code <model>/} beside the page.
+ * (the last {@value #POINTS_SHOWN}); the robustness curves of the model's latest runs under each perturbation, with
+ * their table; then, for the latest run of each test, its gate verdicts, its figures per slice, its fairness rates
+ * per group as bar charts with the table of its fairness figures and verdicts, and its confusion matrix as an image
+ * above the table of counts. The charts are PNG files in the folder {@code <model>/} beside the page, each named
+ * after what it shows, so that a link to one stays valid from run to run.
  */
 final class ModelPage {
 
@@ -48,36 +51,22 @@ final class ModelPage {
             html.append("<p class=\"note\">No figure of the whole data set was recorded.</p>\n");
         }
         PageNames charts = new PageNames();
+        UnaryOperator<String> png = name -> model.file() + "/" + charts.unique(name) + ".png";
         for (Series s : series) {
-            String png = model.file() + "/" + charts.unique(s.label()) + ".png";
-            byte[] bytes = null;
-            String failure = null;
-            try {
-                bytes = TrendChart.png(s);
-            } catch (RuntimeException | LinkageError | AWTError e) { // no fonts or AWT natives: the table stays
-                failure = e.toString();
-            }
-            if (bytes != null) {
-                AtomicFiles.write(dir.resolve(png), bytes);
-            }
-            trend(s, bytes == null ? null : png, failure, html);
+            trend(s, png.apply(s.label()), dir, html);
         }
+        RobustnessTable.write(RobustnessRuns.latest(model.model(), model.perturbed()), model.model(), dir, png, html);
 
         html.append("<h2>Latest runs</h2>\n");
         for (RunRecord run : model.latestPerTest()) {
-            latest(run, html);
+            latest(run, dir, png, html);
         }
         Html.close(html);
         AtomicFiles.writeString(dir.resolve(model.file() + ".html"), html.toString());
     }
 
-    private static void trend(Series s, String png, String failure, StringBuilder html) {
+    private static void trend(Series s, String png, Path dir, StringBuilder html) {
         html.append("<h3>").append(Html.esc(s.label())).append("</h3>\n");
-        if (failure != null) {
-            html.append("<p class=\"note\">The chart could not be drawn on this machine (")
-                    .append(Html.esc(failure))
-                    .append(").</p>\n");
-        }
         long skipped = s.skipped();
         if (skipped > 0) {
             html.append("<p class=\"note skipped\">")
@@ -88,24 +77,16 @@ final class ModelPage {
                     .append(Html.esc(s.label()))
                     .append(" (not recorded, or NaN): they are left out of the chart and marked - below.</p>\n");
         }
-        if (png != null) {
-            image(s, png, html);
-        }
+        Charts.image(
+                dir,
+                png,
+                () -> TrendChart.png(s),
+                TrendChart.WIDTH,
+                TrendChart.HEIGHT,
+                "trend",
+                s.label() + " over " + s.points().size() + " runs",
+                html);
         table(s, html);
-    }
-
-    private static void image(Series s, String png, StringBuilder html) {
-        html.append("<img class=\"trend\" src=\"")
-                .append(Html.esc(png))
-                .append("\" width=\"")
-                .append(TrendChart.WIDTH)
-                .append("\" height=\"")
-                .append(TrendChart.HEIGHT)
-                .append("\" alt=\"")
-                .append(Html.esc(s.label()))
-                .append(" over ")
-                .append(s.points().size())
-                .append(" runs\">\n");
     }
 
     private static void table(Series s, StringBuilder html) {
@@ -143,7 +124,7 @@ final class ModelPage {
         html.append("</tbody></table>\n");
     }
 
-    private static void latest(RunRecord run, StringBuilder html) {
+    private static void latest(RunRecord run, Path dir, UnaryOperator<String> png, StringBuilder html) {
         html.append("<div class=\"latest\"><h3><code>")
                 .append(Html.esc(run.testId()))
                 .append("</code></h3>\n<p>")
@@ -158,8 +139,23 @@ final class ModelPage {
         GateTable.write(run.figures(), html);
         html.append("<h4>Figures per slice</h4>\n");
         SliceTable.write(run, html);
+        FairnessTable.write(run, dir, png, html);
         html.append("<h4>Confusion matrix</h4>\n");
-        ConfusionHeatMap.write(run, html);
+        ConfusionCells cells = ConfusionCells.of(run);
+        int k = cells.labels().size();
+        if (k > 0 && k <= ConfusionHeatMap.MAX_CLASSES) {
+            Charts.image(
+                    dir,
+                    png.apply("confusion " + run.testId()),
+                    () -> ConfusionChart.png(cells),
+                    ConfusionChart.width(k),
+                    ConfusionChart.height(k),
+                    "confusion",
+                    "Confusion matrix of " + k + " classes as a heat map, true class down, predicted across,"
+                            + " shaded by the share of the row; the counts are in the table below",
+                    html);
+        }
+        ConfusionHeatMap.write(cells, html);
         html.append("</div>\n");
     }
 }

@@ -22,9 +22,12 @@ import org.deepjunit.report.ReportWriteException;
  *       in a table below it with its time, test, commit, model fingerprint and dataset digest (the last 50 runs;
  *       the chart shows all). A run without a finite value of the figure is left out of the chart and marked in the
  *       table;
+ *   <li>robustness curves (PNG): accuracy against ε per attack, from the latest run of each perturbation of the model
+ *       (recorded as the model {@code "<model> under <perturbation>"}), with a table of those runs;
  *   <li>for the latest run of each test of the model: its gate verdicts (failed first) with the change or value, the
- *       interval and n; its figures per slice with each slice's n; and its confusion matrix as a heat map, each cell
- *       shaded by its share of its row.
+ *       interval and n; its figures per slice with each slice's n; its fairness rates per group as bar charts (PNG)
+ *       with their intervals, and a table of its fairness figures and their verdicts; and its confusion matrix as a
+ *       heat map (PNG) above a table of the counts, each cell shaded by its share of its row.
  * </ul>
  *
  * <p>DeepJUnit renders the pages of the history a run wrote into {@code quality/} of the report folder at the end of

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.RunRecord;
@@ -20,13 +21,16 @@ final class SliceTable {
     static final Comparator<String> SLICES =
             Comparator.comparing((String s) -> !Series.whole(s)).thenComparing(SliceTable::natural);
 
+    /** Kinds with a section of their own on the page: fairness figures and the groups' confusion counts. */
+    static final Set<String> OWN_SECTION = Set.of("fairness", "group confusion");
+
     private SliceTable() {}
 
     static void write(RunRecord run, StringBuilder html) {
         Map<String, Map<String, FigureRecord>> rows = new LinkedHashMap<>();
         Map<String, Long> sliceN = new TreeMap<>(SLICES);
         for (FigureRecord f : run.figures()) {
-            if (Series.NOT_TRENDS.contains(f.kind())) {
+            if (Series.NOT_TRENDS.contains(f.kind()) || OWN_SECTION.contains(f.kind())) {
                 continue;
             }
             String row = f.kind().equals("metric") ? f.name() : f.kind() + ": " + f.name();

@@ -1,13 +1,7 @@
 package org.deepjunit.report.quality;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -30,12 +24,6 @@ final class TrendChart {
     /** Above this many points the line is drawn without a marker per point. */
     private static final int MARKERS_UP_TO = 200;
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // before AWT starts: no display is needed, or asked for
-        }
-    }
-
     private TrendChart() {}
 
     /** The PNG bytes of {@code series}' chart. */
@@ -44,7 +32,7 @@ final class TrendChart {
         for (Series.Point p : series.points()) {
             data.add(p.number(), p.hasValue() ? Double.valueOf(p.value()) : null);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(
+        JFreeChart chart = Charts.styled(ChartFactory.createXYLineChart(
                 null,
                 "run #",
                 series.label(),
@@ -52,12 +40,8 @@ final class TrendChart {
                 PlotOrientation.VERTICAL,
                 false,
                 false,
-                false);
-        chart.setBackgroundPaint(Color.WHITE);
+                false));
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         NumberAxis runs = (NumberAxis) plot.getDomainAxis();
         runs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
@@ -71,16 +55,10 @@ final class TrendChart {
         values.setAutoRangeMinimumSize(magnitude > 0 ? 0.05 * magnitude : 1);
         XYLineAndShapeRenderer renderer =
                 new XYLineAndShapeRenderer(true, series.points().size() <= MARKERS_UP_TO);
-        renderer.setSeriesPaint(0, new Color(0x1f, 0x5f, 0xa8));
-        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesPaint(0, Charts.COLOURS[0]);
+        renderer.setSeriesStroke(0, Charts.LINE);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
         plot.setRenderer(renderer);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
+        return Charts.png(chart, WIDTH, HEIGHT);
     }
 }

@@ -3,11 +3,7 @@ package org.deepjunit.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -32,9 +28,7 @@ final class GrowthChart {
     static final Color GENERATED = new Color(0xe0, 0x7b, 0x00);
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // before AWT starts: no display is needed, or asked for
-        }
+        ChartPng.headless();
     }
 
     private GrowthChart() {}
@@ -79,22 +73,12 @@ final class GrowthChart {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
         }
         XYPlot plot = new XYPlot(data, inputs, covered, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(new LegendItem("test inputs", null, null, null, new Rectangle(10, 10), TEST));
         legend.add(new LegendItem("generated inputs", null, null, null, new Rectangle(10, 10), GENERATED));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(
                 curve.model() + ": " + curve.criterion(), JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
+        return ChartPng.png(ChartPng.styled(chart), WIDTH, HEIGHT);
     }
 }

@@ -67,6 +67,22 @@ class SavedInputsTest {
         }
     }
 
+    /** A folder of a report with a front page leads back to it; one elsewhere has no link that would not resolve. */
+    @Test
+    void thePageLinksTheReportsFrontPageWhereThereIsOne(@TempDir Path reportDir) throws Exception {
+        Path elsewhere = reportDir.resolve("elsewhere");
+        Path generated = reportDir.resolve("report/generated");
+        Files.createDirectories(generated);
+        Files.writeString(reportDir.resolve("report/index.html"), "front page");
+        for (Path dir : List.of(elsewhere, generated)) {
+            SavedInputs.save(dir, "1-seed0", Tensor.of(new float[] {0, 1, 0, 1}, 1, 2, 2), null, Map.of());
+            SavedInputs.writeIndex(dir, "Saved inputs", "Two of them");
+        }
+        assertThat(Files.readString(generated.resolve("index.html")))
+                .contains("<a href=\"../index.html\">DeepJUnit report</a> &gt; Saved inputs");
+        assertThat(Files.readString(elsewhere.resolve("index.html"))).doesNotContain("../index.html");
+    }
+
     @Test
     void savesNpyPngAndJson(@TempDir Path dir) throws Exception {
         float[] pixels = new float[4 * 3];

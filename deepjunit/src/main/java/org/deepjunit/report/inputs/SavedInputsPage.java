@@ -2,6 +2,7 @@ package org.deepjunit.report.inputs;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,13 @@ public final class SavedInputsPage implements SavedInputsIndex {
                 .append(InputsStylesheet.FILE)
                 .append("\" type=\"text/css\">\n<title>DeepJUnit: ")
                 .append(esc(title))
-                .append("</title></head><body>\n<h1>")
+                .append("</title></head><body>\n")
+                .append(
+                        // back to the report's front page, where the folder is in a report that has one
+                        Files.isRegularFile(dir.resolve("../index.html"))
+                                ? "<p><a href=\"../index.html\">DeepJUnit report</a> &gt; " + esc(title) + "</p>\n"
+                                : "")
+                .append("<h1>")
                 .append(esc(title))
                 .append("</h1>\n<p>")
                 .append(esc(description))

@@ -4,16 +4,11 @@ import java.awt.AWTError;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.deepjunit.data.AtomicFiles;
-import org.jfree.chart.ChartUtils;
+import org.deepjunit.report.ChartPng;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.Plot;
-import org.jfree.chart.plot.XYPlot;
 
 /**
  * What every chart of the quality pages shares, so that they look alike and degrade alike: the headless switch, the
@@ -38,34 +33,19 @@ final class Charts {
     static final BasicStroke LINE = new BasicStroke(2f);
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // before AWT starts: no display is needed, or asked for
-        }
+        ChartPng.headless();
     }
 
     private Charts() {}
 
     /** White chart and plot; light grid lines where the plot has them. */
     static JFreeChart styled(JFreeChart chart) {
-        chart.setBackgroundPaint(Color.WHITE);
-        Plot plot = chart.getPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        if (plot instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
-            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        }
-        return chart;
+        return ChartPng.styled(chart);
     }
 
     /** The chart as PNG bytes of {@code width} × {@code height} pixels. */
     static byte[] png(JFreeChart chart, int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, width, height);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
+        return ChartPng.png(chart, width, height);
     }
 
     /**

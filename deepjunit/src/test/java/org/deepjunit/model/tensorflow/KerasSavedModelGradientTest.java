@@ -218,9 +218,11 @@ class KerasSavedModelGradientTest {
                     / (2 * h);
             double err = Math.abs(fd - p.gradient[i]) / (1e-2 + Math.abs(p.gradient[i]));
             maxErr = Math.max(maxErr, err);
+            // 3e-4: float32 round-off of two forward passes over 2h, as TF's kernels give it on each CPU (measured
+            // at most 1.9e-4 on an Intel machine with AVX-512, 2.2e-4 on an AMD EPYC with AVX2)
             assertThat(Math.abs(fd - p.gradient[i]))
                     .as("d/dx[" + i + "]")
-                    .isLessThan(2e-4 + 2e-3 * Math.abs(p.gradient[i]));
+                    .isLessThan(3e-4 + 2e-3 * Math.abs(p.gradient[i]));
             checked++;
         }
         System.out.printf(

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The input check is what keeps the JVM alive: the same wrong-rank feed given to TensorFlow directly
- * (in a child JVM) kills that JVM, while through {@link TensorFlowModel} it is an exception and this
- * test goes on to run the model again. (Measured: a float32 Conv2D graph, which TF runs through
- * oneDNN, aborts with "Check failed ... tensor_format.h" and exit code 134; a float64 one throws.)
+ * (in a child JVM) kills that JVM on some CPUs and never gives a result, while through {@link TensorFlowModel} it is
+ * an exception on every CPU and this test goes on to run the model again. (Measured: on an Intel machine with
+ * AVX-512, where TF runs a float32 Conv2D through oneDNN, it aborts with "Check failed ... tensor_format.h" and exit
+ * code 134; on an AMD EPYC with AVX2 TF's own check throws "convolution input must be 4-dimensional".)
  */
 class TensorFlowWrongRankTest {
 
@@ -46,7 +47,9 @@ class TensorFlowWrongRankTest {
         System.out.println("raw TF child JVM exit code " + p.exitValue() + ", output tail: "
                 + out.substring(Math.max(0, out.length() - 400)));
         assertThat(out).doesNotContain("survived");
-        assertThat(p.exitValue()).as("child JVM aborted by TensorFlow").isNotZero();
+        if (p.exitValue() == 0) { // TF checked the rank itself on this CPU
+            assertThat(out).as("TensorFlow's own error").contains("exception: ", "must be 4-dimensional");
+        }
 
         try (TensorFlowModel m = TensorFlowModel.load(e.dir())) {
             assertThatThrownBy(() -> m.predict(Tensor.of(new double[288], 2, 144)))

@@ -73,7 +73,9 @@ public final class DeepJUnitListener implements TestExecutionListener, LauncherS
             first = first == null ? f.cause() : first;
         }
         if (CoverageRun.active()) {
-            for (CoverageRun.Failure f : CoverageRun.finishAll(System.out, CoverageReports::render)) {
+            CoverageRun.Renderer renderer = (merged, dir, t, scaled) -> CoverageReports.render(
+                    merged, dir, t, scaled, QualityHistory.keptSummary(dir).orElse(null));
+            for (CoverageRun.Failure f : CoverageRun.finishAll(System.out, renderer)) {
                 blocks.add(f.describe());
                 first = first == null ? f.cause() : first;
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.deepjunit.config.ConfigurationException;
 import org.deepjunit.differential.DifferentialChecker;
 import org.deepjunit.differential.GoldenFile;
+import org.deepjunit.generation.GeneratedInput;
 import org.deepjunit.model.ForwardListeners;
 import org.deepjunit.model.Model;
 import org.deepjunit.quality.history.FigureRecord;
@@ -81,6 +82,11 @@ final class DifferentialExtension extends TestBodyInterceptor implements BeforeA
                         .filter(a -> a instanceof Model m && setup.isUnderTest(m))
                         .map(a -> (Model) a)
                         .toList());
+        for (Object a : arguments) {
+            if (a instanceof GeneratedInput g) {
+                checker.madeFrom(g.tensor(), g.seed(), g.provenance());
+            }
+        }
         Throwable thrown = null;
         ForwardListeners.Binding binding = ForwardListeners.bind(checker);
         try {

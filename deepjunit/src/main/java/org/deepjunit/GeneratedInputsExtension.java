@@ -3,6 +3,7 @@ package org.deepjunit;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterators;
@@ -59,8 +60,11 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
 
         DeclaredModels declared = DeclaredModels.of(context);
         List<Model> models = new ArrayList<>();
+        Map<String, Model> byName = new LinkedHashMap<>();
         for (String name : plan.models()) {
-            models.add(declared.get(name));
+            Model model = declared.get(name);
+            models.add(model);
+            byName.put(name, model);
         }
         Dataset dataset = dataset(context, plan);
         check(plan, models, dataset);
@@ -95,7 +99,7 @@ final class GeneratedInputsExtension implements TestTemplateInvocationContextPro
                 : plan.generator().start(seeds);
         Model explained = settings.getOrDefault(ExplainKeys.OVERLAYS) ? models.get(0) : null;
         GeneratedInvocations invocations =
-                new GeneratedInvocations(source, where, plan, seeds.deadline(), context, explained);
+                new GeneratedInvocations(source, where, plan, seeds.deadline(), context, byName, explained);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(invocations, 0), false);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deepjunit.data.Progress;
 import org.deepjunit.generation.Candidate;
@@ -35,6 +36,7 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private final GenerationPlan plan;
     private final ExtensionContext context;
     private final Deadline deadline;
+    private final Map<String, Model> models;
     private final Model explained;
     private final Deque<TestTemplateInvocationContext> pending = new ArrayDeque<>();
     private int index;
@@ -42,15 +44,20 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
     private boolean done;
     private final Progress progress;
 
-    /** @param explained the model whose explanation is saved beside saved inputs; null for none */
+    /**
+     * @param models    the models by their {@code @TestModel} names, whose scores saved inputs keep
+     * @param explained the model whose explanation is saved beside saved inputs; null for none
+     */
     GeneratedInvocations(
             CandidateSource source,
             String where,
             GenerationPlan plan,
             Deadline deadline,
             ExtensionContext context,
+            Map<String, Model> models,
             Model explained) {
         this.source = source;
+        this.models = models;
         this.explained = explained;
         this.where = where;
         this.plan = plan;
@@ -156,7 +163,8 @@ final class GeneratedInvocations implements Iterator<TestTemplateInvocationConte
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new InputResolver(input), new GeneratedInputSaver(input, plan.range(), explained));
+                return List.of(
+                        new InputResolver(input), new GeneratedInputSaver(input, plan.range(), models, explained));
             }
         };
     }

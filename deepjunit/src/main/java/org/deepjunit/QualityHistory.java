@@ -143,6 +143,24 @@ final class QualityHistory implements ExtensionContext.Store.CloseableResource, 
         }
     }
 
+    /**
+     * Where the coverage report in {@code reportDir} keeps its run's summary beside the SQLite history its runs were
+     * recorded in, {@code <history>.report-<hash of the folder>.json}, so that the front page's trends survive
+     * {@code mvn clean}; empty when this JVM recorded no history file for that folder (none, or a database server).
+     */
+    static Optional<Path> keptSummary(Path reportDir) {
+        Path dir = reportDir.toAbsolutePath().normalize();
+        for (Written w : written()) {
+            if (w.file() != null && w.reportDir().equals(dir)) {
+                String name = w.file().getFileName().toString().replaceFirst("\\.db$", "");
+                return Optional.of(w.file()
+                        .resolveSibling(name + ".report-"
+                                + Integer.toHexString(dir.toString().hashCode()) + ".json"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether the configuration keeps a history: callers skip computing figures (fingerprints) it would drop. */
     static boolean enabled(Settings settings) {
         return !settings.getOrDefault(QualityKeys.HISTORY_URL).equals("none");

@@ -166,13 +166,44 @@ class SavedInputsPageRunTest {
     }
 
     @Test
+    void eachModelsTopScoresOnTheInputAndOnItsSeedAreTheModelsOwn() throws IOException {
+        Path dir = generated.resolve("Subject.corner");
+        String name = sections().values().iterator().next().get(4);
+        JsonNode json = Json.readTree(Files.readAllBytes(dir.resolve(name + ".json")));
+        Model lenet1 = DeepXploreModels.dl4j(LeNet.LENET1);
+        for (String[] saved : List.of(new String[] {".npy", "scores"}, new String[] {".seed.npy", "seedScores"})) {
+            float[] x = Npy.read(dir.resolve(name + saved[0]).toString()).values();
+            double[] p = lenet1.predict(org.deepjunit.model.Tensor.of(x, 1, 28, 28, 1))
+                    .toDoubleArray();
+            Integer[] order = new Integer[p.length];
+            for (int i = 0; i < p.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+            JsonNode answer = json.path(saved[1]).path("lenet1");
+            assertThat(answer.path("top1").asInt()).as(saved[1]).isEqualTo(order[0]);
+            assertThat(answer.path("top")).hasSize(3);
+            for (int k = 0; k < 3; k++) {
+                assertThat(answer.path("top").get(k).path("label").asInt()).isEqualTo(order[k]);
+                assertThat(answer.path("top").get(k).path("value").asDouble())
+                        .isCloseTo(p[order[k]], org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+        assertThat(json.path("scores").path("lenet1").path("top1").asInt())
+                .isEqualTo(json.path("predictions").path("lenet1").asInt());
+    }
+
+    @Test
     void metadataIsATableAndThePageNeedsNoScriptNorInlineStyle() throws IOException {
         assertThat(page)
                 .contains("<tr><th>Generator</th><td>corner</td></tr>")
                 .contains("<tr><th>Constraint or transformation</th><td>white corner</td></tr>")
                 .containsPattern("<tr><th>L∞ distance</th><td>[0-9.]+</td></tr>")
                 .containsPattern("<tr><th>L2 distance</th><td>[0-9.]+</td></tr>")
-                .containsPattern("<tr><th>Prediction of lenet1</th><td>\\d</td></tr>")
+                .containsPattern(
+                        "<tr><th>Prediction of lenet1</th><td>\\d \\(scores: \\d = [0-9.e-]+, \\d = [0-9.e-]+, "
+                                + "\\d = [0-9.e-]+\\)</td></tr>")
+                .containsPattern("<tr><th>Its seed, by lenet1</th><td>\\d \\(scores: ")
                 .contains("<tr><th>Failure</th><td>java.lang.AssertionError: saved on purpose")
                 .contains("<link rel=\"stylesheet\" href=\"saved-inputs.css\"")
                 .doesNotContain("<script")

@@ -17,8 +17,9 @@ import org.deepjunit.model.NeuronValues;
  * first input that covered it under NC (at the one judgement the recordings asked for) and that put it among its
  * layer's top k (TKNC), and which inputs were generated. An ordinal counts the inputs recorded before, in the order
  * their batches reached this coverage; merging appends the other coverage's inputs after this one's, so the merged
- * curve is that of the inputs run one data file after another. KMNC, NBC and SNAC are not followed: their growth
- * would need an ordinal per section or corner. Guarded by its {@link ModelCoverage}.
+ * curve is that of the inputs run one data file after another. With a profile, the ordinals of the first input
+ * beyond each neuron's upper and lower corner give NBC and SNAC their curves too. KMNC is not followed: its growth
+ * would need an ordinal per section, k per neuron. Guarded by its {@link ModelCoverage}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Growth {
@@ -113,6 +114,33 @@ public final class Growth {
         }
     }
 
+    /**
+     * Gives every neuron of {@code layer} (which has a profile) that the batch took beyond a corner for the first time
+     * the ordinal of the first input of the batch that did, as {@link #firstCovered} does for NC.
+     */
+    static void firstBeyondCorners(LayerCoverage layer, NeuronValues.LayerValues values, long from) {
+        float[] floats = values.floatMeans();
+        double[] doubles = floats == null ? values.means() : null;
+        int n = layer.neurons;
+        for (int j = 0; j < n; j++) {
+            boolean upper = layer.firstUpper[j] == NEVER && layer.maxRaw[j] > layer.upperCorner(j);
+            boolean lower = layer.firstLower[j] == NEVER
+                    && layer.minRaw[j] != LayerCoverage.NONE_MIN
+                    && layer.minRaw[j] < layer.lowerCorner(j);
+            for (int s = 0; s < values.batch() && (upper || lower); s++) {
+                double raw = floats != null ? floats[s * n + j] : doubles[s * n + j];
+                if (upper && raw > layer.upperCorner(j)) {
+                    layer.firstUpper[j] = from + s;
+                    upper = false;
+                }
+                if (lower && raw < layer.lowerCorner(j)) {
+                    layer.firstLower[j] = from + s;
+                    lower = false;
+                }
+            }
+        }
+    }
+
     /** Appends {@code other}'s inputs after the {@code offset} inputs of this growth. */
     void merge(Growth other, long offset) {
         for (long[] r : other.generated) {
@@ -162,12 +190,20 @@ public final class Growth {
     static void writeLayer(ObjectNode layer, LayerCoverage l) {
         longs(layer.putArray("firstNc"), l.firstNc);
         longs(layer.putArray("firstTopK"), l.firstTopK);
+        if (l.firstUpper != null) {
+            longs(layer.putArray("firstUpper"), l.firstUpper);
+            longs(layer.putArray("firstLower"), l.firstLower);
+        }
     }
 
     /** Reads a layer's ordinals; a data file without them (an earlier version) leaves them never. */
     static void readLayer(JsonNode layer, LayerCoverage l) {
         read(layer.get("firstNc"), l.firstNc, l.name);
         read(layer.get("firstTopK"), l.firstTopK, l.name);
+        if (l.firstUpper != null) {
+            read(layer.get("firstUpper"), l.firstUpper, l.name);
+            read(layer.get("firstLower"), l.firstLower, l.name);
+        }
     }
 
     private static void longs(ArrayNode into, long[] values) {

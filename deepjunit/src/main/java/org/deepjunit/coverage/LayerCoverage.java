@@ -40,6 +40,14 @@ public final class LayerCoverage {
 
     final long[] firstTopK;
 
+    /**
+     * With a profile, per neuron the ordinal of the first input above its upper corner (NBC, SNAC) and below its lower
+     * corner (NBC); null without one.
+     */
+    final long[] firstUpper;
+
+    final long[] firstLower;
+
     LayerCoverage(String name, LayerKind kind, int neurons, int k, double[] low, double[] high) {
         this.name = name;
         this.kind = kind;
@@ -54,6 +62,8 @@ public final class LayerCoverage {
         this.high = high;
         this.firstNc = Growth.never(neurons);
         this.firstTopK = Growth.never(neurons);
+        this.firstUpper = high == null ? null : Growth.never(neurons);
+        this.firstLower = high == null ? null : Growth.never(neurons);
     }
 
     private static double[] filled(int n, double v) {
@@ -71,6 +81,10 @@ public final class LayerCoverage {
         Arrays.fill(topK, false);
         Arrays.fill(firstNc, Growth.NEVER);
         Arrays.fill(firstTopK, Growth.NEVER);
+        if (firstUpper != null) {
+            Arrays.fill(firstUpper, Growth.NEVER);
+            Arrays.fill(firstLower, Growth.NEVER);
+        }
     }
 
     LayerCoverage emptyCopy() {
@@ -114,6 +128,29 @@ public final class LayerCoverage {
         return firstTopK[j];
     }
 
+    /**
+     * The ordinal of the first input that took neuron {@code j} above its profile's upper corner (NBC, SNAC), or
+     * {@link Growth#NEVER} (also without a profile).
+     */
+    public long firstAboveCorner(int j) {
+        return firstUpper == null ? Growth.NEVER : firstUpper[j];
+    }
+
+    /** The ordinal of the first input that took neuron {@code j} below its lower corner (NBC), or never. */
+    public long firstBelowCorner(int j) {
+        return firstLower == null ? Growth.NEVER : firstLower[j];
+    }
+
+    /** The upper corner's bound: a value above it covers the corner; +∞ without a profile. */
+    double upperCorner(int j) {
+        return high == null ? Double.POSITIVE_INFINITY : high[j] + Profile.slack(low[j], high[j]);
+    }
+
+    /** The lower corner's bound: a value below it covers the corner; −∞ without a profile. */
+    double lowerCorner(int j) {
+        return high == null ? Double.NEGATIVE_INFINITY : low[j] - Profile.slack(low[j], high[j]);
+    }
+
     boolean sectionHit(int neuron, int section) {
         int bit = neuron * k + section;
         return (sections[bit >>> 6] & (1L << (bit & 63))) != 0;
@@ -155,13 +192,12 @@ public final class LayerCoverage {
                     if (high == null) {
                         break;
                     }
-                    double slack = Profile.slack(low[j], high[j]);
-                    if (maxRaw[j] != NONE_MAX && maxRaw[j] > high[j] + slack) {
+                    if (maxRaw[j] != NONE_MAX && maxRaw[j] > upperCorner(j)) {
                         covered++;
                     }
                     if (criterion == org.deepjunit.coverage.Criterion.NBC
                             && minRaw[j] != NONE_MIN
-                            && minRaw[j] < low[j] - slack) {
+                            && minRaw[j] < lowerCorner(j)) {
                         covered++;
                     }
                 }
@@ -196,5 +232,9 @@ public final class LayerCoverage {
         }
         Growth.mergeFirst(firstNc, other.firstNc, offset);
         Growth.mergeFirst(firstTopK, other.firstTopK, offset);
+        if (firstUpper != null && other.firstUpper != null) {
+            Growth.mergeFirst(firstUpper, other.firstUpper, offset);
+            Growth.mergeFirst(firstLower, other.firstLower, offset);
+        }
     }
 }

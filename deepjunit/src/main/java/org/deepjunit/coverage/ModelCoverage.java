@@ -191,6 +191,11 @@ public final class ModelCoverage {
             }
         }
         if (hashes != null) {
+            for (LayerCoverage lc : layers.values()) {
+                if (lc.firstUpper != null) {
+                    Growth.firstBeyondCorners(lc, values.layer(lc.name), samples);
+                }
+            }
             samples += batch;
             for (long h : hashes) {
                 patterns.add(h);

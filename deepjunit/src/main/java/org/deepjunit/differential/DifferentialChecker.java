@@ -41,6 +41,7 @@ public final class DifferentialChecker implements ForwardListener {
     private final Set<Model> compatible = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final List<Model> injected;
     private final Set<String> undeclared = new java.util.TreeSet<>();
+    private final Map<String, Origin> origins = new java.util.HashMap<>();
     private Model modelUnderTest;
     private int calls;
     private int checked;
@@ -68,6 +69,27 @@ public final class DifferentialChecker implements ForwardListener {
         this.testName = testName;
         this.injected = List.copyOf(injected);
         this.modelUnderTest = setup.modelUnderTest();
+    }
+
+    /** Where a generated input came from: its seed and the generator's account of it ({@code GeneratedInput}). */
+    private record Origin(Tensor seed, Map<String, Object> provenance) {}
+
+    /** The generator's keys saved beside a failing input: how it was made and how far it is from its seed. */
+    private static final List<String> PROVENANCE = List.of(
+            "displayName", "runSeed", "seedId", "seedLabel", "generator", "method", "parameters", "L0", "L2", "Linf");
+
+    /**
+     * Declares that the test received {@code input} from a generator: should the models disagree on it, it is saved
+     * beside {@code seed} with a difference map, and with what {@code provenance} says of how it was made.
+     */
+    public synchronized void madeFrom(Tensor input, Tensor seed, Map<String, Object> provenance) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String key : PROVENANCE) {
+            if (provenance.containsKey(key)) {
+                kept.put(key, provenance.get(key));
+            }
+        }
+        origins.put(InputId.of(input.sample(0)), new Origin(seed, kept));
     }
 
     @Override
@@ -265,7 +287,12 @@ public final class DifferentialChecker implements ForwardListener {
                 metadata.put("maxDifference", round(f.comparison().maxDifference()));
                 metadata.put("modelUnderTest", f.mut());
                 metadata.put("reference", f.ref());
-                SavedInputs.Saved s = SavedInputs.save(setup.inputsDir(), f.id(), f.sample(), null, metadata);
+                Origin origin = origins.get(f.id());
+                if (origin != null) {
+                    origin.provenance().forEach(metadata::putIfAbsent);
+                }
+                SavedInputs.Saved s = SavedInputs.save(
+                        setup.inputsDir(), f.id(), f.sample(), origin == null ? null : origin.seed(), null, metadata);
                 if (saved.size() < MESSAGE_LIMIT) {
                     setup.afterSave(modelUnderTest, f.sample(), s); // the inputs the message names
                 }

@@ -88,6 +88,19 @@ public final class CoverageReportWriter {
      * {@code extra} writes into the new report before it is swapped in (such as the data file).
      */
     public static void write(NeuronCoverageReport report, Path dir, ReportFolder.Renderer extra) throws IOException {
+        write(report, dir, null, extra);
+    }
+
+    /**
+     * Writes the report like {@link #write(NeuronCoverageReport, Path, ReportFolder.Renderer)}; the figures the
+     * front page's trends compare with are those of the newer of the summaries in the replaced report and in
+     * {@code keptSummary}, where this run's summary is then kept too.
+     *
+     * @param keptSummary a file outside the report folder that survives {@code mvn clean} (beside the quality
+     *                    history), null for none
+     */
+    public static void write(NeuronCoverageReport report, Path dir, Path keptSummary, ReportFolder.Renderer extra)
+            throws IOException {
         Objects.requireNonNull(report, "report");
         checkModelFolders(report);
         List<String> savedInputs = new ArrayList<>();
@@ -96,13 +109,20 @@ public final class CoverageReportWriter {
                 savedInputs.add(kept);
             }
         }
+        RunSummary[] written = new RunSummary[1];
         writeAtomically(dir, into -> {
             // read under the folder's lock, from the report this one replaces
-            RunSummary summary = RunSummary.of(report, RunSummary.read(dir));
-            render(report, into, savedInputs, summary.previous());
-            summary.write(into);
+            RunSummary replaced = RunSummary.newer(
+                    RunSummary.read(dir.resolve(RunSummary.FILE)),
+                    keptSummary == null ? null : RunSummary.read(keptSummary));
+            written[0] = RunSummary.of(report, replaced);
+            render(report, into, savedInputs, written[0].previous());
+            written[0].write(into.resolve(RunSummary.FILE));
             extra.render(into);
         });
+        if (keptSummary != null) {
+            written[0].write(keptSummary);
+        }
     }
 
     /** Renders all files of the report into an (empty) directory. */

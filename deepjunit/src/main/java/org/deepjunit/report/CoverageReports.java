@@ -60,6 +60,16 @@ public final class CoverageReports {
     public static List<String> render(
             CoverageData merged, Path reportDir, Double configuredThreshold, Boolean configuredScaled)
             throws IOException {
+        return render(merged, reportDir, configuredThreshold, configuredScaled, null);
+    }
+
+    /**
+     * {@link #render(CoverageData, Path, Double, Boolean)}, with the run's summary also kept in {@code keptSummary}
+     * (null: only in the report), outside the report folder, so that the next run's trends survive {@code mvn clean}.
+     */
+    public static List<String> render(
+            CoverageData merged, Path reportDir, Double configuredThreshold, Boolean configuredScaled, Path keptSummary)
+            throws IOException {
         NeuronCoverageReport report = build(
                 merged,
                 "DeepJUnit neuron coverage",
@@ -67,7 +77,8 @@ public final class CoverageReports {
                 configuredThreshold,
                 configuredScaled,
                 CoverageRun.runId());
-        CoverageReportWriter.write(report, reportDir, into -> merged.write(into.resolve(CoverageRun.DATA_FILE)));
+        CoverageReportWriter.write(
+                report, reportDir, keptSummary, into -> merged.write(into.resolve(CoverageRun.DATA_FILE)));
         return summary(report, reportDir.resolve(CoverageReportWriter.HTML_INDEX));
     }
 

@@ -27,7 +27,8 @@ final class FrontPage {
                 + PageFrame.esc(DateTimeFormatter.ISO_INSTANT.format(report.created()))
                 + (report.runId().isEmpty() ? "" : " by run " + PageFrame.esc(report.runId())) + ". "
                 + (previous == null
-                        ? "No earlier report in this folder to compare with."
+                        ? "No earlier run to compare with (its summary is kept in this folder, and beside the quality history "
+                                + "file when there is one)."
                         : "Trends compare with the previous run, measured " + PageFrame.esc(previous.created()) + ".")
                 + "</p>\n");
         links(savedInputs, out);

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * @param model     the model's name in the report
  * @param criterion the criterion's label, such as {@code NC(t=0.25)}
- * @param units     the neurons the criterion counts
+ * @param units     the units the criterion counts: neurons, or for NBC their two corners
  * @param inputs    the inputs recorded
  * @param firsts    per covered unit the ordinal (from 0) of the first input that covered it, in any order
  * @param generated the generated inputs as [from, to) ordinal ranges, in order

@@ -7,8 +7,16 @@ import org.deepjunit.coverage.Growth;
 import org.deepjunit.coverage.LayerCoverage;
 import org.deepjunit.coverage.ModelCoverage;
 
-/** A model's {@link GrowthCurve}s from its {@link Growth}: NC at the judgement recorded, and TKNC. */
+/**
+ * A model's {@link GrowthCurve}s from its {@link Growth}: NC at the judgement recorded, TKNC, and with a profile NBC
+ * and SNAC.
+ */
 final class GrowthCurves {
+
+    /** The ordinals of one neuron's units: one per neuron, or NBC's two corners. */
+    private interface Units {
+        long[] firsts(LayerCoverage layer, int neuron);
+    }
 
     private GrowthCurves() {}
 
@@ -23,37 +31,58 @@ final class GrowthCurves {
             String[] parts = judgement.split(" ");
             double t = Double.parseDouble(parts[0]);
             boolean scaled = parts[1].equals("scaled");
-            String label = new CoverageReports.Judgement(t, scaled).label();
-            add(curves, name, m, label, m.count(Criterion.NC, t, scaled)[0], true);
+            add(
+                    curves,
+                    name,
+                    m,
+                    new CoverageReports.Judgement(t, scaled).label(),
+                    m.count(Criterion.NC, t, scaled),
+                    (l, j) -> new long[] {l.firstCovered(j)});
         }
         add(
                 curves,
                 name,
                 m,
                 CoverageReports.label(Criterion.TKNC, m.spec()),
-                m.count(Criterion.TKNC, 0, true)[0],
-                false);
+                m.count(Criterion.TKNC, 0, true),
+                (l, j) -> new long[] {l.firstInTopK(j)});
+        if (m.profile() != null) {
+            add(
+                    curves,
+                    name,
+                    m,
+                    CoverageReports.label(Criterion.NBC, m.spec()),
+                    m.count(Criterion.NBC, 0, true),
+                    (l, j) -> new long[] {l.firstAboveCorner(j), l.firstBelowCorner(j)});
+            add(
+                    curves,
+                    name,
+                    m,
+                    CoverageReports.label(Criterion.SNAC, m.spec()),
+                    m.count(Criterion.SNAC, 0, true),
+                    (l, j) -> new long[] {l.firstAboveCorner(j)});
+        }
         return curves;
     }
 
+    /** @param count the criterion's [covered, total], which the curve must end at */
     private static void add(
-            List<GrowthCurve> curves, String name, ModelCoverage m, String label, long covered, boolean nc) {
+            List<GrowthCurve> curves, String name, ModelCoverage m, String label, long[] count, Units units) {
         List<Long> firsts = new ArrayList<>();
-        long units = 0;
         for (LayerCoverage l : m.layers().values()) {
-            units += l.neurons();
             for (int j = 0; j < l.neurons(); j++) {
-                long first = nc ? l.firstCovered(j) : l.firstInTopK(j);
-                if (first != Growth.NEVER) {
-                    firsts.add(first);
+                for (long first : units.firsts(l, j)) {
+                    if (first != Growth.NEVER) {
+                        firsts.add(first);
+                    }
                 }
             }
         }
-        if (firsts.size() == covered && m.samples() > 0) {
+        if (firsts.size() == count[0] && m.samples() > 0) {
             curves.add(new GrowthCurve(
                     name,
                     label,
-                    units,
+                    count[1],
                     m.samples(),
                     firsts.stream().mapToLong(Long::longValue).toArray(),
                     m.growth().generatedRanges()));

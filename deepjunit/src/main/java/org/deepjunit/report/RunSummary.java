@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.deepjunit.data.AtomicFiles;
 
 /**
- * The figures of a report, kept in it as {@value #FILE} with those of the run before, so that the next report's
- * front page can show a trend per model and criterion. The report of a run is rendered once per Surefire fork; a
+ * The figures of a report, kept in it as {@value #FILE} with those of the run before (and, with a quality history
+ * file, beside it: {@link CoverageReportWriter#write(NeuronCoverageReport, Path, Path, ReportFolder.Renderer)}), so
+ * that the next report's front page can show a trend per model and criterion. The report of a run is rendered once per Surefire fork; a
  * report of the same run compares with the run before it, not with its own earlier forks.
  *
  * @param runId    the run measured ("" when unknown: then every report is a run of its own)
@@ -51,9 +54,16 @@ record RunSummary(String runId, String created, Map<String, Map<String, Double>>
         return m == null ? null : m.get(criterion);
     }
 
-    /** The summary in {@code report}, or null when it has none or one that cannot be read (the trend is a nicety). */
-    static RunSummary read(Path report) {
-        Path file = report.resolve(FILE);
+    /** Of two summaries (either may be null), the one created later. */
+    static RunSummary newer(RunSummary a, RunSummary b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Instant.parse(b.created()).isAfter(Instant.parse(a.created())) ? b : a;
+    }
+
+    /** The summary in {@code file}, or null when there is none or one that cannot be read (the trend is a nicety). */
+    static RunSummary read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -64,8 +74,11 @@ record RunSummary(String runId, String created, Map<String, Map<String, Double>>
         }
     }
 
-    void write(Path report) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(report.resolve(FILE).toFile(), toJson(true));
+    /** Writes the summary to {@code file} atomically, creating its folder. */
+    void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(true)));
     }
 
     private ObjectNode toJson(boolean withPrevious) {
@@ -95,6 +108,7 @@ record RunSummary(String runId, String created, Map<String, Map<String, Double>>
             figures.put(m.getKey(), byCriterion);
         }
         RunSummary previous = root.hasNonNull("previous") ? fromJson(root.get("previous")) : null;
-        return new RunSummary(root.get("runId").asText(), root.get("created").asText(), figures, previous);
+        String created = Instant.parse(root.get("created").asText()).toString(); // a summary of no time is unreadable
+        return new RunSummary(root.get("runId").asText(), created, figures, previous);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * first covers neuron 0 at #1, neuron 1 at #2, neuron 2 at #4. Top-1: #0 and #3 tie, the lower index wins (0); #1
  * neuron 0, #2 neuron 1, #4 neuron 2; so TKNC first: neuron 0 at #0, 1 at #2, 2 at #4.
  */
-class GrowthTest {
+public class GrowthTest {
 
     private static final double[][] TEST = {{0, 0, 0}, {2, 0, 0}, {1, 3, 0}};
     private static final double[][] GENERATED = {{0, 0, 0}, {0, 1, 2}};
@@ -93,6 +93,59 @@ class GrowthTest {
         assertThat(firstInTopK(read)).containsExactly(0, 2, 4);
         assertThat(read.growth().generatedRanges()).containsExactly(new long[] {3, 5});
         assertThat(read.growth().ncJudgement()).isEqualTo("0.0 scaled");
+    }
+
+    /**
+     * NBC and SNAC with a profile of bounds [0, 1] for each neuron (slack 1e-5). Inputs #0 (0, 0, 0), #1 (2, 0, 0),
+     * #2 (1, 3, −1) from a test, #3 (−0.5, 0, 0), #4 (0, 1, 2) generated: above the upper corner first neuron 0 at #1,
+     * neuron 1 at #2, neuron 2 at #4 (1 is inside); below the lower corner neuron 2 at #2, neuron 0 at #3, neuron 1
+     * never.
+     */
+    public static final double[][] CORNERS_TEST = {{0, 0, 0}, {2, 0, 0}, {1, 3, -1}};
+
+    public static final double[][] CORNERS_GENERATED = {{-0.5, 0, 0}, {0, 1, 2}};
+
+    public static ModelCoverage profiled() {
+        RecordingSpec spec = new RecordingSpec(4, 1, List.of(), List.of(), null, 0);
+        Profile profile = new Profile("fp", "data", 10, java.util.Map.of("l", new double[][] {{0, 0, 0}, {1, 1, 1}}));
+        return new ModelCoverage("m", "fp", spec, profile, List.of(new Layer("l", LayerKind.DENSE, Shape.of(3))));
+    }
+
+    private static long[][] corners(ModelCoverage m) {
+        LayerCoverage l = m.layers().get("l");
+        return new long[][] {
+            {l.firstAboveCorner(0), l.firstAboveCorner(1), l.firstAboveCorner(2)},
+            {l.firstBelowCorner(0), l.firstBelowCorner(1), l.firstBelowCorner(2)}
+        };
+    }
+
+    @Test
+    void withAProfileEachCornerGetsItsFirstInputAndTheDataFileKeepsThem() {
+        ModelCoverage m = profiled();
+        m.record(HandValues.of(CORNERS_TEST), false);
+        ModelCoverage generated = profiled();
+        generated.record(HandValues.of(CORNERS_GENERATED), true);
+        m.merge(generated);
+
+        assertThat(corners(m)[0]).containsExactly(1, 2, 4);
+        assertThat(corners(m)[1]).containsExactly(3, Growth.NEVER, 2);
+        assertThat(m.count(Criterion.NBC, 0, true)).containsExactly(5, 6);
+        assertThat(m.count(Criterion.SNAC, 0, true)).containsExactly(3, 3);
+        ModelCoverage read = CoverageData.fromJson(run(m).toJson()).models().get(0);
+        assertThat(corners(read)).isDeepEqualTo(corners(m));
+    }
+
+    @Test
+    void withoutAProfileNoCornerIsFollowed() {
+        ModelCoverage m = batch(CORNERS_TEST, false);
+        assertThat(corners(m)[0]).containsOnly(Growth.NEVER);
+        assertThat(run(m).toJson().toString()).contains("firstNc").doesNotContain("firstUpper");
+    }
+
+    private static CoverageData run(ModelCoverage m) {
+        CoverageData data = new CoverageData();
+        data.add(m);
+        return data;
     }
 
     @Test

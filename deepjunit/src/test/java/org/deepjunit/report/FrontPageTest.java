@@ -42,6 +42,10 @@ class FrontPageTest {
     Path temp;
 
     private static NeuronCoverageReport run(String runId, boolean withGenerated) {
+        return run(runId, withGenerated, Instant.parse("2026-12-06T10:00:00Z"));
+    }
+
+    private static NeuronCoverageReport run(String runId, boolean withGenerated, Instant created) {
         RecordingSpec spec = new RecordingSpec(4, 1, List.of(), List.of(), null, 0);
         ModelCoverage m =
                 new ModelCoverage("m", "fp", spec, null, List.of(new Layer("l", LayerKind.DENSE, Shape.of(3))));
@@ -53,7 +57,7 @@ class FrontPageTest {
         CoverageData data = new CoverageData();
         data.add(m);
         GATE.check(data, 0, true).forEach(data::addVerdict);
-        return CoverageReports.build(data, "Hand", Instant.parse("2026-12-06T10:00:00Z"), null, null, runId);
+        return CoverageReports.build(data, "Hand", created, null, null, runId);
     }
 
     @Test
@@ -64,7 +68,7 @@ class FrontPageTest {
 
         assertThat(front)
                 .contains("<td>NC(t=0)</td><td class=\"num\">2 of 3</td><td class=\"num\">66.7 %</td>")
-                .contains("No earlier report in this folder to compare with.");
+                .contains("No earlier run to compare with");
         assertThat(row(front, "NC(t=0)")).contains("<span class=\"fail\">FAILED</span> model m");
         assertThat(row(front, "NC(t=0.25)")).doesNotContain("FAILED"); // the gate judges NC at the model's t only
         assertThat(front)
@@ -93,6 +97,37 @@ class FrontPageTest {
         CoverageReportWriter.write(run("r3", true), dir);
         assertThat(row(Files.readString(dir.resolve("index.html")), "NC(t=0)"))
                 .contains("<span class=\"same\" title=\"previous run: 100.0 %\">= 100.0 %</span>");
+    }
+
+    @Test
+    void aSummaryKeptBesideTheHistoryGivesTheTrendAfterMvnClean() throws IOException {
+        Path dir = temp.resolve("deepjunit");
+        Path kept = temp.resolve("history/project.report-1.json");
+        CoverageReportWriter.write(run("r1", false), dir, kept, into -> {});
+        deleteTree(dir); // mvn clean
+        CoverageReportWriter.write(run("r2", true), dir, kept, into -> {});
+        assertThat(row(Files.readString(dir.resolve("index.html")), "NC(t=0)")).contains("\u25b2 66.7 %");
+    }
+
+    @Test
+    void theNewerOfTheFoldersAndTheKeptSummaryIsThePreviousRun() throws IOException {
+        Path dir = temp.resolve("deepjunit");
+        Path kept = temp.resolve("history/project.report-1.json");
+        CoverageReportWriter.write(run("r1", false, Instant.parse("2026-12-06T10:00:00Z")), dir);
+        // a later run at 100 % kept by a report elsewhere (another checkout of the project)
+        CoverageReportWriter.write(
+                run("r2", true, Instant.parse("2026-12-06T11:00:00Z")), temp.resolve("other"), kept, into -> {});
+        CoverageReportWriter.write(run("r3", true, Instant.parse("2026-12-06T12:00:00Z")), dir, kept, into -> {});
+        assertThat(row(Files.readString(dir.resolve("index.html")), "NC(t=0)"))
+                .contains("<span class=\"same\" title=\"previous run: 100.0 %\">= 100.0 %</span>");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ final class MetadataTable {
 
     /** Keys shown elsewhere or in rows of their own. */
     private static final Set<String> SPECIAL =
-            Set.of("test", "predictions", "model", "predicted", "modelUnderTest", "reference");
+            Set.of("test", "predictions", "scores", "seedScores", "model", "predicted", "modelUnderTest", "reference");
 
     private MetadataTable() {}
 
@@ -74,14 +74,24 @@ final class MetadataTable {
     }
 
     /**
-     * One row per model: {@code predictions} (generated inputs: class by model), {@code model} and {@code predicted}
-     * (adversarial examples), {@code modelUnderTest} and {@code reference} (differential tests: top class and top
-     * scores).
+     * One row per model: {@code scores} and {@code seedScores} (generated inputs: top class and top scores on the
+     * input and on its seed; older files: {@code predictions}, the class by model), {@code model} and
+     * {@code predicted} (adversarial examples), {@code modelUnderTest} and {@code reference} (differential tests).
      */
     private static void predictions(JsonNode meta, List<String[]> rows) {
-        meta.path("predictions")
-                .fields()
-                .forEachRemaining(e -> rows.add(new String[] {"Prediction of " + e.getKey(), value(e.getValue())}));
+        if (meta.has("scores")) {
+            meta.get("scores")
+                    .fields()
+                    .forEachRemaining(
+                            e -> rows.add(new String[] {"Prediction of " + e.getKey(), answer(e.getValue())}));
+            meta.path("seedScores")
+                    .fields()
+                    .forEachRemaining(e -> rows.add(new String[] {"Its seed, by " + e.getKey(), answer(e.getValue())}));
+        } else {
+            meta.path("predictions")
+                    .fields()
+                    .forEachRemaining(e -> rows.add(new String[] {"Prediction of " + e.getKey(), value(e.getValue())}));
+        }
         if (meta.has("predicted")) {
             rows.add(new String[] {
                 "Prediction of " + meta.path("model").asText("the model"), value(meta.get("predicted"))

@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.SavedInputsIndex;
 import org.deepjunit.report.HtmlText;
+import org.deepjunit.report.NaturalOrder;
 
 /**
  * The {@code index.html} of a folder of saved inputs (generated, disagreeing, adversarial, explained): a contents list
@@ -26,12 +27,11 @@ public final class SavedInputsPage implements SavedInputsIndex {
 
     @Override
     public void write(Path dir, String title, String description) {
-        Map<String, List<SavedEntry>> byTest = new TreeMap<>(InvocationOrder.INSTANCE);
+        Map<String, List<SavedEntry>> byTest = new TreeMap<>(NaturalOrder.INSTANCE);
         for (SavedEntry e : SavedEntry.readAll(dir)) {
             byTest.computeIfAbsent(e.test(), t -> new ArrayList<>()).add(e);
         }
-        byTest.values()
-                .forEach(entries -> entries.sort((a, b) -> InvocationOrder.INSTANCE.compare(a.path(), b.path())));
+        byTest.values().forEach(entries -> entries.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.path(), b.path())));
         Map<String, String> ids = ids(byTest.keySet());
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">\n")
                 .append("<link rel=\"stylesheet\" href=\"")

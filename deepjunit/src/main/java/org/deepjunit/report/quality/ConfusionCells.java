@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.RunRecord;
+import org.deepjunit.report.NaturalOrder;
 
 /**
  * A run's confusion matrix read back from its {@code confusion} figures (named {@code "true,predicted"}, empty cells
@@ -20,7 +21,7 @@ record ConfusionCells(List<String> labels, Map<List<String>, Long> counts, int u
 
     static ConfusionCells of(RunRecord run) {
         Map<List<String>, Long> counts = new HashMap<>();
-        TreeSet<String> classes = new TreeSet<>(SliceTable::natural);
+        TreeSet<String> classes = new TreeSet<>(NaturalOrder.INSTANCE);
         int unreadable = 0;
         for (FigureRecord f : run.figures()) {
             if (!f.kind().equals("confusion")) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.RunRecord;
+import org.deepjunit.report.NaturalOrder;
 
 /**
  * One per-group fairness rate of a run (selection rate, accuracy, TPR, FPR, possibly {@code "… of class c"}) over the
@@ -23,7 +24,8 @@ import org.deepjunit.quality.history.RunRecord;
  */
 record FairnessBars(String metric, String attributes, List<FigureRecord> groups, double overall) {
 
-    private static final Comparator<FigureRecord> BY_GROUP = (a, b) -> SliceTable.natural(a.slice(), b.slice());
+    private static final Comparator<FigureRecord> BY_GROUP =
+            Comparator.comparing(FigureRecord::slice, NaturalOrder.INSTANCE);
 
     /** The bar charts of {@code run}'s per-group fairness figures, in the order first recorded. */
     static List<FairnessBars> of(RunRecord run) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.deepjunit.quality.history.FigureRecord;
 import org.deepjunit.quality.history.RunRecord;
+import org.deepjunit.report.NaturalOrder;
 
 /**
  * A run's figures as a table: a row per figure (metric, coverage…), a column per slice (the whole set first, then
@@ -19,7 +20,7 @@ final class SliceTable {
 
     /** Slices in reading order: the whole set first, then by text with numbers compared as numbers. */
     static final Comparator<String> SLICES =
-            Comparator.comparing((String s) -> !Series.whole(s)).thenComparing(SliceTable::natural);
+            Comparator.comparing((String s) -> !Series.whole(s)).thenComparing(NaturalOrder.INSTANCE);
 
     /** Kinds with a section of their own on the page: fairness figures and the groups' confusion counts. */
     static final Set<String> OWN_SECTION = Set.of("fairness", "group confusion");
@@ -69,43 +70,5 @@ final class SliceTable {
             html.append("<td class=\"num\">").append(sliceN.get(slice)).append("</td>");
         }
         html.append("</tr>\n</tbody></table>\n");
-    }
-
-    /** Compares text with runs of digits as numbers: "class=2" before "class=10". */
-    static int natural(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int ei = digitsEnd(a, i);
-                int ej = digitsEnd(b, j);
-                String da = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
-                String db = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-                int c = da.length() != db.length() ? Integer.compare(da.length(), db.length()) : da.compareTo(db);
-                if (c != 0) {
-                    return c;
-                }
-                i = ei;
-                j = ej;
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        int c = Integer.compare(a.length() - i, b.length() - j);
-        return c != 0 ? c : a.compareTo(b);
-    }
-
-    private static int digitsEnd(String s, int from) {
-        int end = from;
-        while (end < s.length() && Character.isDigit(s.charAt(end))) {
-            end++;
-        }
-        return end;
     }
 }

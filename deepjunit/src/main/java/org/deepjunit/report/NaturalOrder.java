@@ -1,16 +1,21 @@
-package org.deepjunit.report.inputs;
+package org.deepjunit.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
- * Orders saved inputs' names as their invocations ran: runs of digits compare as numbers, so that {@code 2-seed7}
- * comes before {@code 10-seed3} (a plain string order puts 1, 10, 11 before 2); other characters compare as text.
+ * The order a person expects of names with numbers in them, for every page DeepJUnit writes: runs of digits compare
+ * as numbers, so that saved input {@code 2-seed7} comes before {@code 10-seed3} and class {@code 2} before class
+ * {@code 10} (a plain string order puts 1, 10, 11 before 2); other characters compare as text.
  */
-final class InvocationOrder implements Comparator<String> {
+@API(status = INTERNAL, since = "0.5")
+public final class NaturalOrder implements Comparator<String> {
 
-    static final InvocationOrder INSTANCE = new InvocationOrder();
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
-    private InvocationOrder() {}
+    private NaturalOrder() {}
 
     @Override
     public int compare(String a, String b) {

@@ -2,7 +2,6 @@ package org.deepjunit.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ final class CriteriaPage {
         out.write("<p class=\"crumbs\"><a href=\"index.html\">" + esc(report.title())
                 + "</a> &gt; criteria and gates</p>\n");
         out.write("<h1>" + esc(report.title()) + ": criteria and gates</h1>\n");
-        out.write("<p>Measured " + esc(DateTimeFormatter.ISO_INSTANT.format(report.created())) + ". Neuron coverage "
+        out.write("<p>Measured " + PageFrame.time(report.created()) + ". Neuron coverage "
                 + "over all models: " + report.coveredCount() + " of " + report.neuronCount() + " neurons ("
                 + esc(Text.percent(report.coveredCount(), report.neuronCount())) + "). "
                 + "In the <a href=\"" + CoverageReportWriter.NEURONS

@@ -2,7 +2,7 @@ package org.deepjunit.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,12 +24,13 @@ final class FrontPage {
             throws IOException {
         PageFrame.head(out, report.title(), "");
         out.write("<h1>" + PageFrame.esc(report.title()) + "</h1>\n<p>Measured "
-                + PageFrame.esc(DateTimeFormatter.ISO_INSTANT.format(report.created()))
+                + PageFrame.time(report.created())
                 + (report.runId().isEmpty() ? "" : " by run " + PageFrame.esc(report.runId())) + ". "
                 + (previous == null
                         ? "No earlier run to compare with (its summary is kept in this folder, and beside the quality history "
                                 + "file when there is one)."
-                        : "Trends compare with the previous run, measured " + PageFrame.esc(previous.created()) + ".")
+                        : "Trends compare with the previous run, measured "
+                                + PageFrame.time(Instant.parse(previous.created())) + ".")
                 + "</p>\n");
         links(savedInputs, out);
         if (!report.notObserved().isEmpty()) {

@@ -5,6 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * What DeepJUnit's own report pages share: the head with the stylesheet {@value #CSS} (a file, not inline styles, so
@@ -48,4 +52,12 @@ final class PageFrame {
     static String esc(String s) {
         return HtmlText.escape(s, false);
     }
+
+    /** A time as a person reads it on a page, to the second: {@code 2026-12-06 20:44:30 UTC}. */
+    static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 }

@@ -109,7 +109,16 @@ final class CoverageConfig {
                         + "@NeuronCoverage(profileData = ...) or " + CoverageKeys.PROFILE_DATA.name());
             }
         }
-        RecordingSpec spec = new RecordingSpec(kValue, topKValue, include, exclude, profile, scaleValue);
+        // without TKNC and TKNP nothing needs the top k: recording skips them (NC only is the cheapest recording)
+        boolean topK = criteria.contains(Criterion.TKNC) || criteria.contains(Criterion.TKNP);
+        for (Gate g : gates) {
+            if (!topK && (g.criterion() == Criterion.TKNC || g.criterion() == Criterion.TKNP)) {
+                throw new ConfigurationException("A rule on " + g.criterion() + " needs " + g.criterion()
+                        + " among the criteria, which are " + criteria + ": add it to @NeuronCoverage(criteria) or "
+                        + CoverageKeys.CRITERIA.name());
+            }
+        }
+        RecordingSpec spec = new RecordingSpec(kValue, topK ? topKValue : 0, include, exclude, profile, scaleValue);
         return new CoverageSettings(threshold, scaled, criteria, spec, gates);
     }
 

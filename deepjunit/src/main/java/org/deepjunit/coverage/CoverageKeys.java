@@ -31,7 +31,8 @@ public final class CoverageKeys {
                     ValueType.enumOf(Criterion.class),
                     "a comma-separated list of " + Arrays.toString(Criterion.values())),
             "NC, TKNC, TKNP (+ KMNC, NBC, SNAC with a profile)",
-            "the criteria to record and report");
+            "the criteria to record and report; without TKNC and TKNP no top k is recorded (NC alone is the cheapest "
+                    + "recording)");
     public static final Key<Integer> K = Key.of(
             "deepjunit.coverage.k",
             ValueType.integerAtLeast(1),

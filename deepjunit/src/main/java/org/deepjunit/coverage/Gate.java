@@ -128,6 +128,16 @@ public record Gate(String model, Element element, Criterion criterion, Value val
                                 + " needs a profile (deepjunit.coverage.profile.data), none was given"));
                 continue;
             }
+            if (!m.spec().hasTopK() && (criterion == Criterion.TKNC || criterion == Criterion.TKNP)) {
+                verdicts.add(new CoverageData.Verdict(
+                        m.key(),
+                        "model " + names.get(m.key()),
+                        false,
+                        "Rule violated for model " + names.get(m.key()) + ": " + criterion
+                                + " was not recorded (its tests' criteria had neither TKNC nor TKNP): add it to "
+                                + "@NeuronCoverage(criteria) or deepjunit.coverage.criteria"));
+                continue;
+            }
             String modelName = names.get(m.key());
             if (element == Element.MODEL) {
                 verdicts.add(verdict(m.key(), "model " + modelName, m.count(criterion, threshold, scaled)));

@@ -197,8 +197,8 @@ public final class ModelCoverage {
                 }
             }
             samples += batch;
-            for (long h : hashes) {
-                patterns.add(h);
+            for (int s = 0; s < batch && spec.hasTopK(); s++) {
+                patterns.add(hashes[s]);
             }
         }
     }
@@ -223,10 +223,13 @@ public final class ModelCoverage {
                 System.arraycopy(doubles, base, row, 0, n);
             }
             recordExtremes(lc, row, mins[s], maxs[s]);
-            int filled = topK(row, top, best, bestValue);
             if (lc.low != null) {
                 recordSections(lc, row);
             }
+            if (top == 0) {
+                continue; // no TKNC nor TKNP: neither the top k nor the pattern
+            }
+            int filled = topK(row, top, best, bestValue);
             int[] chosen = java.util.Arrays.copyOf(best, filled);
             java.util.Arrays.sort(chosen);
             long h = hashes[s] ^ mix(0x9E3779B97F4A7C15L * (layerIndex + 1));

@@ -17,7 +17,8 @@ import org.deepjunit.model.Model;
  * the profile's source. Coverage recorded under different specs is kept apart, so merging stays exact.
  *
  * @param k            KMNC sections, at least 1
- * @param topK         TKNC/TKNP k, at least 1
+ * @param topK         TKNC/TKNP k, at least 1; 0 when neither is recorded (a recording without them skips the top-k
+ *                     search and the patterns, the larger part of what recording costs beyond NC)
  * @param include      regular expressions (whole-name match) of layers to count; empty: the default layers
  * @param exclude      regular expressions of layers not to count
  * @param profileData  the profile's data source, or {@code null} for none
@@ -34,8 +35,8 @@ public record RecordingSpec(
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
-        if (topK < 1) {
-            throw new IllegalArgumentException("top-k must be >= 1, was " + topK);
+        if (topK < 0) {
+            throw new IllegalArgumentException("top-k must be >= 1 (or 0 for none), was " + topK);
         }
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
@@ -54,6 +55,11 @@ public record RecordingSpec(
 
     public boolean hasProfile() {
         return profileData != null;
+    }
+
+    /** Whether TKNC and TKNP are recorded: {@code topK > 0}. */
+    public boolean hasTopK() {
+        return topK > 0;
     }
 
     /** A short stable id of this spec, part of a model's key in coverage data. */

@@ -101,7 +101,6 @@ public final class CoverageReports {
         List<CoverageData.Verdict> verdicts = data.verdicts();
         for (ModelCoverage m : data.models()) {
             Judgement j = judgement(m, configuredT, configuredScaled);
-            boolean profile = m.spec().hasProfile();
             List<LayerEntry> layers = new ArrayList<>();
             for (LayerCoverage l : m.layers().values()) {
                 List<NeuronEntry> neurons = new ArrayList<>(l.neurons());
@@ -110,7 +109,7 @@ public final class CoverageReports {
                     neurons.add(new NeuronEntry(n, l.covered(n, j.threshold(), j.scaled()), max));
                 }
                 List<CriterionValue> criteria = new ArrayList<>();
-                for (Criterion c : layerCriteria(profile)) {
+                for (Criterion c : layerCriteria(m.spec())) {
                     long[] count = l.count(c, j.threshold(), j.scaled());
                     criteria.add(new CriterionValue(label(c, m.spec()), count[0], count[1]));
                 }
@@ -121,11 +120,13 @@ public final class CoverageReports {
                 long[] c = m.count(Criterion.NC, t, j.scaled());
                 criteria.add(new CriterionValue(new Judgement(t, j.scaled()).label(), c[0], c[1]));
             }
-            for (Criterion c : layerCriteria(profile)) {
+            for (Criterion c : layerCriteria(m.spec())) {
                 long[] count = m.count(c, j.threshold(), j.scaled());
                 criteria.add(new CriterionValue(label(c, m.spec()), count[0], count[1]));
             }
-            criteria.add(new CriterionValue(label(Criterion.TKNP, m.spec()), m.patternCount(), 0));
+            if (m.spec().hasTopK()) {
+                criteria.add(new CriterionValue(label(Criterion.TKNP, m.spec()), m.patternCount(), 0));
+            }
             Set<GateVerdict> gates = new LinkedHashSet<>();
             for (CoverageData.Verdict v : verdicts) {
                 if (v.modelKey().equals(m.key())) {
@@ -157,10 +158,16 @@ public final class CoverageReports {
         return new NeuronCoverageReport(title, created, models, notObserved, runId, growth);
     }
 
-    private static List<Criterion> layerCriteria(boolean profile) {
-        return profile
-                ? List.of(Criterion.KMNC, Criterion.NBC, Criterion.SNAC, Criterion.TKNC)
-                : List.of(Criterion.TKNC);
+    /** The criteria counted per layer that {@code spec} recorded: with a profile KMNC, NBC, SNAC; with a top k TKNC. */
+    private static List<Criterion> layerCriteria(RecordingSpec spec) {
+        List<Criterion> criteria = new ArrayList<>();
+        if (spec.hasProfile()) {
+            criteria.addAll(List.of(Criterion.KMNC, Criterion.NBC, Criterion.SNAC));
+        }
+        if (spec.hasTopK()) {
+            criteria.add(Criterion.TKNC);
+        }
+        return criteria;
     }
 
     static String label(Criterion c, RecordingSpec spec) {
@@ -180,7 +187,9 @@ public final class CoverageReports {
                 : "DeepGauge bounds from " + m.spec().profileData() + " ("
                         + m.profile().samples() + " inputs)";
         return base + trim(j.threshold()) + "; " + m.samples() + " inputs recorded; " + profile
-                + "; top-k ties go to the lower neuron index";
+                + (m.spec().hasTopK()
+                        ? "; top-k ties go to the lower neuron index"
+                        : "; no top k recorded (neither TKNC nor TKNP among the criteria)");
     }
 
     static String trim(double t) {

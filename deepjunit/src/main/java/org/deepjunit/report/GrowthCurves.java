@@ -8,8 +8,8 @@ import org.deepjunit.coverage.LayerCoverage;
 import org.deepjunit.coverage.ModelCoverage;
 
 /**
- * A model's {@link GrowthCurve}s from its {@link Growth}: NC at the judgement recorded, TKNC, and with a profile NBC
- * and SNAC.
+ * A model's {@link GrowthCurve}s from its {@link Growth}: NC at the judgement recorded, TKNC when recorded, and with
+ * a profile NBC and SNAC.
  */
 final class GrowthCurves {
 
@@ -39,13 +39,15 @@ final class GrowthCurves {
                     m.count(Criterion.NC, t, scaled),
                     (l, j) -> new long[] {l.firstCovered(j)});
         }
-        add(
-                curves,
-                name,
-                m,
-                CoverageReports.label(Criterion.TKNC, m.spec()),
-                m.count(Criterion.TKNC, 0, true),
-                (l, j) -> new long[] {l.firstInTopK(j)});
+        if (m.spec().hasTopK()) {
+            add(
+                    curves,
+                    name,
+                    m,
+                    CoverageReports.label(Criterion.TKNC, m.spec()),
+                    m.count(Criterion.TKNC, 0, true),
+                    (l, j) -> new long[] {l.firstInTopK(j)});
+        }
         if (m.profile() != null) {
             add(
                     curves,

@@ -38,8 +38,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Coverage recording overhead as a ratio to plain inference, measured side by side (runs in turn) in one JVM,
- * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons; the default criteria, then all six with a profile of
- * the 10,000 MNIST test images) and an MLP 784-512-50000-10 (50,522 neurons), and
+ * both adapters: DeepXplore's LeNet-5 at batch 64 (268 neurons; the default criteria, NC alone, then all six with a
+ * profile of the 10,000 MNIST test images) and an MLP 784-512-50000-10 (50,522 neurons; the defaults and NC alone), and
  * the time to render the report of the 50,522-neuron model. Recording = what {@code @NeuronCoverage} does: a
  * recorder bound to the thread, each pass's neuron values merged into the test's, class's and run's data. "Values
  * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
@@ -55,6 +55,14 @@ public final class CoverageBenchmark {
     /** {@code @NeuronCoverage}'s defaults: NC at t = 0 (scaled), TKNC and TKNP, no profile. */
     private static final CoverageSettings DEFAULTS =
             new CoverageSettings(0, true, CoverageSettings.defaultCriteria(false), RecordingSpec.defaults(), List.of());
+
+    /** {@code @NeuronCoverage(criteria = NC)}: NC at t = 0 (scaled) alone, so no top k is recorded. */
+    private static final CoverageSettings NC_ONLY = new CoverageSettings(
+            0,
+            true,
+            java.util.EnumSet.of(org.deepjunit.coverage.Criterion.NC),
+            new RecordingSpec(RecordingSpec.DEFAULT_K, 0, List.of(), List.of(), null, Double.NaN),
+            List.of());
 
     private CoverageBenchmark() {}
 
@@ -86,6 +94,7 @@ public final class CoverageBenchmark {
                     List.of());
             for (Model model : List.of(dl4j, tf)) {
                 compare("LeNet-5", model, images, warmup, runs, DEFAULTS);
+                compare("LeNet-5, NC only", model, images, warmup, runs, NC_ONLY);
                 compare("LeNet-5, all six criteria (profile)", model, images, warmup, runs, profiled);
             }
         }
@@ -94,9 +103,11 @@ public final class CoverageBenchmark {
         CoverageData wide;
         try (Model dl4j = wideDl4j(sizes)) {
             compare("MLP 50k", dl4j, flat, warmup, runs, DEFAULTS);
+            compare("MLP 50k, NC only", dl4j, flat, warmup, runs, NC_ONLY);
         }
         try (Model tf = wideTf(sizes, dir.resolve("wide"))) {
             wide = compare("MLP 50k", tf, flat, warmup, runs, DEFAULTS);
+            compare("MLP 50k, NC only", tf, flat, warmup, runs, NC_ONLY);
         }
         // report generation for the 50,522-neuron model
         double[] render = new Timer(1, 5).measure(() -> {

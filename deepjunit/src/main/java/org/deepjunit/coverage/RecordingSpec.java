@@ -18,7 +18,7 @@ import org.deepjunit.model.Model;
  *
  * @param k            KMNC sections, at least 1
  * @param topK         TKNC/TKNP k, at least 1; 0 when neither is recorded (a recording without them skips the top-k
- *                     search and the patterns, the larger part of what recording costs beyond NC)
+ *                     search and the patterns)
  * @param include      regular expressions (whole-name match) of layers to count; empty: the default layers
  * @param exclude      regular expressions of layers not to count
  * @param profileData  the profile's data source, or {@code null} for none

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deepjunit.differential.ApprovedFile;
@@ -28,9 +27,9 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * {@link DifferentialAgainst} through a real Jupiter engine with small DL4J models: the
- * fail → received → approve → pass → received deleted loop under parallel execution, approved
- * inputs checked again, and configuration errors before any test runs. Tolerances are tested in
- * {@link DifferentialToleranceTest}.
+ * fail → received → approve → pass → received deleted loop under parallel execution, and approved
+ * inputs checked again. Configuration errors are tested in {@link DifferentialConfigurationErrorsTest}, tolerances
+ * in {@link DifferentialToleranceTest}.
  */
 class DifferentialExtensionTest {
 
@@ -123,83 +122,6 @@ class DifferentialExtensionTest {
             return java.util.stream.IntStream.range(0, 16)
                     .mapToObj(seed -> org.junit.jupiter.api.DynamicTest.dynamicTest(
                             "seed " + seed, () -> model.predict(SmallNets.inputs(seed, 4))));
-        }
-    }
-
-    static final AtomicInteger CREATED = new AtomicInteger();
-
-    @DifferentialAgainst(model = "mlp", reference = "missing")
-    static class MissingReference {
-        @TestModel("mlp")
-        static Model mlp() {
-            CREATED.incrementAndGet();
-            return SmallNets.mlp("mlp", 1);
-        }
-
-        @TestModel("other")
-        static Model other() {
-            CREATED.incrementAndGet();
-            return SmallNets.mlp("other", 1);
-        }
-
-        @Test
-        void never() {
-            CREATED.addAndGet(100);
-        }
-    }
-
-    @DifferentialAgainst(model = "mlp", reference = "wide")
-    static class OtherInputShape {
-        @TestModel("mlp")
-        static Model mlp() {
-            return SmallNets.mlp("mlp", 1);
-        }
-
-        @TestModel("wide")
-        static Model wide() {
-            return SmallNets.mlp("wide", 6, 3, 1, 0, 0, 0);
-        }
-
-        @Test
-        void never() {
-            CREATED.addAndGet(100);
-        }
-    }
-
-    @DifferentialAgainst(model = "mlp", reference = "four")
-    static class OtherOutputSize {
-        @TestModel("mlp")
-        static Model mlp() {
-            return SmallNets.mlp("mlp", 1);
-        }
-
-        @TestModel("four")
-        static Model four() {
-            return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
-        }
-
-        @Test
-        void never() {
-            CREATED.addAndGet(100);
-        }
-    }
-
-    /** Implicit model under test with another output size: found at its first forward pass. */
-    static class ImplicitOtherOutputSize {
-        @TestModel("four")
-        static Model four() {
-            return SmallNets.mlp("four", 4, 4, 1, 0, 0, 0);
-        }
-
-        @TestModel("own")
-        static Model own() {
-            return SmallNets.mlp("own", 1);
-        }
-
-        @Test
-        @DifferentialAgainst(reference = "four")
-        void predicts(@TestModel("own") Model own) {
-            own.predict(SmallNets.inputs(3, 2));
         }
     }
 
@@ -332,70 +254,6 @@ class DifferentialExtensionTest {
                                 message(
                                         "Invalid value 'a/b' for deepjunit.differential.variant: expected letters, digits, '-' or '_'"
                                                 + " (it becomes part of a file name)")));
-    }
-
-    @Test
-    void missingReferenceFailsTheClassBeforeAnyModelIsCreated() {
-        CREATED.set(0);
-        EngineExecutionResults results = run(MissingReference.class, Map.of());
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        finishedWithFailure(
-                                instanceOf(ExtensionConfigurationException.class),
-                                message(
-                                        "@DifferentialAgainst(reference = \"missing\") on "
-                                                + MissingReference.class.getName()
-                                                + ": no @TestModel(\"missing\") in MissingReference or its superclasses (declared: [mlp, other])")));
-        results.testEvents().assertStatistics(s -> s.started(0));
-        assertThat(CREATED.get()).isZero();
-    }
-
-    @Test
-    void referenceWithAnotherInputShapeFailsTheClass() {
-        EngineExecutionResults results = run(OtherInputShape.class, Map.of());
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        finishedWithFailure(
-                                instanceOf(ExtensionConfigurationException.class),
-                                message(
-                                        "Reference model \"wide\" (wide) takes inputs of shape [6] but the model under test (mlp) takes [4]:"
-                                                + " @DifferentialAgainst on " + OtherInputShape.class.getName()
-                                                + " needs a reference for the same inputs")));
-        results.testEvents().assertStatistics(s -> s.started(0));
-    }
-
-    @Test
-    void referenceWithAnotherOutputSizeFailsTheClass() {
-        EngineExecutionResults results = run(OtherOutputSize.class, Map.of());
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        finishedWithFailure(
-                                instanceOf(ExtensionConfigurationException.class),
-                                message(
-                                        "Reference model \"four\" (four) gives outputs of shape [4] but the model under test (mlp) gives [3]:"
-                                                + " @DifferentialAgainst on " + OtherOutputSize.class.getName()
-                                                + " needs a reference with the same outputs")));
-        results.testEvents().assertStatistics(s -> s.started(0));
-    }
-
-    @Test
-    void implicitModelWithAnotherOutputSizeIsAConfigurationError() {
-        EngineExecutionResults results = run(ImplicitOtherOutputSize.class, Map.of());
-        results.testEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        finishedWithFailure(
-                                instanceOf(ExtensionConfigurationException.class),
-                                message(
-                                        m -> m.startsWith(
-                                                "Reference model \"four\" (four) gives outputs of shape [4] but the model under test (own)"))));
     }
 
     // ------------------------------------------------------------------ helpers

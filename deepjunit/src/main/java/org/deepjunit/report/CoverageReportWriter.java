@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +122,13 @@ public final class CoverageReportWriter {
             extra.render(into);
         });
         if (keptSummary != null) {
-            written[0].write(keptSummary);
+            try {
+                written[0].write(keptSummary);
+            } catch (IOException | UncheckedIOException e) {
+                // the report is in place; only the next run's trend after mvn clean is lost, which is no failure
+                System.err.println("[deepjunit] The coverage report is written, but its summary could not be kept at "
+                        + keptSummary + " (" + e.getMessage() + "): after mvn clean the next run has no trend.");
+            }
         }
     }
 

@@ -122,6 +122,15 @@ class FrontPageTest {
                 .contains("<span class=\"same\" title=\"previous run: 100.0 %\">= 100.0 %</span>");
     }
 
+    @Test
+    void aSummaryThatCannotBeKeptLeavesTheReportWritten() throws IOException {
+        Path dir = temp.resolve("deepjunit");
+        Path notAFolder = Files.writeString(temp.resolve("history"), "a file where the folder would be");
+        CoverageReportWriter.write(run("r1", false), dir, notAFolder.resolve("project.report-1.json"), into -> {});
+        assertThat(dir.resolve("index.html")).exists();
+        assertThat(dir.resolve(RunSummary.FILE)).exists();
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -2,7 +2,6 @@ package org.deepjunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A differential test on generated inputs: an input the models disagree on is saved beside the seed it was made from,
@@ -61,18 +59,7 @@ class DifferentialOnGeneratedInputsTest {
 
     @Test
     void aDisagreementOnAGeneratedInputIsSavedBesideItsSeed() throws IOException {
-        EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of(
-                        "junit.jupiter.execution.parallel.enabled",
-                        "false",
-                        "deepjunit.report.dir",
-                        dir.resolve("report").toString(),
-                        "deepjunit.differential.approved.dir",
-                        dir.resolve("approved").toString(),
-                        "deepjunit.quality.history.url",
-                        "none"))
-                .selectors(selectClass(Subject.class))
-                .execute()
+        DifferentialTestKit.run(dir, Subject.class, Map.of("deepjunit.quality.history.url", "none"))
                 .testEvents()
                 .assertStatistics(s -> s.started(4).failed(4));
         Path inputs = dir.resolve("report/inputs");

@@ -123,17 +123,18 @@ public final class Growth {
         double[] doubles = floats == null ? values.means() : null;
         int n = layer.neurons;
         for (int j = 0; j < n; j++) {
-            boolean upper = layer.firstUpper[j] == NEVER && layer.maxRaw[j] > layer.upperCorner(j);
-            boolean lower = layer.firstLower[j] == NEVER
-                    && layer.minRaw[j] != LayerCoverage.NONE_MIN
-                    && layer.minRaw[j] < layer.lowerCorner(j);
+            double high = layer.upperCorner(j);
+            double low = layer.lowerCorner(j);
+            boolean upper = layer.firstUpper[j] == NEVER && layer.maxRaw[j] > high;
+            boolean lower =
+                    layer.firstLower[j] == NEVER && layer.minRaw[j] != LayerCoverage.NONE_MIN && layer.minRaw[j] < low;
             for (int s = 0; s < values.batch() && (upper || lower); s++) {
                 double raw = floats != null ? floats[s * n + j] : doubles[s * n + j];
-                if (upper && raw > layer.upperCorner(j)) {
+                if (upper && raw > high) {
                     layer.firstUpper[j] = from + s;
                     upper = false;
                 }
-                if (lower && raw < layer.lowerCorner(j)) {
+                if (lower && raw < low) {
                     layer.firstLower[j] = from + s;
                     lower = false;
                 }

@@ -197,8 +197,10 @@ public final class ModelCoverage {
                 }
             }
             samples += batch;
-            for (int s = 0; s < batch && spec.hasTopK(); s++) {
-                patterns.add(hashes[s]);
+            if (spec.hasTopK()) {
+                for (long h : hashes) {
+                    patterns.add(h);
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.deepjunit;
 
 import org.deepjunit.model.dl4j.Dl4jModel;
+import org.deepjunit.model.dl4j.Hdf5Access;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
@@ -14,10 +15,10 @@ final class LeNets {
     /** LeNet-1 with {@code delta} added to one weight of layer {@code layer} at flat index {@code index}. */
     static Dl4jModel perturbedLenet1(String layer, long index, double delta) {
         try {
-            ComputationGraph graph = KerasModelImport.importKerasModelAndWeights(
+            ComputationGraph graph = Hdf5Access.locked(() -> KerasModelImport.importKerasModelAndWeights(
                     DeepXploreModels.resource("lenet1.json").toString(),
                     DeepXploreModels.resource("Model1.h5").toString(),
-                    false);
+                    false));
             INDArray w = graph.getLayer(layer).getParam("W");
             double before = w.getDouble(index);
             w.putScalar(index, before + delta);

@@ -166,6 +166,89 @@ class ModelCoverageRecordTest {
         }
     }
 
+    /**
+     * KMNC sections, and each neuron's first input under NC (t = 0.25 scaled) and beyond each corner, against plain
+     * loops over the inputs in order, over two batches, so that the second one's ordinals start at 37; a neuron of
+     * equal bounds has one section.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void sectionsAndFirstInputsEqualThePlainReference(boolean floats) {
+        Random rnd = new Random(11);
+        int neurons = 700;
+        int batch = 37;
+        int k = 4;
+        double[][] bounds = new double[2][neurons];
+        for (int j = 0; j < neurons; j++) {
+            bounds[0][j] = rnd.nextDouble() * 0.5;
+            bounds[1][j] = j % 50 == 7 ? bounds[0][j] : bounds[0][j] + rnd.nextDouble() * 1.5;
+        }
+        Profile profile = new Profile("fp", "data", 100, Map.of("l", bounds));
+        RecordingSpec spec = new RecordingSpec(k, 2, List.of(), List.of(), null, 0);
+        ModelCoverage coverage = new ModelCoverage(
+                "m", "fp", spec, profile, List.of(new Layer("l", LayerKind.DENSE, Shape.of(neurons))));
+        coverage.request(0.25, true);
+        double[][] batches = {sparseValues(rnd, batch, neurons), sparseValues(rnd, batch, neurons)};
+        double[] mins = new double[batch];
+        double[] maxs = new double[batch];
+        java.util.Arrays.fill(maxs, 2);
+        for (double[] values : batches) {
+            float[] asFloats = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = floats ? (float) values[i] : values[i];
+                asFloats[i] = (float) values[i];
+            }
+            LayerValues lv = floats
+                    ? LayerValues.ofFloats("l", batch, neurons, asFloats, mins, maxs)
+                    : new LayerValues("l", batch, neurons, values, mins, maxs);
+            coverage.record(new NeuronValues(null, Map.of("l", lv)));
+        }
+
+        LayerCoverage lc = coverage.layers().get("l");
+        for (int j = 0; j < neurons; j++) {
+            double lo = bounds[0][j];
+            double hi = bounds[1][j];
+            double slack = 1e-5 * Math.max(Math.max(Math.abs(lo), Math.abs(hi)), hi - lo);
+            long firstNc = Growth.NEVER;
+            long firstUpper = Growth.NEVER;
+            long firstLower = Growth.NEVER;
+            boolean[] hit = new boolean[k];
+            for (int ordinal = 0; ordinal < 2 * batch; ordinal++) {
+                double raw = batches[ordinal / batch][(ordinal % batch) * neurons + j];
+                if (firstNc == Growth.NEVER && raw / 2 > 0.25) {
+                    firstNc = ordinal;
+                }
+                if (firstUpper == Growth.NEVER && raw > hi + slack) {
+                    firstUpper = ordinal;
+                }
+                if (firstLower == Growth.NEVER && raw < lo - slack) {
+                    firstLower = ordinal;
+                }
+                if (raw >= lo - slack && raw <= hi + slack) {
+                    hit[hi > lo ? (int) Math.max(0, Math.min(k - 1, Math.floor((raw - lo) / (hi - lo) * k))) : 0] =
+                            true;
+                }
+            }
+            assertThat(lc.firstCovered(j)).as("first NC input of %d", j).isEqualTo(firstNc);
+            assertThat(lc.firstAboveCorner(j)).as("first upper input of %d", j).isEqualTo(firstUpper);
+            assertThat(lc.firstBelowCorner(j)).as("first lower input of %d", j).isEqualTo(firstLower);
+            for (int section = 0; section < k; section++) {
+                assertThat(lc.sectionHit(j, section))
+                        .as("section %d of %d", section, j)
+                        .isEqualTo(hit[section]);
+            }
+        }
+    }
+
+    /** Mostly zeros, so that many neurons are first covered late or never; values in [0, 2]. */
+    private static double[] sparseValues(Random rnd, int batch, int neurons) {
+        double[] values = new double[batch * neurons];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rnd.nextInt(12) == 0 ? rnd.nextDouble() * 2 : 0;
+        }
+        return values;
+    }
+
     private final java.util.Set<Long> picked = new java.util.HashSet<>();
 
     private boolean chosen(int sample, int neuron) {

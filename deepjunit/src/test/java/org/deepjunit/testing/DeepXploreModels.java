@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import org.deepjunit.model.DataType;
 import org.deepjunit.model.dl4j.Dl4jModel;
+import org.deepjunit.model.dl4j.Hdf5Access;
 import org.deepjunit.model.tensorflow.TensorFlowModel;
 import org.deepjunit.model.tensorflow.TfFixtures;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
@@ -114,7 +115,11 @@ public final class DeepXploreModels {
     }
 
     private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform, DataType type) {
-        try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
+        return Hdf5Access.locked(() -> twin(net, transform, type, resource(net.weights)));
+    }
+
+    private static TfFixtures.Sequential twin(LeNet net, DoubleUnaryOperator transform, DataType type, Path weights) {
+        try (Hdf5Archive h5 = new Hdf5Archive(weights.toString())) {
             TfFixtures.Sequential s = TfFixtures.sequential(type, 28, 28, 1)
                     .conv(
                             "block1_conv1",
@@ -162,9 +167,11 @@ public final class DeepXploreModels {
 
     /** One weight array of {@code net} in Keras' own layout, row-major ({@code kernel} or {@code bias}). */
     public static double[] weights(LeNet net, String layer, String name) {
-        try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
-            return read(h5, layer, name, DoubleUnaryOperator.identity());
-        }
+        return Hdf5Access.locked(() -> {
+            try (Hdf5Archive h5 = new Hdf5Archive(resource(net.weights).toString())) {
+                return read(h5, layer, name, DoubleUnaryOperator.identity());
+            }
+        });
     }
 
     /** A Keras 2.0.8 {@code save_weights} dataset: {@code <layer>/<layer>/<name>:0}, row-major. */

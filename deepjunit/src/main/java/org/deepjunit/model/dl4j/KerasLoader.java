@@ -38,7 +38,6 @@ final class KerasLoader {
         }
         ModelFiles files = json != null ? options.files(json, h5) : options.files(h5);
         KerasFormats.requireHdf5(h5, what);
-        Hdf5Diagnostics.silence();
         Path source = json != null ? json : h5;
         String[] text = {null, null}; // the architecture JSON, keras_version
         if (json != null) {
@@ -63,17 +62,19 @@ final class KerasLoader {
         Shape inputShape = options.inputShape() != null ? options.inputShape() : batchInputShape(root);
         String name = options.name() != null ? options.name() : Dl4jLoader.baseName(source);
         try {
-            KerasWeightShapes.check(layers(root), h5, json == null ? "model_weights" : "/", source);
-            KerasModelBuilder builder = new KerasModel().modelBuilder().enforceTrainingConfig(false);
-            if (json != null) {
-                builder.modelJson(text[0]).weightsHdf5FilenameNoRoot(h5.toString());
-            } else {
-                builder.modelHdf5Filename(h5.toString());
-            }
             String named = json != null ? json + " with weights " + h5 : h5.toString();
-            Dl4jNet net = sequential
-                    ? Dl4jNet.of(KerasNets.sequential(builder.buildSequential(), named))
-                    : Dl4jNet.of(KerasNets.functional(builder.buildModel(), named));
+            Dl4jNet net = Hdf5Access.locked(() -> {
+                KerasWeightShapes.check(layers(root), h5, json == null ? "model_weights" : "/", source);
+                KerasModelBuilder builder = new KerasModel().modelBuilder().enforceTrainingConfig(false);
+                if (json != null) {
+                    builder.modelJson(text[0]).weightsHdf5FilenameNoRoot(h5.toString());
+                } else {
+                    builder.modelHdf5Filename(h5.toString());
+                }
+                return sequential
+                        ? Dl4jNet.of(KerasNets.sequential(builder.buildSequential(), named))
+                        : Dl4jNet.of(KerasNets.functional(builder.buildModel(), named));
+            });
             return Dl4jModel.create(net, name, inputShape, true, files);
         } catch (ModelLoadException e) {
             throw e;
@@ -103,18 +104,23 @@ final class KerasLoader {
 
     /** The model_config attribute into {@code text[0]}, keras_version (or null) into {@code text[1]}. */
     private static void readModelConfig(Path h5, String what, String[] text) {
-        try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
-            text[1] = kerasVersion(archive);
-            if (!archive.hasAttribute("model_config")) {
-                if (text[1] != null && text[1].startsWith("3")) {
-                    throw new ModelLoadException(h5 + " was written by Keras 3 (keras_version " + text[1]
-                            + "), whose format DL4J's Keras importer cannot read. " + KerasFormats.WAY_OUT);
+        try {
+            Hdf5Access.locked(() -> {
+                try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
+                    text[1] = kerasVersion(archive);
+                    if (!archive.hasAttribute("model_config")) {
+                        if (text[1] != null && text[1].startsWith("3")) {
+                            throw new ModelLoadException(h5 + " was written by Keras 3 (keras_version " + text[1]
+                                    + "), whose format DL4J's Keras importer cannot read. " + KerasFormats.WAY_OUT);
+                        }
+                        throw new ModelLoadException(h5 + " holds no model_config attribute: it is not a whole"
+                                + " Keras model saved with model.save(); for a weights-only file use"
+                                + " Dl4jModel.importKeras(architectureJson, weightsH5)");
+                    }
+                    text[0] = archive.readAttributeAsJson("model_config");
+                    return null;
                 }
-                throw new ModelLoadException(h5 + " holds no model_config attribute: it is not a whole Keras model"
-                        + " saved with model.save(); for a weights-only file use"
-                        + " Dl4jModel.importKeras(architectureJson, weightsH5)");
-            }
-            text[0] = archive.readAttributeAsJson("model_config");
+            });
         } catch (ModelLoadException e) {
             throw e;
         } catch (Exception | UnsatisfiedLinkError e) {

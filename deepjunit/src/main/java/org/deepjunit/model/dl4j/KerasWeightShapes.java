@@ -10,7 +10,6 @@ import org.bytedeco.hdf5.Group;
 import org.bytedeco.hdf5.H5File;
 import org.bytedeco.hdf5.global.hdf5;
 import org.deepjunit.model.ModelLoadException;
-import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.nd4j.shade.jackson.databind.JsonNode;
 
 /**
@@ -28,18 +27,19 @@ final class KerasWeightShapes {
      * @param weightsRoot the HDF5 group holding one group per layer ("/" or "model_weights")
      */
     static void check(JsonNode layers, Path h5, String weightsRoot, Path architecture) {
-        synchronized (Hdf5Archive.LOCK_OBJECT) {
+        Hdf5Access.locked(() -> {
             try (H5File file = new H5File(h5.toString(), hdf5.H5F_ACC_RDONLY)) {
                 if (!"/".equals(weightsRoot) && !file.nameExists(weightsRoot)) {
-                    return; // no weights in a whole-model file: DL4J's importer reports that
+                    return null; // no weights in a whole-model file: DL4J's importer reports that
                 }
                 try (Group root = file.openGroup(weightsRoot)) {
                     for (JsonNode layer : layers) {
                         checkLayer(root, layer, h5, architecture);
                     }
                 }
+                return null;
             }
-        }
+        });
     }
 
     private static void checkLayer(Group root, JsonNode layer, Path h5, Path architecture) {

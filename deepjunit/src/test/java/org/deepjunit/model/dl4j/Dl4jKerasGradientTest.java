@@ -65,10 +65,10 @@ class Dl4jKerasGradientTest {
     /** The same imported graph converted to double precision: every pixel of two images, tight tolerance. */
     @Test
     void doubleLeNet5MatchesFiniteDifferencesEverywhere() throws Exception {
-        ComputationGraph graph = KerasModelImport.importKerasModelAndWeights(
+        ComputationGraph graph = Hdf5Access.locked(() -> KerasModelImport.importKerasModelAndWeights(
                 Dl4jDeepXploreMnistTest.resource("lenet5.json").toString(),
                 Dl4jDeepXploreMnistTest.resource("Model3.h5").toString(),
-                false);
+                false));
         ComputationGraph doubles = graph.convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         try (Dl4jModel model = Dl4jModel.builder(doubles).inputShape(28, 28, 1).build()) {
             assertThat(model.dataType()).isEqualTo(DataType.FLOAT64);

@@ -14,7 +14,6 @@ import org.bytedeco.hdf5.StrType;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
-import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 /**
  * Writes a Keras {@code save_weights} HDF5 file from Java (no Python here), with the bytedeco HDF5 API that DL4J
@@ -45,7 +44,7 @@ final class KerasHdf5Writer {
     /** @param layers layer name → (dataset name → shape); values are seeded random numbers in [-0.1, 0.1) */
     static void write(Path file, Map<String, Map<String, long[]>> layers, long seed) {
         Random random = new Random(seed);
-        synchronized (Hdf5Archive.LOCK_OBJECT) {
+        Hdf5Access.locked(() -> {
             try (H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
                     DataType f32 = new DataType(PredType.NATIVE_FLOAT())) {
                 for (Map.Entry<String, Map<String, long[]>> layer : layers.entrySet()) {
@@ -71,6 +70,7 @@ final class KerasHdf5Writer {
                     }
                 }
             }
-        }
+            return null;
+        });
     }
 }

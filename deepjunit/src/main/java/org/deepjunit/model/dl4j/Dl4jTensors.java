@@ -26,13 +26,42 @@ final class Dl4jTensors {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = Math.toIntExact(a.size(i));
         }
-        INDArray flat = Nd4j.toFlattened('c', a);
-        if (type == DataType.FLOAT64) {
-            return Tensor.wrap(
-                    flat.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector(), Shape.of(shape));
-        }
-        return Tensor.wrap(
-                flat.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatVector(), Shape.of(shape));
+        return type == DataType.FLOAT64
+                ? Tensor.wrap(doubles(a), Shape.of(shape))
+                : Tensor.wrap(floats(a), Shape.of(shape));
+    }
+
+    /** {@code a}'s values in row-major order as doubles. */
+    static double[] doubles(INDArray a) {
+        INDArray c = dense(a, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        double[] values = new double[Math.toIntExact(c.length())];
+        bytes(c).asDoubleBuffer().get(values);
+        return values;
+    }
+
+    /** {@code a}'s values in row-major order as floats. */
+    static float[] floats(INDArray a) {
+        INDArray c = dense(a, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        float[] values = new float[Math.toIntExact(c.length())];
+        bytes(c).asFloatBuffer().get(values);
+        return values;
+    }
+
+    /**
+     * {@code a} as a row-major array of {@code type} that owns its whole buffer, copied only where it is not one, so
+     * that its values are read in bulk: ND4J's {@code toFloatVector} reads them one at a time, 5× slower.
+     */
+    private static INDArray dense(INDArray a, org.nd4j.linalg.api.buffer.DataType type) {
+        INDArray c = a.dataType() == type ? a : a.castTo(type);
+        boolean whole = c.offset() == 0
+                && c.data().offset() == 0
+                && c.data().length() == c.length()
+                && java.util.Arrays.equals(c.stride(), Nd4j.getStrides(c.shape(), 'c'));
+        return whole ? c : Nd4j.toFlattened('c', c);
+    }
+
+    private static java.nio.ByteBuffer bytes(INDArray dense) {
+        return dense.data().asNio().order(java.nio.ByteOrder.nativeOrder());
     }
 
     static long[] longs(int[] dims) {

@@ -45,15 +45,9 @@ final class NeuronValueOps {
             finite &= Double.isFinite(sums[s]) && Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);
         }
         int neurons = Math.toIntExact(means.length() / batch);
-        INDArray flat =
-                means.ordering() == 'c' && !means.isView() && means.data().length() == means.length()
-                        ? means
-                        : means.dup('c');
-        NeuronValues.LayerValues values = flat.dataType() == DataType.FLOAT
-                ? NeuronValues.LayerValues.ofFloats(
-                        layer, batch, neurons, flat.data().asFloat(), mins, maxs)
-                : new NeuronValues.LayerValues(
-                        layer, batch, neurons, flat.data().asDouble(), mins, maxs);
+        NeuronValues.LayerValues values = means.dataType() == DataType.FLOAT
+                ? NeuronValues.LayerValues.ofFloats(layer, batch, neurons, Dl4jTensors.floats(means), mins, maxs)
+                : new NeuronValues.LayerValues(layer, batch, neurons, Dl4jTensors.doubles(means), mins, maxs);
         if (!finite) {
             String what = "layer '" + layer + "'";
             ModelChecks.checkFinite(model, what, Tensor.wrap(values.means(), Shape.of(batch * neurons)));

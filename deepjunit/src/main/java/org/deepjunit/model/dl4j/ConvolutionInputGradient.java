@@ -68,10 +68,9 @@ final class ConvolutionInputGradient {
      */
     static INDArray channelsLast(
             INDArray gradZ, INDArray w, long[] inShape, int padTop, int padLeft, long chunkValues) {
-        INDArray g = gradZ.dup('c');
-        int batch = (int) g.size(0);
-        int outH = (int) g.size(1);
-        int outW = (int) g.size(2);
+        int batch = (int) gradZ.size(0);
+        int outH = (int) gradZ.size(1);
+        int outW = (int) gradZ.size(2);
         int channelsOut = (int) w.size(0);
         int channelsIn = (int) w.size(1);
         int kH = (int) w.size(2);
@@ -79,18 +78,18 @@ final class ConvolutionInputGradient {
         // weights as [out, kH × kW × in]: a window row then runs over channels fastest, as the input does
         INDArray weights = w.permute(0, 2, 3, 1).dup('c').reshape('c', channelsOut, (long) kH * kW * channelsIn);
         Geometry at = new Geometry(outH, outW, (int) inShape[1], (int) inShape[2], channelsIn, kH, kW, padTop, padLeft);
-        INDArray epsIn = Nd4j.create(g.dataType(), inShape, 'c');
+        INDArray epsIn = Nd4j.create(gradZ.dataType(), inShape, 'c');
         long perSample = (long) outH * outW * kH * kW * channelsIn;
         int chunk = (int) Math.max(1, Math.min(batch, chunkValues / perSample));
         for (int from = 0; from < batch; from += chunk) {
             int to = Math.min(batch, from + chunk);
-            INDArray rows = g.get(NDArrayIndex.interval(from, to))
+            INDArray rows = gradZ.get(NDArrayIndex.interval(from, to))
                     .dup('c')
                     .reshape('c', (long) (to - from) * outH * outW, channelsOut);
             double[] eps = at.scatter(Dl4jTensors.doubles(rows.mmul(weights)), to - from);
             epsIn.get(NDArrayIndex.interval(from, to))
                     .assign(Nd4j.create(eps, new long[] {to - from, inShape[1], inShape[2], channelsIn}, 'c')
-                            .castTo(g.dataType()));
+                            .castTo(gradZ.dataType()));
         }
         return epsIn;
     }

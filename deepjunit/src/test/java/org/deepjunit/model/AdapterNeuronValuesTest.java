@@ -96,6 +96,26 @@ class AdapterNeuronValuesTest {
         }
     }
 
+    /** Convolution outputs channels first (each neuron's values after it) and channels last, in both precisions. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"NCHW, DOUBLE", "NCHW, FLOAT", "NHWC, DOUBLE", "NHWC, FLOAT"})
+    void dl4jChannelsFirstAndLast(
+            org.deeplearning4j.nn.conf.CNN2DFormat format, org.nd4j.linalg.api.buffer.DataType type) {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = org.deepjunit.model.dl4j.Dl4jTestNets.cnn(
+                        7, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 2, format))
+                .convertDataType(type);
+        try (Model model = org.deepjunit.model.dl4j.Dl4jModel.builder(net)
+                .name("cnn")
+                .inputShape(8, 8, 2)
+                .build()) {
+            Tensor images =
+                    random(org.deepjunit.model.DataType.FLOAT64, 5, 8 * 8 * 2).reshape(5, 8, 8, 2);
+            check(model, images);
+            assertThat(model.neuronValues(images, List.of("conv")).layer("conv").neurons())
+                    .isEqualTo(3);
+        }
+    }
+
     /**
      * DL4J passes reuse one workspace per thread, sized by the first and grown when one spills: growing and
      * shrinking batches give every layer of the first image as it is alone, and the output of plain predict.

@@ -265,16 +265,10 @@ public final class Dl4jModel extends ObservedModel {
         return Collections.unmodifiableList(layers);
     }
 
+    /** The layer-by-layer pass with no layer wanted, so that convolutions run as {@link ConvolutionForward}. */
     @Override
     protected Tensor computePredict(Tensor inputs) {
-        lock.lock();
-        try {
-            checkOpen();
-            INDArray out = net.output(toNet(inputs));
-            return toTensor(outputLayout.toChannelsLast(out));
-        } finally {
-            lock.unlock();
-        }
+        return forward(inputs, List.of(), (i, converted, array) -> {});
     }
 
     @Override

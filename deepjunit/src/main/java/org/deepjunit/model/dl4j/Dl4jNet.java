@@ -132,15 +132,6 @@ final class Dl4jNet {
                 : cg.getConfiguration().getDataType();
     }
 
-    /** Inference output of the network. */
-    INDArray output(INDArray x) {
-        if (mln != null) {
-            return mln.output(x, false);
-        }
-        INDArray[] out = cg.output(false, x);
-        return out[0];
-    }
-
     /**
      * Every node's output in inference mode, keyed by node name. Walks the layers itself and hands
      * a copy of its input to every layer that may write it: DL4J's own {@code feedForward(x, false)}
@@ -162,7 +153,7 @@ final class Dl4jNet {
             for (Node node : nodes) {
                 INDArray source = readsInputOnly(node.layer) ? current : current.dup();
                 INDArray in = node.pre != null ? node.pre.preProcess(source, n, mgr) : source;
-                current = node.layer.activate(in, false, mgr);
+                current = ConvolutionForward.activate(node.layer, in, mgr);
                 result.put(node.name, current);
             }
             return result;
@@ -185,8 +176,11 @@ final class Dl4jNet {
                 v.setInputs(ins);
                 if (v instanceof LayerVertex lv) {
                     lv.applyPreprocessorAndSetInput(mgr);
+                    out = ConvolutionForward.activate(
+                            lv.getLayer(), lv.getLayer().input(), mgr);
+                } else {
+                    out = v.doForward(false, mgr);
                 }
-                out = v.doForward(false, mgr);
             }
             byIndex.put(node.index, out);
             result.put(node.name, out);

@@ -75,7 +75,7 @@ final class InputGradient {
             } else {
                 // A copy: an ActivationLayer applies its function in place on its input in inference
                 // mode, and its backprop reads the input it keeps, which must stay the original.
-                out = node.layer.activate(in.dup(), false, mgr);
+                out = ConvolutionForward.activate(node.layer, in.dup(), mgr);
                 node.layer.setInput(in, mgr);
             }
             outs.add(out);

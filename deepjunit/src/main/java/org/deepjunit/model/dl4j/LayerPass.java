@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.deepjunit.model.Layer;
 import org.deepjunit.model.Tensor;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -73,8 +74,12 @@ final class LayerPass {
             Function<INDArray, Tensor> toTensor,
             LayerVisitor visitor) {
         Set<String> wanted = new HashSet<>(layerNames);
-        LayerWorkspaceMgr mgr =
-                LayerWorkspaceMgr.builder().defaultWorkspace(WORKSPACE, CONFIG).build();
+        // A recurrent layer opens and closes its loop memory once per time step: in the pass's own workspace that
+        // would end the pass's iteration under the arrays it still holds, as DL4J keeps it in one of its own.
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder()
+                .defaultWorkspace(WORKSPACE, CONFIG)
+                .noWorkspaceFor(ArrayType.RNN_FF_LOOP_WORKING_MEM)
+                .build();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, WORKSPACE)) {
             Map<String, INDArray> all = net.feedForward(toNet.apply(converted), mgr);
             for (int i = 0; i < layers.size(); i++) {

@@ -30,6 +30,7 @@ public final class AllBenchmarks {
 
     private static final List<Benchmark> ALL = List.of(
             new Benchmark("model", ModelLayerBenchmark::main),
+            new Benchmark("inference", MnistInferenceBenchmark::main),
             new Benchmark("keras", KerasSavedModelBenchmark::main),
             new Benchmark("coverage", CoverageBenchmark::main),
             new Benchmark("generation", GenerationBenchmark::main),

@@ -74,8 +74,9 @@ final class LayerPass {
             Function<INDArray, Tensor> toTensor,
             LayerVisitor visitor) {
         Set<String> wanted = new HashSet<>(layerNames);
-        // A recurrent layer opens and closes its loop memory once per time step: in the pass's own workspace that
-        // would end the pass's iteration under the arrays it still holds, as DL4J keeps it in one of its own.
+        // A recurrent layer opens and closes its loop memory's workspace at every time step: were that the pass's
+        // workspace, the layer would end the pass's iteration under the arrays it still holds ("outdated workspace
+        // pointer"). DL4J gives that memory a workspace of its own; here it gets none.
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder()
                 .defaultWorkspace(WORKSPACE, CONFIG)
                 .noWorkspaceFor(ArrayType.RNN_FF_LOOP_WORKING_MEM)

@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A tf.keras 2 LSTM (64 units, orthogonal recurrent initialiser) imports in seconds: DL4J's orthogonal
- * initialisation, which the imported weights overwrite anyway, ran for minutes and then crashed the JVM.
+ * initialisation, which the imported weights overwrite anyway, ran for minutes and then crashed the JVM. Its passes
+ * (predict and a layer's values, twice on one thread) equal DL4J's own {@code output}.
  */
 class Dl4jKerasRecurrentTest {
 

@@ -29,9 +29,7 @@ final class ConvolutionForward {
      * dilated convolution too, as on the oneDNN natives libnd4j's conv2d fails on it in float32.
      */
     static boolean applies(Layer layer) {
-        if (layer == null
-                || layer.getClass() != org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
-                || layer.conf().getLayer().getClass() != ConvolutionLayer.class) {
+        if (!isPlainConvolution(layer)) {
             return false;
         }
         ConvolutionLayer conf = conv(layer);
@@ -74,7 +72,14 @@ final class ConvolutionForward {
         return conf.getActivationFn().getActivation(z, false);
     }
 
-    private static ConvolutionLayer conv(Layer layer) {
+    /** A DL4J {@code ConvolutionLayer} itself, not one of its subclasses (1D, depthwise, separable, deconvolution). */
+    static boolean isPlainConvolution(Layer layer) {
+        return layer != null
+                && layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
+                && layer.conf().getLayer().getClass() == ConvolutionLayer.class;
+    }
+
+    static ConvolutionLayer conv(Layer layer) {
         return (ConvolutionLayer) layer.conf().getLayer();
     }
 }

@@ -36,10 +36,10 @@ final class ConvolutionInputGradient {
      * @param epsOut dObjective/dOutput
      */
     static INDArray compute(Dl4jNet.Node node, INDArray out, INDArray epsOut) {
-        if (!applies(node.layer, node.conf())) {
+        if (!applies(node.layer)) {
             return null;
         }
-        ConvolutionLayer conf = (ConvolutionLayer) node.conf();
+        ConvolutionLayer conf = ConvolutionForward.conv(node.layer);
         INDArray input = node.layer.input();
         if (input == null || input.rank() != 4) {
             return null;
@@ -132,12 +132,11 @@ final class ConvolutionInputGradient {
     }
 
     /** Whether a layer's input gradient is this product and scatter: see the class comment. */
-    static boolean applies(org.deeplearning4j.nn.api.Layer layer, org.deeplearning4j.nn.conf.layers.Layer layerConf) {
-        if (layer == null
-                || layer.getClass() != org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
-                || !(layerConf instanceof ConvolutionLayer conf)) {
+    static boolean applies(org.deeplearning4j.nn.api.Layer layer) {
+        if (!ConvolutionForward.isPlainConvolution(layer)) {
             return false;
         }
+        ConvolutionLayer conf = ConvolutionForward.conv(layer);
         int[] k = conf.getKernelSize();
         int[] stride = conf.getStride();
         int[] dilation = conf.getDilation();

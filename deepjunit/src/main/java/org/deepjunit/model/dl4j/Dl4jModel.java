@@ -63,7 +63,6 @@ public final class Dl4jModel extends ObservedModel {
     private final org.nd4j.linalg.api.buffer.DataType ndType;
     private final List<Layout> layouts;
     private final List<Layer> layers;
-    private final Layout outputLayout;
     private final LayerPass pass;
     private final String gradientProblem;
     private final ReentrantLock lock = new ReentrantLock();
@@ -94,8 +93,7 @@ public final class Dl4jModel extends ObservedModel {
         this.layers = found.layers();
         String outputNode = net.outputNodeName();
         this.outputShape = layer(outputNode).outputShape();
-        this.outputLayout = layouts.get(layers.indexOf(layer(outputNode)));
-        this.pass = new LayerPass(net, layers, found.inputNodes(), outputLayout);
+        this.pass = new LayerPass(net, layers, found.inputNodes(), layouts.get(layers.indexOf(layer(outputNode))));
         this.gradientProblem = net.chainProblem();
     }
 

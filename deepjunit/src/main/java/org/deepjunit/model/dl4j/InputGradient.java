@@ -73,9 +73,10 @@ final class InputGradient {
                 }
                 out = head.activation.getActivation(z.dup(), false);
             } else {
-                // A copy: an ActivationLayer applies its function in place on its input in inference
-                // mode, and its backprop reads the input it keeps, which must stay the original.
-                out = ConvolutionForward.activate(node.layer, in.dup(), mgr);
+                // A copy where the layer may write it: an ActivationLayer applies its function in place on
+                // its input in inference mode, and its backprop reads the input it keeps, which must stay the
+                // original.
+                out = ConvolutionForward.activate(node.layer, Dl4jNet.readsInputOnly(node.layer) ? in : in.dup(), mgr);
                 node.layer.setInput(in, mgr);
             }
             outs.add(out);

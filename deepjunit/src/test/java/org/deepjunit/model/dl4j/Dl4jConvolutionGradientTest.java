@@ -53,8 +53,7 @@ class Dl4jConvolutionGradientTest {
             CNN2DFormat format,
             boolean direct) {
         MultiLayerNetwork net = twoConvolutions(mode, k, pad, stride, dilation, activation, format);
-        assertThat(ConvolutionInputGradient.applies(
-                        net.getLayer(0), net.getLayer(0).conf().getLayer()))
+        assertThat(ConvolutionInputGradient.applies(net.getLayer(0)))
                 .as("takes the transposed-convolution path")
                 .isEqualTo(direct);
         try (Dl4jModel model =

@@ -96,11 +96,17 @@ class AdapterNeuronValuesTest {
         }
     }
 
-    /** Convolution outputs channels first (each neuron's values after it) and channels last, in both precisions. */
+    /**
+     * Convolution outputs channels first (each neuron's values after it) and channels last, in both precisions, in
+     * batches whose layers are reduced in Java (5 images) and with ND4J's reductions (800, over 32,768 values).
+     */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"NCHW, DOUBLE", "NCHW, FLOAT", "NHWC, DOUBLE", "NHWC, FLOAT"})
+    @org.junit.jupiter.params.provider.CsvSource({
+        "NCHW, DOUBLE, 5", "NCHW, FLOAT, 5", "NHWC, DOUBLE, 5", "NHWC, FLOAT, 5",
+        "NCHW, DOUBLE, 800", "NCHW, FLOAT, 800", "NHWC, DOUBLE, 800", "NHWC, FLOAT, 800"
+    })
     void dl4jChannelsFirstAndLast(
-            org.deeplearning4j.nn.conf.CNN2DFormat format, org.nd4j.linalg.api.buffer.DataType type) {
+            org.deeplearning4j.nn.conf.CNN2DFormat format, org.nd4j.linalg.api.buffer.DataType type, int batch) {
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = org.deepjunit.model.dl4j.Dl4jTestNets.cnn(
                         7, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 2, format))
                 .convertDataType(type);
@@ -108,8 +114,8 @@ class AdapterNeuronValuesTest {
                 .name("cnn")
                 .inputShape(8, 8, 2)
                 .build()) {
-            Tensor images =
-                    random(org.deepjunit.model.DataType.FLOAT64, 5, 8 * 8 * 2).reshape(5, 8, 8, 2);
+            Tensor images = random(org.deepjunit.model.DataType.FLOAT64, batch, 8 * 8 * 2)
+                    .reshape(batch, 8, 8, 2);
             check(model, images);
             assertThat(model.neuronValues(images, List.of("conv")).layer("conv").neurons())
                     .isEqualTo(3);

@@ -7,19 +7,20 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The input gradient of a stride-1 2D convolution as one matrix product and a scatter: with the output gradient as a
- * {@code [positions, out]} matrix and the weights as {@code [out, kH × kW × in]}, their product holds, per output
- * position, what it sends back to each input pixel of its window, which the scatter adds up (col2im). DL4J's
- * {@code backpropGradient} also computes the weight gradient and recomputes the forward pass, and libnd4j's
- * {@code deconv2d} took 24 and 29 ms for LeNet-5's two convolutions at batch 64 on two cores: with the product (BLAS)
- * and the scatter, LeNet-5's whole input gradient went from 179–185 to 106–117 ms. Used only where it is exact: a
- * plain {@code ConvolutionLayer}, stride and dilation 1, an odd kernel in {@code Same} mode or explicit padding
- * otherwise, and an activation whose derivative the output gives (ReLU, identity); every other layer goes through
- * DL4J's own backpropagation.
+ * The input gradient of a 2D convolution as one matrix product and libnd4j's {@code col2im}: with the output gradient
+ * as a {@code [positions, out]} matrix and the weights as {@code [out, kH × kW × in]}, their product holds, per output
+ * position, what it sends back to each input pixel of its window, which {@code col2im} adds up, for any stride,
+ * dilation and padding. DL4J's {@code backpropGradient} also computes the weight gradient and recomputes the forward
+ * pass, and libnd4j's {@code deconv2d} took 24 and 29 ms for LeNet-5's two convolutions at batch 64 on two cores. The
+ * product is a plain {@code gemm} into a row-major array: ND4J's {@code mmul} of the same matrices took twice as long
+ * (LeNet-5's first convolution at batch 64: 12.6 against 5.4 ms). Used only where it is exact: a plain
+ * {@code ConvolutionLayer} in {@code Same}, {@code Truncate} or {@code Strict} mode with an activation whose
+ * derivative the output gives (ReLU, identity); every other layer goes through DL4J's own backpropagation.
  */
 final class ConvolutionInputGradient {
 
@@ -47,108 +48,94 @@ final class ConvolutionInputGradient {
         boolean nhwc = conf.getCnn2dDataFormat() == CNN2DFormat.NHWC;
         INDArray gradZ = outputToPreActivation(conf.getActivationFn(), out, epsOut);
         INDArray w = node.layer.getParam("W").castTo(epsOut.dataType());
-        boolean same = conf.getConvolutionMode() == ConvolutionMode.Same;
-        int padTop = same ? (int) (w.size(2) - 1) / 2 : conf.getPadding()[0];
-        int padLeft = same ? (int) (w.size(3) - 1) / 2 : conf.getPadding()[1];
-        // channels last: [batch, h, w, channels], so that rows of positions are contiguous
-        INDArray epsIn = channelsLast(
-                nhwc ? gradZ : gradZ.permute(0, 2, 3, 1),
-                w,
-                nhwc ? input.shape() : input.permute(0, 2, 3, 1).shape(),
-                padTop,
-                padLeft,
-                CHUNK_VALUES);
-        return nhwc ? epsIn : epsIn.permute(0, 3, 1, 2).dup('c');
+        long inH = input.size(nhwc ? 1 : 2);
+        long inW = input.size(nhwc ? 2 : 3);
+        Geometry at = Geometry.of(conf, w, gradZ.size(nhwc ? 1 : 2), gradZ.size(nhwc ? 2 : 3), inH, inW);
+        // the product wants rows of output positions: channels last
+        INDArray epsIn = channelsFirst(nhwc ? gradZ : gradZ.permute(0, 2, 3, 1), w, at, CHUNK_VALUES);
+        return nhwc ? epsIn.permute(0, 2, 3, 1).dup('c') : epsIn;
     }
 
     /**
-     * The input gradient, channels last ({@code inShape} = [batch, h, w, in]), of a stride-1 convolution with DL4J
-     * weights {@code w} [out, in, kH, kW] and the given top and left padding, from dObjective/dz channels last;
-     * computed a chunk of samples at a time, each chunk's windows at most {@code chunkValues} (or one sample's).
+     * The input gradient {@code [batch, in, inH, inW]} of a convolution with DL4J weights {@code w} [out, in, kH, kW]
+     * from dObjective/dz channels last ({@code [batch, outH, outW, out]}), computed a chunk of samples at a time, each
+     * chunk's windows at most {@code chunkValues} (or one sample's).
      */
-    static INDArray channelsLast(
-            INDArray gradZ, INDArray w, long[] inShape, int padTop, int padLeft, long chunkValues) {
+    static INDArray channelsFirst(INDArray gradZ, INDArray w, Geometry at, long chunkValues) {
         int batch = (int) gradZ.size(0);
-        int outH = (int) gradZ.size(1);
-        int outW = (int) gradZ.size(2);
-        int channelsOut = (int) w.size(0);
-        int channelsIn = (int) w.size(1);
-        int kH = (int) w.size(2);
-        int kW = (int) w.size(3);
-        // weights as [out, kH × kW × in]: a window row then runs over channels fastest, as the input does
-        INDArray weights = w.permute(0, 2, 3, 1).dup('c').reshape('c', channelsOut, (long) kH * kW * channelsIn);
-        Geometry at = new Geometry(outH, outW, (int) inShape[1], (int) inShape[2], channelsIn, kH, kW, padTop, padLeft);
-        INDArray epsIn = Nd4j.create(gradZ.dataType(), inShape, 'c');
-        long perSample = (long) outH * outW * kH * kW * channelsIn;
+        long outH = gradZ.size(1);
+        long outW = gradZ.size(2);
+        long channelsOut = w.size(0);
+        long channelsIn = w.size(1);
+        long kH = w.size(2);
+        long kW = w.size(3);
+        // weights as [out, kH × kW × in]: each product row is then one output position's window, channels fastest
+        INDArray weights = w.permute(0, 2, 3, 1).dup('c').reshape('c', channelsOut, kH * kW * channelsIn);
+        long perSample = outH * outW * kH * kW * channelsIn;
         int chunk = (int) Math.max(1, Math.min(batch, chunkValues / perSample));
+        INDArray epsIn = null;
         for (int from = 0; from < batch; from += chunk) {
-            int to = Math.min(batch, from + chunk);
-            INDArray rows = gradZ.get(NDArrayIndex.interval(from, to))
+            int n = Math.min(batch, from + chunk) - from;
+            INDArray rows = gradZ.get(NDArrayIndex.interval(from, from + n))
                     .dup('c')
-                    .reshape('c', (long) (to - from) * outH * outW, channelsOut);
-            double[] eps = at.scatter(Dl4jTensors.doubles(rows.mmul(weights)), to - from);
-            epsIn.get(NDArrayIndex.interval(from, to))
-                    .assign(Nd4j.create(eps, new long[] {to - from, inShape[1], inShape[2], channelsIn}, 'c')
-                            .castTo(gradZ.dataType()));
+                    .reshape('c', n * outH * outW, channelsOut);
+            INDArray windows =
+                    Nd4j.createUninitialized(gradZ.dataType(), new long[] {rows.size(0), weights.size(1)}, 'c');
+            Nd4j.gemm(rows, weights, windows, false, false, 1.0, 0.0);
+            INDArray part = Nd4j.createUninitialized(gradZ.dataType(), new long[] {n, channelsIn, at.inH, at.inW}, 'c');
+            Nd4j.exec(DynamicCustomOp.builder("col2im")
+                    // col2im reads [n, in, kH, kW, outH, outW]
+                    .addInputs(windows.reshape('c', n, outH, outW, kH, kW, channelsIn)
+                            .permute(0, 5, 3, 4, 1, 2))
+                    .addOutputs(part)
+                    .addIntegerArguments(at.sH, at.sW, at.padTop, at.padLeft, at.inH, at.inW, at.dH, at.dW, 0)
+                    .build());
+            if (chunk >= batch) {
+                return part;
+            }
+            if (epsIn == null) {
+                epsIn = Nd4j.create(gradZ.dataType(), batch, channelsIn, at.inH, at.inW);
+            }
+            epsIn.get(NDArrayIndex.interval(from, from + n)).assign(part);
         }
         return epsIn;
     }
 
-    /** Where each output position's window lands in the input. */
-    private record Geometry(
-            int outH, int outW, int inH, int inW, int channels, int kH, int kW, int padTop, int padLeft) {
+    /** Strides, dilation, the input's size and the padding on its top and left, as the forward pass used them. */
+    record Geometry(int sH, int sW, int dH, int dW, int inH, int inW, int padTop, int padLeft) {
 
-        /**
-         * col2im: adds each output position's window row {@code [kH × kW × in]} into the input pixels it covers,
-         * channels last, skipping the padding. Within a kernel row the pixels covered are contiguous, so each is one
-         * loop the JIT vectorises.
-         */
-        double[] scatter(double[] windows, int samples) {
-            int row = kH * kW * channels;
-            double[] eps = new double[samples * inH * inW * channels];
-            for (int n = 0; n < samples; n++) {
-                for (int y = 0; y < outH; y++) {
-                    for (int x = 0; x < outW; x++) {
-                        int from = ((n * outH + y) * outW + x) * row;
-                        int kx0 = Math.max(0, padLeft - x);
-                        int kx1 = Math.min(kW, inW + padLeft - x);
-                        int length = (kx1 - kx0) * channels;
-                        for (int ky = 0; ky < kH; ky++) {
-                            int iy = y + ky - padTop;
-                            if (iy < 0 || iy >= inH || length <= 0) {
-                                continue;
-                            }
-                            int to = ((n * inH + iy) * inW + x + kx0 - padLeft) * channels;
-                            int at = from + (ky * kW + kx0) * channels;
-                            for (int i = 0; i < length; i++) {
-                                eps[to + i] += windows[at + i];
-                            }
-                        }
-                    }
-                }
-            }
-            return eps;
+        static Geometry of(ConvolutionLayer conf, INDArray w, long outH, long outW, long inH, long inW) {
+            int[] s = conf.getStride();
+            int[] d = conf.getDilation();
+            int[] p = conf.getPadding();
+            boolean same = conf.getConvolutionMode() == ConvolutionMode.Same;
+            return new Geometry(
+                    s[0],
+                    s[1],
+                    d[0],
+                    d[1],
+                    (int) inH,
+                    (int) inW,
+                    same ? samePadding(outH, inH, w.size(2), s[0], d[0]) : p[0],
+                    same ? samePadding(outW, inW, w.size(3), s[1], d[1]) : p[1]);
+        }
+
+        /** Same mode's top (left) padding, as DL4J and libnd4j compute it: any odd extra goes to the bottom (right). */
+        static int samePadding(long out, long in, long kernel, int stride, int dilation) {
+            long effectiveKernel = (kernel - 1) * dilation + 1;
+            return (int) Math.max(0, ((out - 1) * stride + effectiveKernel - in) / 2);
         }
     }
 
-    /** Whether a layer's input gradient is this product and scatter: see the class comment. */
+    /** Whether a layer's input gradient is this product and {@code col2im}: see the class comment. */
     static boolean applies(org.deeplearning4j.nn.api.Layer layer) {
         if (!ConvolutionForward.isPlainConvolution(layer)) {
             return false;
         }
         ConvolutionLayer conf = ConvolutionForward.conv(layer);
-        int[] k = conf.getKernelSize();
-        int[] stride = conf.getStride();
-        int[] dilation = conf.getDilation();
         ConvolutionMode mode = conf.getConvolutionMode();
-        if (stride[0] != 1 || stride[1] != 1 || dilation[0] != 1 || dilation[1] != 1) {
-            return false;
-        }
-        // even kernels pad asymmetrically in Same mode; Causal pads one side
-        boolean padsSymmetrically = mode == ConvolutionMode.Same
-                ? k[0] % 2 == 1 && k[1] % 2 == 1
-                : mode == ConvolutionMode.Truncate || mode == ConvolutionMode.Strict;
-        return padsSymmetrically && derivativeFromOutput(conf.getActivationFn());
+        return (mode == ConvolutionMode.Same || mode == ConvolutionMode.Truncate || mode == ConvolutionMode.Strict)
+                && derivativeFromOutput(conf.getActivationFn());
     }
 
     private static boolean derivativeFromOutput(IActivation activation) {

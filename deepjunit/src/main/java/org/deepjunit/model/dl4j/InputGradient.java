@@ -88,7 +88,9 @@ final class InputGradient {
         Map<String, List<Objective.Term>> byLayer = new HashMap<>();
         List<Objective.Term> logitTerms = new ArrayList<>();
         for (Objective.Term t : objective.terms()) {
-            if (t.isLogit()) {
+            if (t.weight() == 0) {
+                continue; // callers add zero terms to keep one TensorFlow graph per model: here they would cost ops
+            } else if (t.isLogit()) {
                 logitTerms.add(t);
             } else {
                 byLayer.computeIfAbsent(t.layer(), k -> new ArrayList<>()).add(t);

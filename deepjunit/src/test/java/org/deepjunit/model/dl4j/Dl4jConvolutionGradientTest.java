@@ -24,8 +24,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Input gradients through convolutions, against central finite differences in float64: the configurations whose
- * gradient is one transposed convolution ({@link ConvolutionInputGradient}) and those left to DL4J's backpropagation,
- * each asserted to take the path it should.
+ * gradient is one transposed convolution ({@link ConvolutionInputGradient}: Same mode with even and odd kernels,
+ * strides that leave rows over, dilation) and those left to DL4J's backpropagation, each asserted to take the path it
+ * should.
  */
 class Dl4jConvolutionGradientTest {
 
@@ -37,9 +38,13 @@ class Dl4jConvolutionGradientTest {
         "Truncate, 3, 0, 1, 1, IDENTITY, NCHW, true",
         "Truncate, 3, 1, 1, 1, RELU,     NHWC, true",
         "Strict,   3, 2, 1, 1, RELU,     NCHW, true",
-        "Same,     2, 0, 1, 1, RELU,     NCHW, false",
-        "Truncate, 3, 0, 2, 1, RELU,     NHWC, false",
-        "Truncate, 3, 0, 1, 2, RELU,     NCHW, false",
+        "Same,     2, 0, 1, 1, RELU,     NCHW, true",
+        "Same,     4, 0, 2, 1, RELU,     NHWC, true",
+        "Same,     3, 0, 2, 2, IDENTITY, NCHW, true",
+        "Truncate, 3, 0, 2, 1, RELU,     NHWC, true",
+        "Truncate, 2, 1, 3, 1, RELU,     NCHW, true",
+        "Truncate, 2, 0, 2, 1, RELU,     NCHW, true", // the last row and column are never read
+        "Truncate, 3, 0, 1, 2, RELU,     NCHW, true",
         "Same,     3, 0, 1, 1, TANH,     NHWC, false",
         "Truncate, 4, 0, 1, 1, RELU,     NHWC, true",
     })

@@ -228,6 +228,9 @@ class Dl4jModelErrorsTest {
             assertThatThrownBy(() -> model.activations(x))
                     .isInstanceOf(NonFiniteValueException.class)
                     .hasMessageContaining("produced NaN in layer 'out'");
+            assertThatThrownBy(() -> model.neuronValues(x, List.of("out")))
+                    .isInstanceOf(NonFiniteValueException.class)
+                    .hasMessageContaining("produced NaN in layer 'out'");
             assertThatThrownBy(() -> model.inputGradient(
                             x, Objective.builder().logit(1, 1).build()))
                     .isInstanceOf(NonFiniteValueException.class)

@@ -54,10 +54,11 @@ public final class GenerationBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "DEEPXPLORE, LeNet-1/4/5 (%s), lambda1=1 lambda2=0.1 s=10 t=0, lighting, "
-                        + "50 iterations, %d CPU cores, %s%n",
+                        + "50 iterations, %d CPU cores, %s%s%n",
                 framework,
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"));
+                System.getProperty("java.vm.name"),
+                framework.equals("dl4j") ? ", " + Results.nd4j() : "");
         try {
             // warm-up: graph building, JIT
             new DeepXplore(models, paper).search(mnist.batch(new int[] {9999, 9998}), new int[] {9999, 9998}, null, 1);

@@ -10,14 +10,12 @@ import org.deepjunit.model.Tensor;
 import org.deepjunit.testing.DeepXploreModels;
 import org.deepjunit.testing.DeepXploreModels.LeNet;
 import org.deepjunit.testing.Mnist;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Issue 19's side-by-side measure: plain inference of DeepXplore's LeNet-5 over the 10,000 MNIST test images in
  * batches of 64, with DL4J and TensorFlow, as the PyTorch peer ({@code src/test/python/pytorch_peer.py}) times it:
  * the median of {@code -Dbench.passes} whole passes (default 5) after one, and each build's accuracy (98.81%). The
- * header says whether ND4J runs on its oneDNN natives ({@code -Pdl4j-onednn}).
+ * header says whether ND4J runs on its oneDNN natives ({@code -Pdl4j-onednn}) and on how many threads.
  *
  * <p>Run: {@code mvn -B -q -pl deepjunit test-compile exec:exec@inference-benchmark}.
  */
@@ -32,17 +30,13 @@ public final class MnistInferenceBenchmark {
             batches.add(Mnist.images(from, Math.min(Mnist.SIZE, from + 64)));
         }
         int[] labels = Mnist.labels(0, Mnist.SIZE);
-        Nd4j.create(1); // loads the backend
-        boolean onednn =
-                NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
         System.out.printf(
                 Locale.ROOT,
-                "LeNet-5, the %d MNIST test images in batches of 64, median of %d passes after 1, %d CPU cores,"
-                        + " ND4J natives %s%n",
+                "LeNet-5, the %d MNIST test images in batches of 64, median of %d passes after 1, %d CPU cores, %s%n",
                 Mnist.SIZE,
                 passes,
                 Runtime.getRuntime().availableProcessors(),
-                onednn ? "with oneDNN" : "without oneDNN");
+                Results.nd4j());
         Path dir = Files.createTempDirectory("deepjunit-bench");
         try (Model dl4j = DeepXploreModels.dl4j(LeNet.LENET5);
                 Model tf = DeepXploreModels.tensorflow(LeNet.LENET5, dir.resolve("lenet5"))) {

@@ -72,6 +72,26 @@ final class Results {
         return s.toString();
     }
 
+    /**
+     * ND4J's natives and thread counts, which change DL4J's figures severalfold: on two cores DeepXplore ran twice as
+     * fast with {@code OMP_NUM_THREADS=1} (README, "Speed, and DL4J on oneDNN"). Loads ND4J's backend.
+     */
+    static String nd4j() {
+        org.nd4j.linalg.factory.Nd4j.create(1);
+        boolean onednn = org.nd4j.nativeblas.NativeOpsHolder.getInstance()
+                .getDeviceNativeOps()
+                .buildInfo()
+                .contains("HAVE_ONEDNN");
+        String omp = System.getenv("OMP_NUM_THREADS");
+        return String.format(
+                Locale.ROOT,
+                "ND4J natives %s, threads: %d, BLAS threads: %d (OMP_NUM_THREADS%s)",
+                onednn ? "with oneDNN" : "without oneDNN",
+                org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads(),
+                org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads(),
+                omp == null ? " unset" : "=" + omp);
+    }
+
     /** The machine's load average (1, 5 and 15 minutes), from {@code /proc/loadavg}; "unknown" elsewhere. */
     static String loadAverage() {
         try {

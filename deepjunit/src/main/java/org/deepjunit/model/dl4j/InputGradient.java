@@ -22,16 +22,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * The gradient of a linear objective over neurons and logits with respect to the input, by
  * walking a chain-shaped network forward ({@code activate(x, false)} with input preprocessors)
  * and backward ({@code backpropGradient}), injecting the objective's derivative at each layer it
- * names. The final layer is done by hand from its weights when it is an output layer or applies
- * a softmax (so that logits are reachable), and batch normalisation by hand with its running
- * statistics. Runs on a {@link Dl4jNet#inferenceClone()}; not thread-safe.
+ * names. Done by hand from their weights: the final layer when it is an output layer or applies
+ * a softmax (so that logits are reachable), and every dense layer without layer normalisation
+ * (DL4J's backpropagation would also compute its weight gradient); batch normalisation by hand
+ * with its running statistics, convolutions by {@link ConvolutionInputGradient}. Runs on a
+ * {@link Dl4jNet#inferenceClone()}; not thread-safe.
  */
 final class InputGradient {
 
     private InputGradient() {}
 
-    /** The last layer done by hand: {@code out = act(z)}, {@code z = x·W + b} (or {@code z = x} without W). */
-    private record Head(IActivation activation, INDArray w, INDArray b) {}
+    /** A layer done by hand: {@code out = act(z)}, {@code z = x·W + b} (or {@code z = x} without W). */
+    private record Affine(IActivation activation, INDArray w, INDArray b) {}
 
     /**
      * @param net      the inference clone
@@ -48,7 +50,7 @@ final class InputGradient {
         // Forward.
         List<INDArray> outs = new ArrayList<>();
         List<INDArray> zs = new ArrayList<>();
-        Head head = null;
+        Affine[] affine = new Affine[nodes.size()];
         INDArray current = x;
         int last = nodes.size() - 1;
         for (int i = 0; i < nodes.size(); i++) {
@@ -66,12 +68,13 @@ final class InputGradient {
             INDArray out;
             if (node.layer == null) {
                 out = in;
-            } else if (i == last && (head = head(node, in)) != null) {
-                z = head.w == null ? in : in.mmul(head.w);
-                if (head.b != null) {
-                    z = z.addRowVector(head.b);
+            } else if ((affine[i] = i == last ? head(node, in) : dense(node, in)) != null) {
+                Affine a = affine[i];
+                z = a.w == null ? in : in.mmul(a.w);
+                if (a.b != null) {
+                    z = z.addRowVector(a.b);
                 }
-                out = head.activation.getActivation(z.dup(), false);
+                out = a.activation.getActivation(z.dup(), false);
             } else {
                 // A copy where the layer may write it: an ActivationLayer applies its function in place on
                 // its input in inference mode, and its backprop reads the input it keeps, which must stay the
@@ -107,7 +110,7 @@ final class InputGradient {
             if (terms != null) {
                 epsOut = epsOut.add(inject(terms, out.shape(), layouts.get(i), n, dt));
             }
-            if (i == last && !logitTerms.isEmpty() && head == null) {
+            if (i == last && !logitTerms.isEmpty() && affine[i] == null) {
                 epsOut = epsOut.add(inject(logitTerms, out.shape(), layouts.get(i), n, dt));
             }
             if (node.input) {
@@ -117,13 +120,14 @@ final class InputGradient {
             INDArray epsIn;
             if (node.layer == null) {
                 epsIn = epsOut;
-            } else if (i == last && head != null) {
+            } else if (affine[i] != null) {
+                Affine a = affine[i];
                 INDArray dz =
-                        head.activation.backprop(zs.get(i).dup(), epsOut.dup()).getFirst();
-                if (!logitTerms.isEmpty()) {
+                        a.activation.backprop(zs.get(i).dup(), epsOut.dup()).getFirst();
+                if (i == last && !logitTerms.isEmpty()) {
                     dz = dz.add(inject(logitTerms, dz.shape(), Layout.FLAT, n, dt));
                 }
-                epsIn = head.w == null ? dz : dz.mmul(head.w.transpose());
+                epsIn = a.w == null ? dz : dz.mmul(a.w.transpose());
             } else if (node.conf() instanceof BatchNormalization bn) {
                 epsIn = batchNormBackward(node.layer, bn, epsOut, layouts.get(i));
             } else {
@@ -140,8 +144,20 @@ final class InputGradient {
         return eps;
     }
 
+    /** A dense layer before the last, done by hand where it is plain: without layer normalisation, on rows. */
+    private static Affine dense(Dl4jNet.Node node, INDArray in) {
+        if (node.layer.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
+                && node.conf() instanceof DenseLayer d
+                && !d.hasLayerNorm()
+                && in.rank() == 2
+                && in.dataType() == node.layer.getParam("W").dataType()) {
+            return new Affine(d.getActivationFn(), node.layer.getParam("W"), bias(node.layer));
+        }
+        return null;
+    }
+
     /** The final layer, if it must be done by hand: an output or loss layer, or one that applies a softmax. */
-    private static Head head(Dl4jNet.Node node, INDArray in) {
+    private static Affine head(Dl4jNet.Node node, INDArray in) {
         Layer layer = node.layer;
         org.deeplearning4j.nn.conf.layers.Layer conf = node.conf();
         if (layer instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>) {
@@ -150,20 +166,20 @@ final class InputGradient {
                         + conf.getClass().getSimpleName() + ") are not supported: only feed-forward output layers are");
             }
             BaseLayer base = (BaseLayer) conf;
-            return new Head(base.getActivationFn(), layer.getParam("W"), bias(layer));
+            return new Affine(base.getActivationFn(), layer.getParam("W"), bias(layer));
         }
         if (layer instanceof org.deeplearning4j.nn.layers.LossLayer) {
-            return new Head(((org.deeplearning4j.nn.conf.layers.LossLayer) conf).getActivationFn(), null, null);
+            return new Affine(((org.deeplearning4j.nn.conf.layers.LossLayer) conf).getActivationFn(), null, null);
         }
         if (layer instanceof org.deeplearning4j.nn.api.layers.IOutputLayer) {
             throw new ModelException("Input gradients through output layer '" + node.name + "' ("
                     + conf.getClass().getSimpleName() + ") are not supported: only OutputLayer and LossLayer are");
         }
         if (conf instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationSoftmax) {
-            return new Head(a.getActivationFn(), null, null);
+            return new Affine(a.getActivationFn(), null, null);
         }
         if (conf instanceof DenseLayer d && d.getActivationFn() instanceof ActivationSoftmax) {
-            return new Head(d.getActivationFn(), layer.getParam("W"), bias(layer));
+            return new Affine(d.getActivationFn(), layer.getParam("W"), bias(layer));
         }
         return null;
     }

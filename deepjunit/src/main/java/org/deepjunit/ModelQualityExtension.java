@@ -132,12 +132,13 @@ final class ModelQualityExtension implements ParameterResolver, AfterEachCallbac
             evaluations.putIfAbsent(candidate.model(), candidate);
             gated.add(candidate.model());
             QualityGates gates = QualityGates.on(candidate).onVerdicts(v -> record(candidate.model(), v));
-            if (baselines.approving()
-                    && baselines.approved(baselineName(candidate)).isEmpty()) {
-                // approving a first baseline: the candidate is the baseline, and a change against itself is none
-                return gates.against(candidate);
+            String name = baselineName(candidate);
+            Optional<Evaluation> approved = baselines.approved(name); // read once: it checks the scores' SHA-256
+            if (approved.isPresent()) {
+                return gates.against(approved.get());
             }
-            return gates.againstApproved(baselines, baselineName(candidate));
+            // approving a first baseline: the candidate is the baseline, and a change against itself is none
+            return baselines.approving() ? gates.against(candidate) : gates.againstApproved(baselines, name);
         }
 
         @Override

@@ -34,8 +34,8 @@ final class NeuronValueOps {
 
     static NeuronValues.LayerValues layerValues(Model model, String layer, INDArray a, int neuronAxis) {
         Reduced r = a.length() <= JAVA_PASS_VALUES ? javaPass(layer, a, neuronAxis) : withOps(layer, a, neuronAxis);
-        NeuronValues.LayerValues values = r.values;
-        if (!r.finite) {
+        NeuronValues.LayerValues values = r.values();
+        if (!r.finite()) {
             String what = "layer '" + layer + "'";
             int batch = values.batch();
             ModelChecks.checkFinite(model, what, Tensor.wrap(values.means(), Shape.of(batch * values.neurons())));

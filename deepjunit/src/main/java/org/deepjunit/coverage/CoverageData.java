@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.deepjunit.data.AtomicFiles;
 
 /**
  * Coverage of any number of models, keyed by model name, fingerprint and recording spec; plus gate verdicts.
@@ -181,20 +179,11 @@ public final class CoverageData {
 
     /** Writes JSON to a temporary sibling of {@code file} and moves it over {@code file} atomically. */
     static void writeAtomically(Path file, JsonNode json) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        byte[] bytes = JSON.writeValueAsBytes(json);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                JSON.writeValue(out, json);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.write(file, bytes);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

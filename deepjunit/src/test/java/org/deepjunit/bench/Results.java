@@ -74,7 +74,7 @@ final class Results {
 
     /**
      * ND4J's natives and thread counts, which change DL4J's figures severalfold: on two cores DeepXplore ran twice as
-     * fast with {@code OMP_NUM_THREADS=1} (README, "Speed, and DL4J on oneDNN"). Loads ND4J's backend.
+     * fast with {@code OMP_NUM_THREADS=1} (README, "Threads: ND4J on a few cores"). Loads ND4J's backend.
      */
     static String nd4j() {
         org.nd4j.linalg.factory.Nd4j.create(1);

@@ -88,7 +88,7 @@ final class NeuronValueOps {
         int batch = Math.toIntExact(shape[0]);
         int channels = shape.length < 2 ? 1 : Math.toIntExact(shape[neuronAxis]);
         int inner = 1; // values of one channel that lie next to each other (channels first)
-        for (int d = neuronAxis + 1; d < shape.length && shape.length >= 2; d++) {
+        for (int d = neuronAxis + 1; d < shape.length; d++) {
             inner *= Math.toIntExact(shape[d]);
         }
         int perSample = Math.toIntExact(a.length() / batch);

@@ -25,8 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * names. Done by hand from their weights: the final layer when it is an output layer or applies
  * a softmax (so that logits are reachable), and every dense layer without layer normalisation
  * (DL4J's backpropagation would also compute its weight gradient); batch normalisation by hand
- * with its running statistics, convolutions by {@link ConvolutionInputGradient}. Runs on a
- * {@link Dl4jNet#inferenceClone()}; not thread-safe.
+ * with its running statistics, convolutions by {@link ConvolutionInputGradient}, max pooling by
+ * {@link PoolingInputGradient}. Runs on a {@link Dl4jNet#inferenceClone()}; not thread-safe.
  */
 final class InputGradient {
 
@@ -132,6 +132,9 @@ final class InputGradient {
                 epsIn = batchNormBackward(node.layer, bn, epsOut, layouts.get(i));
             } else {
                 INDArray direct = ConvolutionInputGradient.compute(node, out, epsOut);
+                if (direct == null) {
+                    direct = PoolingInputGradient.compute(node, epsOut);
+                }
                 epsIn = direct != null
                         ? direct
                         : node.layer.backpropGradient(epsOut.dup(), mgr).getSecond();
@@ -244,6 +247,7 @@ final class InputGradient {
                 }
             }
         }
-        return Nd4j.create(data, shape, 'c').castTo(dt);
+        INDArray injected = Dl4jTensors.of(data, shape);
+        return injected.dataType() == dt ? injected : injected.castTo(dt);
     }
 }

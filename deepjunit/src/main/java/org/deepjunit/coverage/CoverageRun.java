@@ -103,7 +103,7 @@ public final class CoverageRun {
                 id = "run-" + owner.pid() + "-"
                         + owner.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
             }
-            runId = id.replaceAll("[^A-Za-z0-9._-]", "_");
+            runId = org.deepjunit.data.SafeFileNames.of(id);
         }
         return runId;
     }

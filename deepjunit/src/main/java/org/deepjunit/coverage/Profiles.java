@@ -46,7 +46,8 @@ final class Profiles {
                     + data.sampleShape() + ", which do not fit model " + model.name() + "'s input shape "
                     + model.inputShape());
         }
-        String key = safe(model.name()) + "-" + fingerprint.substring(0, Math.min(16, fingerprint.length())) + "-"
+        String key = org.deepjunit.data.SafeFileNames.of(model.name()) + "-"
+                + fingerprint.substring(0, Math.min(16, fingerprint.length())) + "-"
                 + data.hash().substring(0, 16);
         Path file = cacheDir.resolve(key + ".json");
         Profile cached = memory.get(key);
@@ -87,10 +88,6 @@ final class Profiles {
             progress.done(to);
         }
         return builder.build(fingerprint, data.hash());
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static void write(Path file, Profile p) throws IOException {

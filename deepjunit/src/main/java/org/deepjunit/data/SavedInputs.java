@@ -169,6 +169,6 @@ public final class SavedInputs {
 
     /** {@code s} as a file or folder name of saved inputs: every character but letters, digits, {@code . _ -} as {@code _}. */
     public static String safeName(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return SafeFileNames.of(s);
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.Json;
 import org.deepjunit.data.Npy;
+import org.deepjunit.data.SafeFileNames;
 import org.deepjunit.model.Tensor;
 
 /**
@@ -47,8 +48,7 @@ final class StageFiles {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < trace.size(); i++) {
             StageOutput step = trace.get(i);
-            String file = String.format(
-                    Locale.ROOT, "%02d-%s.npy", i + 1, step.stage().replaceAll("[^A-Za-z0-9._-]", "_"));
+            String file = String.format(Locale.ROOT, "%02d-%s.npy", i + 1, SafeFileNames.of(step.stage()));
             byte[] bytes = Npy.toBytes(step.output());
             AtomicFiles.write(dir.resolve(file), bytes);
             entries.add(new Entry(step.stage(), file, step.output().shape().dims(), sha256(bytes)));

@@ -10,12 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The input gradient of 2D max pooling in one Java pass: each output's gradient goes to the first largest input of its
  * window (rows, then columns; a window's positions in the padding are never in it), added in output order, in the
- * layer's type, as libnd4j's {@code maxpool2d_bp} does. That op, which DL4J's backpropagation calls, took 8.1–8.5 ms
- * for LeNet-5's first pooling at batch 64 on two cores, against 0.6–0.7 ms for its forward pass. Used for a plain
+ * layer's type, as libnd4j's {@code maxpool2d_bp} does. That op, which DL4J's backpropagation calls, took 8.5–11 ms
+ * for LeNet-5's first pooling at batch 64 on two cores (0.6–0.7 ms forward), this pass 1.8–3.0 ms. Used for a plain
  * {@code SubsamplingLayer} with MAX pooling in {@code Same}, {@code Truncate} or {@code Strict} mode, in float32 or
- * float64, whose padding leaves every window a position in the input; every other layer goes through DL4J.
+ * float64, whose padding leaves every window a position in the input, on inputs of up to {@value #MAX_VALUES} values
+ * (the pass holds up to 28 bytes per value on the heap); every other layer goes through DL4J.
  */
 final class PoolingInputGradient {
+
+    static final long MAX_VALUES = 1L << 22;
 
     private PoolingInputGradient() {}
 
@@ -33,6 +36,7 @@ final class PoolingInputGradient {
         INDArray input = node.layer.input();
         DataType type = input == null ? null : input.dataType();
         if (input == null
+                || input.length() > MAX_VALUES
                 || input.rank() != 4
                 || epsOut.rank() != 4
                 || type != DataType.FLOAT && type != DataType.DOUBLE) {
@@ -81,7 +85,7 @@ final class PoolingInputGradient {
 
     /**
      * One pooling's geometry over row-major arrays in either layout: the input and output sizes, kernel, strides,
-     * dilation, top and left padding, and the distance between neighbouring channels, rows and columns.
+     * dilation, and the padding on the top and left.
      */
     record Window(
             int batch,

@@ -1,11 +1,11 @@
 package org.deepjunit.quality.history;
 
 import java.util.regex.Pattern;
+import org.deepjunit.data.SafeFileNames;
 
 /** Makes a project name a safe file name on every OS, keeping different names apart. */
 final class FileNames {
 
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final int MAX_LENGTH = 80;
 
@@ -17,7 +17,7 @@ final class FileNames {
      */
     static String safe(String project) {
         RunRecord.requireText(project, "project");
-        String safe = UNSAFE.matcher(project).replaceAll("_");
+        String safe = SafeFileNames.of(project);
         while (safe.startsWith(".")) {
             safe = "_" + safe.substring(1);
         }

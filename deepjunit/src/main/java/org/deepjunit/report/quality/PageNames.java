@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.deepjunit.data.SafeFileNames;
 
 /**
  * File names for model pages and charts, safe on every OS and distinct from each other and from the pages' own
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class PageNames {
 
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final int MAX_LENGTH = 80;
 
@@ -28,7 +28,7 @@ final class PageNames {
 
     /** A file name (without extension) for {@code name}, distinct, ignoring case, from every one given before. */
     String unique(String name) {
-        String safe = UNSAFE.matcher(name).replaceAll("_");
+        String safe = SafeFileNames.of(name);
         if (safe.startsWith(".")) {
             safe = "_" + safe.substring(1);
         }

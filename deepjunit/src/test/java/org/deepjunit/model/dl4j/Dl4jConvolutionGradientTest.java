@@ -1,26 +1,19 @@
 package org.deepjunit.model.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.deepjunit.model.dl4j.Dl4jTestNets.finiteDifferences;
-import static org.deepjunit.model.dl4j.Dl4jTestNets.relativeError;
 
-import org.deepjunit.model.Objective;
-import org.deepjunit.model.Tensor;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Input gradients through convolutions, against central finite differences in float64: the configurations whose
@@ -61,46 +54,20 @@ class Dl4jConvolutionGradientTest {
         assertThat(ConvolutionInputGradient.applies(net.getLayer(0)))
                 .as("takes the transposed-convolution path")
                 .isEqualTo(direct);
-        try (Dl4jModel model =
-                Dl4jModel.builder(net).name("conv").inputShape(9, 9, 2).build()) {
-            Tensor x = Dl4jTestNets.randomDoubles(29, 1.0, 2, 9, 9, 2);
-            Objective objective = Objective.builder()
-                    .logit(0, 1, 1.0)
-                    .logit(1, 3, -0.7)
-                    .neuron("conv", 1, 0.5)
-                    .neuron(1, "conv2", 0, -1.5)
-                    .build();
-            double[] analytic = model.inputGradient(x, objective).toDoubleArray();
-            double[] numeric =
-                    finiteDifferences(model, x, objective, Dl4jTestNets.outputLayerLogits(net.getLayer(3), "fc"), 1e-6);
-            assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElseThrow())
-                    .as("gradient must not vanish")
-                    .isGreaterThan(1e-3);
-            assertThat(relativeError(analytic, numeric)).isLessThan(1e-7);
-        }
+        Dl4jTestNets.assertGradientMatchesFiniteDifferences(net, "conv", "conv2", 29);
     }
 
     /** conv (3 channels) → conv2 (2 channels), both as configured, → dense → softmax output, in float64. */
     private static MultiLayerNetwork twoConvolutions(
             ConvolutionMode mode, int k, int pad, int stride, int dilation, Activation activation, CNN2DFormat format) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(11)
-                .dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER)
-                .convolutionMode(mode)
-                .list()
-                .layer(convolution("conv", 3, k, pad, stride, dilation, activation, format))
-                .layer(convolution("conv2", 2, k, pad, stride, dilation, activation, format))
-                .layer(new DenseLayer.Builder()
-                        .name("fc")
-                        .nOut(5)
-                        .activation(Activation.SIGMOID)
-                        .build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("out")
-                        .nOut(4)
-                        .activation(Activation.SOFTMAX)
-                        .build())
+        MultiLayerConfiguration conf = Dl4jTestNets.withHead(new NeuralNetConfiguration.Builder()
+                        .seed(11)
+                        .dataType(DataType.DOUBLE)
+                        .weightInit(WeightInit.XAVIER)
+                        .convolutionMode(mode)
+                        .list()
+                        .layer(convolution("conv", 3, k, pad, stride, dilation, activation, format))
+                        .layer(convolution("conv2", 2, k, pad, stride, dilation, activation, format)))
                 .setInputType(InputType.convolutional(9, 9, 2, format))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

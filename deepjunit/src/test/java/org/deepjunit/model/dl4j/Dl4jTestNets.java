@@ -1,5 +1,7 @@
 package org.deepjunit.model.dl4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Random;
 import org.deepjunit.model.Activations;
 import org.deepjunit.model.Model;
@@ -94,7 +96,7 @@ public final class Dl4jTestNets {
 
     /** The same CNN on images of {@code inputType}. */
     public static MultiLayerNetwork cnn(long seed, InputType inputType) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
                 .weightInit(WeightInit.XAVIER)
@@ -108,19 +110,8 @@ public final class Dl4jTestNets {
                         .name("pool")
                         .kernelSize(2, 2)
                         .stride(2, 2)
-                        .build())
-                .layer(new DenseLayer.Builder()
-                        .name("fc")
-                        .nOut(5)
-                        .activation(Activation.SIGMOID)
-                        .build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("out")
-                        .nOut(4)
-                        .activation(Activation.SOFTMAX)
-                        .build())
-                .setInputType(inputType)
-                .build();
+                        .build());
+        MultiLayerConfiguration conf = withHead(layers).setInputType(inputType).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
@@ -211,6 +202,44 @@ public final class Dl4jTestNets {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         return graph;
+    }
+
+    /** Adds the head the small convolutional networks here end in: dense "fc" (5, sigmoid), softmax "out" (4). */
+    static NeuralNetConfiguration.ListBuilder withHead(NeuralNetConfiguration.ListBuilder layers) {
+        return layers.layer(new DenseLayer.Builder()
+                        .name("fc")
+                        .nOut(5)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(4)
+                        .activation(Activation.SOFTMAX)
+                        .build());
+    }
+
+    /**
+     * Asserts that the input gradient of a float64 network on two 9×9×2 images, ending in {@link #withHead} at layers
+     * 2 and 3, equals central finite differences (relative error below 1e-7) for an objective on two logits and a
+     * neuron of each of two layers, and does not vanish.
+     */
+    static void assertGradientMatchesFiniteDifferences(MultiLayerNetwork net, String first, String second, long seed) {
+        try (Dl4jModel model =
+                Dl4jModel.builder(net).name("net").inputShape(9, 9, 2).build()) {
+            Tensor x = randomDoubles(seed, 1.0, 2, 9, 9, 2);
+            Objective objective = Objective.builder()
+                    .logit(0, 1, 1.0)
+                    .logit(1, 3, -0.7)
+                    .neuron(first, 1, 0.5)
+                    .neuron(1, second, 0, -1.5)
+                    .build();
+            double[] analytic = model.inputGradient(x, objective).toDoubleArray();
+            double[] numeric = finiteDifferences(model, x, objective, outputLayerLogits(net.getLayer(3), "fc"), 1e-6);
+            assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElseThrow())
+                    .as("gradient must not vanish")
+                    .isGreaterThan(1e-3);
+            assertThat(relativeError(analytic, numeric)).isLessThan(1e-7);
+        }
     }
 
     static Tensor randomDoubles(long seed, double scale, int... shape) {

@@ -1,12 +1,8 @@
 package org.deepjunit.model.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.deepjunit.model.dl4j.Dl4jTestNets.finiteDifferences;
-import static org.deepjunit.model.dl4j.Dl4jTestNets.relativeError;
 
 import org.deepjunit.model.LayerKind;
-import org.deepjunit.model.Objective;
-import org.deepjunit.model.Tensor;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -14,13 +10,12 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +23,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -123,6 +118,35 @@ class PoolingInputGradientTest {
         assertThat(PoolingInputGradient.applies(net.getLayer(0))).isFalse();
     }
 
+    @Test
+    void leavesInputsAboveItsSizeLimitToDl4j() {
+        int side = (int) Math.sqrt(PoolingInputGradient.MAX_VALUES) + 1;
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .setInputType(InputType.convolutional(side, side, 1))
+                .build());
+        net.init();
+        Layer layer = net.getLayer(0);
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 1, side, side);
+        INDArray epsOut = Nd4j.zeros(DataType.FLOAT, 1, 1, side / 2, side / 2);
+        layer.setInput(x, NO_WORKSPACES);
+
+        assertThat(PoolingInputGradient.compute(node(layer), epsOut)).isNull();
+        // a row and a column fewer: exactly the limit, and the same output size
+        INDArray limit = x.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(0, side - 1),
+                        NDArrayIndex.interval(0, side - 1))
+                .dup();
+        layer.setInput(limit, NO_WORKSPACES);
+        assertThat(PoolingInputGradient.compute(node(layer), epsOut)).isNotNull();
+    }
+
     @ParameterizedTest(name = "{0} k={1} stride={2} {3}")
     @CsvSource({
         "Truncate, 2, 2, NCHW",
@@ -133,56 +157,30 @@ class PoolingInputGradientTest {
     void inputGradientMatchesFiniteDifferences(ConvolutionMode mode, int k, int stride, CNN2DFormat format) {
         MultiLayerNetwork net = convolutionThenPooling(mode, k, stride, format);
         assertThat(PoolingInputGradient.applies(net.getLayer(1))).isTrue();
-        try (Dl4jModel model =
-                Dl4jModel.builder(net).name("pool").inputShape(9, 9, 2).build()) {
-            Tensor x = Dl4jTestNets.randomDoubles(31, 1.0, 2, 9, 9, 2);
-            Objective objective = Objective.builder()
-                    .logit(0, 1, 1.0)
-                    .logit(1, 3, -0.7)
-                    .neuron("pool", 1, 0.5)
-                    .neuron(1, "pool", 0, -1.5)
-                    .build();
-            double[] analytic = model.inputGradient(x, objective).toDoubleArray();
-            double[] numeric =
-                    finiteDifferences(model, x, objective, Dl4jTestNets.outputLayerLogits(net.getLayer(3), "fc"), 1e-6);
-            assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElseThrow())
-                    .as("gradient must not vanish")
-                    .isGreaterThan(1e-3);
-            assertThat(relativeError(analytic, numeric)).isLessThan(1e-7);
-        }
+        Dl4jTestNets.assertGradientMatchesFiniteDifferences(net, "pool", "pool", 31);
     }
 
     /** conv (3 channels, identity, so no ties) → max pooling as configured → dense → softmax output, in float64. */
     private static MultiLayerNetwork convolutionThenPooling(
             ConvolutionMode mode, int k, int stride, CNN2DFormat format) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(13)
-                .dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER)
-                .convolutionMode(mode)
-                .list()
-                .layer(new ConvolutionLayer.Builder(3, 3)
-                        .name("conv")
-                        .nOut(3)
-                        .activation(Activation.IDENTITY)
-                        .dataFormat(format)
-                        .build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
-                        .name("pool")
-                        .kernelSize(k, k)
-                        .stride(stride, stride)
-                        .dataFormat(format)
-                        .build())
-                .layer(new DenseLayer.Builder()
-                        .name("fc")
-                        .nOut(5)
-                        .activation(Activation.SIGMOID)
-                        .build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("out")
-                        .nOut(4)
-                        .activation(Activation.SOFTMAX)
-                        .build())
+        MultiLayerConfiguration conf = Dl4jTestNets.withHead(new NeuralNetConfiguration.Builder()
+                        .seed(13)
+                        .dataType(DataType.DOUBLE)
+                        .weightInit(WeightInit.XAVIER)
+                        .convolutionMode(mode)
+                        .list()
+                        .layer(new ConvolutionLayer.Builder(3, 3)
+                                .name("conv")
+                                .nOut(3)
+                                .activation(Activation.IDENTITY)
+                                .dataFormat(format)
+                                .build())
+                        .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                                .name("pool")
+                                .kernelSize(k, k)
+                                .stride(stride, stride)
+                                .dataFormat(format)
+                                .build()))
                 .setInputType(InputType.convolutional(9, 9, 2, format))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

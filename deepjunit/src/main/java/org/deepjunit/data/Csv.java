@@ -33,17 +33,9 @@ final class Csv {
     static Dataset read(String location, int labelColumn) {
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        int width = -1;
-        try (InputStream raw = Locations.open(location);
-                Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
-                MappingIterator<String[]> lines =
-                        MAPPER.readerFor(String[].class).readValues(reader)) {
-            while (lines.hasNextValue()) {
-                String[] cells = lines.nextValue();
-                int lineNo = lines.getCurrentLocation().getLineNr() - 1;
-                if (cells.length == 1 && cells[0].isBlank()) {
-                    continue;
-                }
+        int[] width = {-1}; // -2 once the header is skipped
+        try {
+            eachRow(location, (cells, lineNo) -> {
                 int labelAt = labelColumn >= -1 ? labelColumn : cells.length + labelColumn + 1;
                 float[] row = new float[cells.length - (labelAt >= 0 && labelAt < cells.length ? 1 : 0)];
                 Integer label = null;
@@ -62,9 +54,9 @@ final class Csv {
                     }
                 }
                 if (!numeric) {
-                    if (rows.isEmpty() && width < 0) {
-                        width = -2; // the header: skipped once
-                        continue;
+                    if (rows.isEmpty() && width[0] == -1) {
+                        width[0] = -2; // the header: skipped once
+                        return true;
                     }
                     throw new DataFormatException(
                             location + " line " + lineNo + ": not a numeric row: " + String.join(",", cells));
@@ -76,16 +68,17 @@ final class Csv {
                 if (row.length == 0) {
                     throw new DataFormatException(location + " line " + lineNo + ": a label and no feature columns");
                 }
-                if (width >= 0 && row.length != width) {
-                    throw new DataFormatException(
-                            location + " line " + lineNo + ": " + row.length + " features, earlier rows have " + width);
+                if (width[0] >= 0 && row.length != width[0]) {
+                    throw new DataFormatException(location + " line " + lineNo + ": " + row.length
+                            + " features, earlier rows have " + width[0]);
                 }
-                width = row.length;
+                width[0] = row.length;
                 rows.add(row);
                 if (label != null) {
                     labels.add(label);
                 }
-            }
+                return true;
+            });
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataFormatException d) {
                 throw d;
@@ -95,13 +88,13 @@ final class Csv {
         if (rows.isEmpty()) {
             return new Dataset(location, Shape.of(1), new float[0], labelColumn == -1 ? null : new int[0]);
         }
-        float[] data = new float[rows.size() * width];
+        float[] data = new float[rows.size() * width[0]];
         for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, data, i * width, width);
+            System.arraycopy(rows.get(i), 0, data, i * width[0], width[0]);
         }
         return new Dataset(
                 location,
-                Shape.of(width),
+                Shape.of(width[0]),
                 data,
                 labelColumn == -1
                         ? null
@@ -110,19 +103,19 @@ final class Csv {
 
     /** The cells of the first non-blank row: the column names. */
     static List<String> header(String location) {
-        try (InputStream raw = Locations.open(location);
-                MappingIterator<String[]> lines = MAPPER.readerFor(String[].class)
-                        .readValues(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-            while (lines.hasNextValue()) {
-                String[] cells = lines.nextValue();
-                if (!(cells.length == 1 && cells[0].isBlank())) {
-                    return List.of(cells);
-                }
-            }
+        List<String> header = new ArrayList<>();
+        try {
+            eachRow(location, (cells, lineNo) -> {
+                header.addAll(List.of(cells));
+                return false;
+            });
         } catch (IOException e) {
             throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
         }
-        throw new DataFormatException(location + " is empty: it has no header row");
+        if (header.isEmpty()) {
+            throw new DataFormatException(location + " is empty: it has no header row");
+        }
+        return List.copyOf(header);
     }
 
     /**
@@ -131,7 +124,36 @@ final class Csv {
      */
     static List<String> column(String location, String column) {
         List<String> values = new ArrayList<>();
-        int index = -1;
+        int[] index = {-1};
+        try {
+            eachRow(location, (cells, lineNo) -> {
+                if (index[0] < 0) {
+                    index[0] = java.util.Arrays.asList(cells).indexOf(column);
+                    if (index[0] < 0) {
+                        throw new DataFormatException(location + " has no column '" + column + "' in its header "
+                                + java.util.Arrays.toString(cells) + "; name one of those");
+                    }
+                } else if (index[0] >= cells.length) {
+                    throw new DataFormatException(location + " line " + lineNo + ": no column '" + column + "' in a"
+                            + " row of " + cells.length + " cells");
+                } else {
+                    values.add(cells[index[0]]);
+                }
+                return true;
+            });
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
+        }
+        return values;
+    }
+
+    /** What is done with a non-blank row, given its cells and its line number; false stops the reading. */
+    private interface Row {
+        boolean accept(String[] cells, int lineNo);
+    }
+
+    /** Hands {@code row} the non-blank rows of the CSV at {@code location}, in order, until it returns false. */
+    private static void eachRow(String location, Row row) throws IOException {
         try (InputStream raw = Locations.open(location);
                 Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
                 MappingIterator<String[]> lines =
@@ -139,26 +161,10 @@ final class Csv {
             while (lines.hasNextValue()) {
                 String[] cells = lines.nextValue();
                 int lineNo = lines.getCurrentLocation().getLineNr() - 1;
-                if (cells.length == 1 && cells[0].isBlank()) {
-                    continue;
+                if (!(cells.length == 1 && cells[0].isBlank()) && !row.accept(cells, lineNo)) {
+                    return;
                 }
-                if (index < 0) {
-                    index = java.util.Arrays.asList(cells).indexOf(column);
-                    if (index < 0) {
-                        throw new DataFormatException(location + " has no column '" + column + "' in its header "
-                                + java.util.Arrays.toString(cells) + "; name one of those");
-                    }
-                    continue;
-                }
-                if (index >= cells.length) {
-                    throw new DataFormatException(location + " line " + lineNo + ": no column '" + column + "' in a"
-                            + " row of " + cells.length + " cells");
-                }
-                values.add(cells[index]);
             }
-        } catch (IOException e) {
-            throw new DataFormatException("Cannot read " + location + ": " + e.getMessage(), e);
         }
-        return values;
     }
 }

@@ -71,6 +71,11 @@ class DatasetsTest {
         assertThatThrownBy(() -> Datasets.load(file.toString(), "", Double.NaN))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessage(file + " line 2: not a numeric row: 3,x,y");
+        Files.writeString(file, "a,b\nunits,cm\n1,2\n");
+        assertThatThrownBy(() -> Datasets.load(file.toString(), "", Double.NaN))
+                .as("only the first row may be a header")
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(file + " line 2: not a numeric row: units,cm");
         Files.writeString(file, "label\n1\n2\n");
         assertThatThrownBy(() -> Datasets.load(file.toString(), "0", Double.NaN))
                 .isInstanceOf(DataFormatException.class)

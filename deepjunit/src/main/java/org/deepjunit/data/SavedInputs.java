@@ -147,10 +147,11 @@ public final class SavedInputs {
     }
 
     /**
-     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (three levels deep), under
-     * {@code title} and {@code description}: the inputs grouped by test, in invocation order, each beside its seed
-     * and difference map where saved. The page is rendered by the report package (found through
-     * {@link SavedInputsIndex}, so that this package, below the report, renders no HTML); one page is written at a time.
+     * Rewrites {@code <dir>/index.html} from the JSON files in {@code dir} and its sub-folders (three levels deep),
+     * under {@code title} and {@code description}: the inputs grouped by test, in invocation order, each beside its
+     * seed and difference map where saved. The page is rendered by the report package (found through
+     * {@link SavedInputsIndex}, so that this package, below the report, renders no HTML); one page is written at a
+     * time.
      */
     public static void writeIndex(Path dir, String title, String description) {
         synchronized (INDEX_LOCK) {
@@ -167,7 +168,10 @@ public final class SavedInputs {
                         + " on the class path: the deepjunit jar's META-INF/services entry is missing"));
     }
 
-    /** {@code s} as a file or folder name of saved inputs: every character but letters, digits, {@code . _ -} as {@code _}. */
+    /**
+     * {@code s} as a file or folder name of saved inputs: every character but letters, digits and {@code . _ -} as
+     * {@code _}.
+     */
     public static String safeName(String s) {
         return SafeFileNames.of(s);
     }

@@ -49,41 +49,11 @@ public record FairnessReport(
         List<FairnessFigure> figures,
         FairnessSamples samples) {
 
-    /** Copies the lists. */
+    /** Copies the lists; null {@code samples} is {@link FairnessSamples#NONE}, a report of counts gathered elsewhere. */
     public FairnessReport {
         positiveClasses = List.copyOf(positiveClasses);
         figures = List.copyOf(figures);
         samples = samples == null ? FairnessSamples.NONE : samples;
-    }
-
-    /** A report without samples ({@link FairnessSamples#NONE}), as of counts gathered elsewhere. */
-    public FairnessReport(
-            String model,
-            String modelFingerprint,
-            String datasetDigest,
-            String grouping,
-            GroupCounts counts,
-            List<Integer> positiveClasses,
-            String privileged,
-            int minimumGroupSize,
-            double confidence,
-            int resamples,
-            long seed,
-            List<FairnessFigure> figures) {
-        this(
-                model,
-                modelFingerprint,
-                datasetDigest,
-                grouping,
-                counts,
-                positiveClasses,
-                privileged,
-                minimumGroupSize,
-                confidence,
-                resamples,
-                seed,
-                figures,
-                FairnessSamples.NONE);
     }
 
     /** The groups, in order. */

@@ -209,12 +209,39 @@ final class NeuronNodes {
     }
 
     /** A layer as a class: its neurons are the methods. */
-    static final class LayerClass extends Node implements IClassCoverage {
+    /** A node of a layer's lines: its class and its source file, which JaCoCo shows line by line. */
+    abstract static class LayerLinesNode extends Node {
+
+        private final String packageName;
+        private final LayerLines lines;
+
+        LayerLinesNode(ElementType type, String name, NeuronCounter neurons, String packageName, LayerLines lines) {
+            super(type, name, neurons);
+            this.packageName = packageName;
+            this.lines = lines;
+        }
+
+        public String getPackageName() {
+            return packageName;
+        }
+
+        public int getFirstLine() {
+            return lines.firstLine();
+        }
+
+        public int getLastLine() {
+            return lines.lastLine();
+        }
+
+        public ILine getLine(int nr) {
+            return lines.line(nr);
+        }
+    }
+
+    static final class LayerClass extends LayerLinesNode implements IClassCoverage {
 
         private final long id;
-        private final String packageName;
         private final String sourceFileName;
-        private final LayerLines lines;
         private final List<IMethodCoverage> methods;
 
         LayerClass(
@@ -225,11 +252,9 @@ final class NeuronNodes {
                 NeuronCounter neurons,
                 LayerLines lines,
                 List<IMethodCoverage> methods) {
-            super(ElementType.CLASS, vmName, neurons);
+            super(ElementType.CLASS, vmName, neurons, packageName, lines);
             this.id = id;
-            this.packageName = packageName;
             this.sourceFileName = sourceFileName;
-            this.lines = lines;
             this.methods = List.copyOf(methods);
         }
 
@@ -259,11 +284,6 @@ final class NeuronNodes {
         }
 
         @Override
-        public String getPackageName() {
-            return packageName;
-        }
-
-        @Override
         public String getSourceFileName() {
             return sourceFileName;
         }
@@ -272,53 +292,13 @@ final class NeuronNodes {
         public Collection<IMethodCoverage> getMethods() {
             return methods;
         }
-
-        @Override
-        public int getFirstLine() {
-            return lines.firstLine();
-        }
-
-        @Override
-        public int getLastLine() {
-            return lines.lastLine();
-        }
-
-        @Override
-        public ILine getLine(int nr) {
-            return lines.line(nr);
-        }
     }
 
     /** A layer's generated {@code .neurons} source text. */
-    static final class LayerSourceFile extends Node implements ISourceFileCoverage {
-
-        private final String packageName;
-        private final LayerLines lines;
+    static final class LayerSourceFile extends LayerLinesNode implements ISourceFileCoverage {
 
         LayerSourceFile(String fileName, String packageName, NeuronCounter neurons, LayerLines lines) {
-            super(ElementType.SOURCEFILE, fileName, neurons);
-            this.packageName = packageName;
-            this.lines = lines;
-        }
-
-        @Override
-        public String getPackageName() {
-            return packageName;
-        }
-
-        @Override
-        public int getFirstLine() {
-            return lines.firstLine();
-        }
-
-        @Override
-        public int getLastLine() {
-            return lines.lastLine();
-        }
-
-        @Override
-        public ILine getLine(int nr) {
-            return lines.line(nr);
+            super(ElementType.SOURCEFILE, fileName, neurons, packageName, lines);
         }
     }
 

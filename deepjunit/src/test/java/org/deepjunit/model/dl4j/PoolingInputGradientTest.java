@@ -80,11 +80,11 @@ class PoolingInputGradientTest {
         long[] shape =
                 format == CNN2DFormat.NHWC ? new long[] {4, inH, inW, channels} : new long[] {4, channels, inH, inW};
         // ReLU-like values on a coarse grid: most windows hold equal values, many of them zeros
-        Nd4j.getRandom().setSeed(inH * 31L + kH);
-        INDArray x = Transforms.relu(Nd4j.randn(type, shape).mul(2)).muli(2);
-        x = Transforms.floor(x, false).divi(2);
+        java.util.Random random = new java.util.Random(inH * 31L + kH);
+        INDArray x = gaussian(random, shape, type);
+        x = Transforms.floor(Transforms.relu(x.muli(4)), false).divi(2);
         INDArray out = layer.activate(x, false, NO_WORKSPACES);
-        INDArray epsOut = Nd4j.randn(type, out.shape());
+        INDArray epsOut = gaussian(random, out.shape(), type);
 
         layer.setInput(x, NO_WORKSPACES);
         INDArray expected = layer.backpropGradient(epsOut.dup(), NO_WORKSPACES).getSecond();
@@ -186,6 +186,16 @@ class PoolingInputGradientTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /** Standard normal values from {@code random} (ND4J's generator is one per JVM, shared by parallel tests). */
+    private static INDArray gaussian(java.util.Random random, long[] shape, DataType type) {
+        double[] values =
+                new double[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b))];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian();
+        }
+        return Nd4j.create(values, shape, 'c').castTo(type);
     }
 
     private static Dl4jNet.Node node(Layer layer) {

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The input gradient of 2D max pooling in one Java pass: each output's gradient goes to the first largest input of its
  * window (rows, then columns; a window's positions in the padding are never in it), added in output order, in the
  * layer's type, as libnd4j's {@code maxpool2d_bp} does. That op, which DL4J's backpropagation calls, took 8.5–11 ms
- * for LeNet-5's first pooling at batch 64 on two cores (0.6–0.7 ms forward), this pass 1.8–3.0 ms. Used for a plain
+ * for LeNet-5's first pooling at batch 64 on two cores (0.6–0.7 ms forward), this pass about 3 ms. Used for a plain
  * {@code SubsamplingLayer} with MAX pooling in {@code Same}, {@code Truncate} or {@code Strict} mode, in float32 or
  * float64, whose padding leaves every window a position in the input, on inputs of up to {@value #MAX_VALUES} values
  * (the pass holds up to 28 bytes per value on the heap); every other layer goes through DL4J.

@@ -1,14 +1,17 @@
 package org.deepjunit.explain;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.deepjunit.data.ApprovalFiles.APPROVED;
+import static org.deepjunit.data.ApprovalFiles.RECEIVED;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.deepjunit.data.ApprovalFiles;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.Npy;
 import org.deepjunit.model.DataType;
@@ -38,11 +41,13 @@ public final class ApprovedAttributions {
     public static final String APPROVE = "deepjunit.explain.approve";
 
     private final Path dir;
+    private final ApprovalFiles files;
     private final boolean approve;
     private final String prefix;
 
     private ApprovedAttributions(Path dir, boolean approve, String prefix) {
         this.dir = Objects.requireNonNull(dir, "dir");
+        this.files = new ApprovalFiles(dir, "attribution", List.of("npy", "png"));
         this.approve = approve;
         this.prefix = prefix;
     }
@@ -64,12 +69,12 @@ public final class ApprovedAttributions {
 
     /** The approved map's file for {@code name}, whether or not it exists. */
     public Path approvedFile(String name) {
-        return file(name, "approved", "npy");
+        return file(name, APPROVED, "npy");
     }
 
     /** The received map's file for {@code name}, whether or not it exists. */
     public Path receivedFile(String name) {
-        return file(name, "received", "npy");
+        return file(name, RECEIVED, "npy");
     }
 
     /** The approved map of {@code name}, or empty when none is approved. */
@@ -101,27 +106,27 @@ public final class ApprovedAttributions {
             throw new IllegalArgumentException("A minimum rank correlation lies in [-1, 1], got " + minimum);
         }
         if (approve) {
-            write(name, "approved", attribution);
-            delete(name, "received");
+            write(name, APPROVED, attribution);
+            delete(name, RECEIVED);
             return;
         }
         Optional<Tensor> approved = approved(name);
         if (approved.isEmpty()) {
-            write(name, "received", attribution);
+            write(name, RECEIVED, attribution);
             throw new AssertionError("No approved attribution map " + approvedFile(name) + " for "
                     + attribution.describe() + ": received " + receivedFile(name) + " (heat map beside it); look at"
                     + " it, then rename both files to .approved, or run once with -D" + APPROVE + "=true");
         }
         Tensor map = approved.get();
         if (map.size() != attribution.values().size()) {
-            write(name, "received", attribution);
+            write(name, RECEIVED, attribution);
             throw new AssertionError("The approved attribution map " + approvedFile(name) + " has shape " + map.shape()
                     + ", but " + attribution.describe() + " has shape " + attribution.sampleShape() + ": received "
                     + receivedFile(name) + "; approve it if the model's inputs changed");
         }
         double rho = attribution.rankCorrelation(map);
         if (!(rho >= minimum)) {
-            write(name, "received", attribution);
+            write(name, RECEIVED, attribution);
             throw new AssertionError(String.format(
                     Locale.ROOT,
                     "The attribution map drifted from the approved one: Spearman rank correlation %.4f with %s, but"
@@ -134,7 +139,7 @@ public final class ApprovedAttributions {
                     receivedFile(name),
                     APPROVE));
         }
-        delete(name, "received");
+        delete(name, RECEIVED);
     }
 
     private void write(String name, String kind, Attribution attribution) {
@@ -147,16 +152,11 @@ public final class ApprovedAttributions {
     }
 
     private void delete(String name, String kind) {
-        try {
-            Files.deleteIfExists(file(name, kind, "npy"));
-            Files.deleteIfExists(file(name, kind, "png"));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot delete " + file(name, kind, "npy") + ": " + e.getMessage(), e);
-        }
+        files.delete(prefix + name, kind);
     }
 
     private Path file(String name, String kind, String extension) {
-        return dir.resolve(prefix + name + ".attribution." + kind + "." + extension);
+        return files.file(prefix + name, kind, extension);
     }
 
     private static String checkName(String name, boolean allowEmpty) {

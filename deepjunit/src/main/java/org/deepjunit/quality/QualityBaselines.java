@@ -1,6 +1,8 @@
 package org.deepjunit.quality;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.deepjunit.data.ApprovalFiles.APPROVED;
+import static org.deepjunit.data.ApprovalFiles.RECEIVED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.deepjunit.data.ApprovalFiles;
 import org.deepjunit.data.AtomicFiles;
 import org.deepjunit.data.Json;
 import org.deepjunit.data.Npy;
@@ -38,10 +41,12 @@ public final class QualityBaselines {
     public static final double TOLERANCE = 1e-6;
 
     private final Path dir;
+    private final ApprovalFiles files;
     private final boolean approve;
 
     private QualityBaselines(Path dir, boolean approve) {
         this.dir = Objects.requireNonNull(dir, "dir");
+        this.files = new ApprovalFiles(dir, "quality", List.of("json", "npy"));
         this.approve = approve;
     }
 
@@ -51,13 +56,13 @@ public final class QualityBaselines {
 
     /** The approved evaluation of {@code name}, or empty when none is approved yet. */
     public Optional<Evaluation> approved(String name) {
-        Path json = file(name, "approved", "json");
+        Path json = files.file(name, APPROVED, "json");
         if (!Files.exists(json)) {
             return Optional.empty();
         }
         try {
             JsonNode root = Json.readTree(Files.readAllBytes(json));
-            Path npy = file(name, "approved", "npy");
+            Path npy = files.file(name, APPROVED, "npy");
             byte[] bytes = Files.readAllBytes(npy);
             String sha = sha256(bytes);
             if (!sha.equals(text(root, "scoresSha256", json))) {
@@ -106,16 +111,16 @@ public final class QualityBaselines {
      */
     public Optional<Path> record(String name, Evaluation evaluation, Map<String, Double> figures) {
         if (approve) {
-            write(name, "approved", evaluation, figures);
-            delete(name, "received");
+            write(name, APPROVED, evaluation, figures);
+            files.delete(name, RECEIVED);
             return Optional.empty();
         }
         if (!differs(name, evaluation, figures)) {
-            delete(name, "received");
+            files.delete(name, RECEIVED);
             return Optional.empty();
         }
-        write(name, "received", evaluation, figures);
-        return Optional.of(file(name, "received", "json"));
+        write(name, RECEIVED, evaluation, figures);
+        return Optional.of(files.file(name, RECEIVED, "json"));
     }
 
     /** Whether this run approves what it records. */
@@ -125,11 +130,11 @@ public final class QualityBaselines {
 
     /** The approved JSON file of {@code name}, whether or not it exists. */
     public Path approvedFile(String name) {
-        return file(name, "approved", "json");
+        return files.file(name, APPROVED, "json");
     }
 
     private boolean differs(String name, Evaluation evaluation, Map<String, Double> figures) {
-        Path json = file(name, "approved", "json");
+        Path json = files.file(name, APPROVED, "json");
         if (!Files.exists(json)) {
             return true;
         }
@@ -178,7 +183,7 @@ public final class QualityBaselines {
         root.put("datasetDigest", evaluation.datasetDigest());
         root.put("samples", n);
         root.put("figures", figureList);
-        root.put("scores", file(name, kind, "npy").getFileName().toString());
+        root.put("scores", files.file(name, kind, "npy").getFileName().toString());
         root.put("scoresSha256", sha256(npy));
         root.put("labels", p.labels());
         try {
@@ -187,21 +192,8 @@ public final class QualityBaselines {
             throw new IllegalStateException("Cannot create " + dir + ": " + e.getMessage(), e);
         }
         // scores first: a JSON file always names scores that are complete
-        AtomicFiles.write(file(name, kind, "npy"), npy);
-        AtomicFiles.write(file(name, kind, "json"), Json.write(root));
-    }
-
-    private void delete(String name, String kind) {
-        try {
-            Files.deleteIfExists(file(name, kind, "json"));
-            Files.deleteIfExists(file(name, kind, "npy"));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot delete " + file(name, kind, "json") + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path file(String name, String kind, String extension) {
-        return dir.resolve(name + ".quality." + kind + "." + extension);
+        AtomicFiles.write(files.file(name, kind, "npy"), npy);
+        AtomicFiles.write(files.file(name, kind, "json"), Json.write(root));
     }
 
     private static String text(JsonNode root, String field, Path file) {

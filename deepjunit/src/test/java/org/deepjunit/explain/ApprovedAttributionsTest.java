@@ -58,6 +58,7 @@ class ApprovedAttributionsTest {
         assertThat(dir.resolve("T.digit.attribution.approved.npy")).isRegularFile();
         assertThat(dir.resolve("T.digit.attribution.approved.png")).isRegularFile();
         assertThat(dir.resolve("T.digit.attribution.received.npy")).doesNotExist();
+        assertThat(dir.resolve("T.digit.attribution.received.png")).doesNotExist();
 
         ApprovedAttributions check = ApprovedAttributions.in(dir, false).prefixed("T.");
         check.assertMatches("digit", map(2), 0.99);

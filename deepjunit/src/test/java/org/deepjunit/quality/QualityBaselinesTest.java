@@ -44,6 +44,7 @@ class QualityBaselinesTest {
         // unchanged again: the left-over received files go
         assertThat(run.record("T.m.m", e, Map.of("accuracy[all]", 0.93))).isEmpty();
         assertThat(dir.resolve("T.m.m.quality.received.json")).doesNotExist();
+        assertThat(dir.resolve("T.m.m.quality.received.npy")).doesNotExist();
         Evaluation otherModel = Evaluation.of("m", "another-fingerprint", "digest", e.predictions());
         assertThat(run.record("T.m.m", otherModel, Map.of("accuracy[all]", 0.93)))
                 .isPresent();

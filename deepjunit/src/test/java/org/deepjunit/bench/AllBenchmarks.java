@@ -33,6 +33,7 @@ public final class AllBenchmarks {
             new Benchmark("inference", MnistInferenceBenchmark::main),
             new Benchmark("keras", KerasSavedModelBenchmark::main),
             new Benchmark("coverage", CoverageBenchmark::main),
+            new Benchmark("wide-layer", WideLayerRoutesBenchmark::main),
             new Benchmark("generation", GenerationBenchmark::main),
             new Benchmark("pipeline", PipelineBenchmark::main),
             new Benchmark("quality", QualityBenchmark::main),

@@ -158,4 +158,54 @@ public class GrowthTest {
 
         assertThat(m.growth().ncJudgement()).isEmpty();
     }
+
+    /**
+     * A wide batch of mostly zero, some negative values: each neuron's first input above t = 0.5 (scaled) and beyond
+     * each corner of a random profile is the one a plain search down its column finds, or never.
+     */
+    @Test
+    void onAWideBatchEachNeuronGetsTheFirstInputThatAPlainSearchFinds() {
+        java.util.Random random = new java.util.Random(7);
+        int batch = 16;
+        int n = 2_000;
+        double[][] rows = new double[batch][n];
+        for (double[] row : rows) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble() < 0.8 ? 0 : random.nextDouble() * 4 - 1;
+            }
+        }
+        double[][] bounds = new double[2][n];
+        for (int j = 0; j < n; j++) {
+            bounds[0][j] = -random.nextDouble();
+            bounds[1][j] = random.nextDouble() * 3;
+        }
+        Profile profile = new Profile("fp", "data", 10, java.util.Map.of("l", bounds));
+        ModelCoverage m = new ModelCoverage(
+                "m",
+                "fp",
+                new RecordingSpec(4, 1, List.of(), List.of(), null, 0),
+                profile,
+                List.of(new Layer("l", LayerKind.DENSE, Shape.of(n))));
+        m.request(0.5, true);
+        org.deepjunit.model.NeuronValues values = HandValues.of(rows);
+        m.record(values, false);
+
+        org.deepjunit.model.NeuronValues.LayerValues lv = values.layer("l");
+        LayerCoverage l = m.layers().get("l");
+        long[][] expected = new long[3][n];
+        long[][] actual = new long[3][n];
+        for (int j = 0; j < n; j++) {
+            expected[0][j] = expected[1][j] = expected[2][j] = Growth.NEVER;
+            for (int s = batch - 1; s >= 0; s--) {
+                expected[0][j] = lv.scaled(s, j) > 0.5 ? s : expected[0][j];
+                expected[1][j] = rows[s][j] > l.upperCorner(j) ? s : expected[1][j];
+                expected[2][j] = rows[s][j] < l.lowerCorner(j) ? s : expected[2][j];
+            }
+            actual[0][j] = l.firstCovered(j);
+            actual[1][j] = l.firstAboveCorner(j);
+            actual[2][j] = l.firstBelowCorner(j);
+        }
+        assertThat(actual).isDeepEqualTo(expected);
+        assertThat(java.util.Arrays.stream(expected[1]).distinct().count()).isGreaterThan(8); // the search goes deep
+    }
 }

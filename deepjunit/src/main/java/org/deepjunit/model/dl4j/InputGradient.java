@@ -219,33 +219,41 @@ final class InputGradient {
     /**
      * dObjective/dOutput for the terms on one array in DL4J layout: the weight at (sample, unit) for
      * features, spread as weight/size over the rest of a channel (its spatial or time positions).
+     * A channel's positions are visited directly, runs of {@code stride} values {@code channels × stride}
+     * apart, instead of testing every position of the sample.
      */
     static INDArray inject(List<Objective.Term> terms, long[] shape, Layout layout, int n, DataType dt) {
         int rank = shape.length;
         int axis = layout.neuronAxis(rank);
-        long per = 1;
+        int per = 1;
         for (int d = 1; d < rank; d++) {
-            per *= shape[d];
+            per = Math.multiplyExact(per, Math.toIntExact(shape[d]));
         }
-        long channels = shape[axis];
-        long stride = 1;
+        int channels = Math.toIntExact(shape[axis]);
+        int stride = 1; // values of one channel next to each other
         for (int d = axis + 1; d < rank; d++) {
-            stride *= shape[d];
+            stride *= Math.toIntExact(shape[d]);
         }
         double spread = (double) per / channels;
-        double[] data = new double[Math.toIntExact(n * per)];
+        double[] data = new double[Math.multiplyExact(n, per)];
         for (Objective.Term t : terms) {
             int from = t.sample() == Objective.ALL_SAMPLES ? 0 : t.sample();
             int to = t.sample() == Objective.ALL_SAMPLES ? n : t.sample() + 1;
             double w = t.weight() / spread;
             for (int s = from; s < to; s++) {
-                long base = s * per;
-                for (long p = 0; p < per; p++) {
-                    if ((p / stride) % channels == t.unit()) {
-                        data[(int) (base + p)] += w;
+                for (int run = s * per + t.unit() * stride; run < (s + 1) * per; run += channels * stride) {
+                    for (int i = run; i < run + stride; i++) {
+                        data[i] += w;
                     }
                 }
             }
+        }
+        if (dt == DataType.FLOAT) {
+            float[] floats = new float[data.length];
+            for (int i = 0; i < data.length; i++) {
+                floats[i] = (float) data[i];
+            }
+            return Dl4jTensors.of(floats, shape);
         }
         INDArray injected = Dl4jTensors.of(data, shape);
         return injected.dataType() == dt ? injected : injected.castTo(dt);

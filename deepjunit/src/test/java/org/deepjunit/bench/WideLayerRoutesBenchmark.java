@@ -12,10 +12,6 @@ import org.deepjunit.model.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -127,15 +123,9 @@ public final class WideLayerRoutesBenchmark {
         report("ND4J", none, out, inside, insideNoFirst, values, warmup, runs);
     }
 
-    /** As the adapter's layer pass: in a workspace that the first run sizes, so that no run allocates. */
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .overallocationLimit(0.05)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .build();
+    /** ND4J's default workspace, which the first run sizes, so that later runs allocate nothing off-heap. */
+    private static final WorkspaceConfiguration WORKSPACE =
+            WorkspaceConfiguration.builder().build();
 
     private static void nd4jInside(INDArray x, boolean first) {
         try (MemoryWorkspace ignored =

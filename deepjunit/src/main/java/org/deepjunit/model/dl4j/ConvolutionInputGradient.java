@@ -8,7 +8,6 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -147,17 +146,10 @@ final class ConvolutionInputGradient {
                         && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0);
     }
 
-    /**
-     * dObjective/dz from dObjective/dOutput, for an activation whose derivative the output gives: for ReLU, libnd4j's
-     * {@code relu_bp} on the output (positive exactly where z is), one op where a mask, its cast and a product were
-     * three.
-     */
+    /** dObjective/dz from dObjective/dOutput, for an activation whose derivative the output gives. */
     private static INDArray outputToPreActivation(IActivation activation, INDArray out, INDArray epsOut) {
-        if (activation instanceof ActivationIdentity) {
-            return epsOut;
-        }
-        INDArray gradZ = epsOut.ulike();
-        Nd4j.exec(new RectifiedLinearDerivative(out.castTo(epsOut.dataType()), epsOut, gradZ));
-        return gradZ;
+        return activation instanceof ActivationIdentity
+                ? epsOut
+                : epsOut.mul(out.gt(0).castTo(epsOut.dataType()));
     }
 }

@@ -178,7 +178,7 @@ public final class CoverageBenchmark {
     }
 
     /** The sum of every recorded value (means, minima, maxima): one read of what recording must look at. */
-    private static double readOnce(NeuronValues values) {
+    static double readOnce(NeuronValues values) {
         double sum = 0;
         for (NeuronValues.LayerValues lv : values.layers().values()) {
             float[] floats = lv.floatMeans();

@@ -159,7 +159,7 @@ public final class WideLayerRoutesBenchmark {
             int runs) {
         NeuronValues nv = new NeuronValues(null, Map.of("dense", layerValues(values)));
         double[] sink = new double[1];
-        double[] floor = new Timer(warmup, runs).measure(() -> sink[0] += readOnce(values));
+        double[] floor = new Timer(warmup, runs).measure(() -> sink[0] += CoverageBenchmark.readOnce(nv));
         ModelCoverage delta = new ModelCoverage(
                 "wide", "bench", NC_ONLY, null, List.of(new Layer("dense", LayerKind.DENSE, Shape.of(BATCH, NEURONS))));
         delta.request(0, true);
@@ -206,15 +206,6 @@ public final class WideLayerRoutesBenchmark {
             e[1][s] = max;
         }
         return e;
-    }
-
-    /** As the coverage benchmark's floor: a sum of every value, so that none of the reads can be left out. */
-    private static double readOnce(float[] values) {
-        double sum = 0;
-        for (float f : values) {
-            sum += f;
-        }
-        return sum;
     }
 
     private static void run(Session session, Operand<?>... fetches) {

@@ -36,6 +36,46 @@ final class Results {
                 baseMeasure));
     }
 
+    /**
+     * A row whose ratio is the median of {@code pairRatios}, each taken from one iteration's pair of runs, with the
+     * 95% confidence interval of that median: how sharply this run resolves the ratio, when a target such as 1.10×
+     * lies within the machine's noise.
+     */
+    static void pairedRow(String benchmark, String measure, double[] sorted, String baseMeasure, double[] pairRatios) {
+        double[] m = medianInterval(pairRatios);
+        add(new Row(
+                benchmark,
+                measure,
+                Timer.median(sorted),
+                Timer.p90(sorted),
+                m[1],
+                String.format(Locale.ROOT, "%s, paired (95%% CI %.2f–%.2fx)", baseMeasure, m[0], m[2])));
+    }
+
+    /**
+     * The lower end, the median and the upper end of the distribution-free 95% confidence interval of the median of
+     * {@code values}: the order statistics at ranks {@code j} and {@code n + 1 − j} (1-based), {@code j} the largest
+     * rank with {@code P(B ≤ j − 1) ≤ 0.025} for {@code B ~ Binomial(n, 1/2)}; below 6 values, the whole range.
+     */
+    static double[] medianInterval(double[] values) {
+        double[] r = values.clone();
+        java.util.Arrays.sort(r);
+        int n = r.length;
+        int j = 1;
+        double logHalfToN = n * Math.log(0.5);
+        double logChoose = 0; // log C(n, i)
+        double cdf = 0; // P(B <= i)
+        for (int i = 0; i < n; i++) {
+            logChoose += i == 0 ? 0 : Math.log(n - i + 1) - Math.log(i);
+            cdf += Math.exp(logChoose + logHalfToN);
+            if (cdf > 0.025) {
+                break;
+            }
+            j = i + 1;
+        }
+        return new double[] {r[j - 1], Timer.median(r), r[n - j]};
+    }
+
     private static void add(Row row) {
         synchronized (ROWS) {
             ROWS.add(row);

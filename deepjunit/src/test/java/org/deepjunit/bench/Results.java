@@ -49,7 +49,7 @@ final class Results {
                 Timer.median(sorted),
                 Timer.p90(sorted),
                 m[1],
-                String.format(Locale.ROOT, "%s, paired (95%% CI %.2f–%.2fx)", baseMeasure, m[0], m[2])));
+                String.format(Locale.ROOT, "%s, paired (95%% CI %.2f–%.2f)", baseMeasure, m[0], m[2])));
     }
 
     /**

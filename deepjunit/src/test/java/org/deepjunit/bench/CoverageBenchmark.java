@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -45,8 +44,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * only" is the adapter's in-framework neuron-value pass without the recorder: the part of the overhead spent inside
  * DL4J or TensorFlow. "The floor" is one read of every value recording must look at (means, and each input's
  * minimum and maximum per layer), against which "recorded − plain" (the same iteration's pair) is judged on wide
- * layers. Ratios are medians of each iteration's pair, with the 95% confidence interval of that median; every other
- * iteration runs recorded first, so that neither side gains from following the other while DL4J still warms up.
+ * layers. Ratios are medians of each iteration's pair, with the 95% confidence interval of that median; the three
+ * take turns at running first ({@link Timer#inTurn}).
  *
  * <p>Run: {@code mvn -B -q -pl deepjunit test-compile exec:exec@coverage-benchmark}; optional {@code -Dbench.warmup=10
  * -Dbench.runs=30} in {@code -Dbench.args=...}.
@@ -73,8 +72,7 @@ public final class CoverageBenchmark {
         Path dir = Files.createTempDirectory("deepjunit-coverage-bench");
         System.out.printf(
                 Locale.ROOT,
-                "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn, every other run in reverse),"
-                        + " %d CPU cores%n",
+                "batch 64, %d warm-up + %d measured runs (plain, values only, recorded in turn), %d CPU cores%n",
                 warmup,
                 runs,
                 Runtime.getRuntime().availableProcessors());
@@ -127,8 +125,8 @@ public final class CoverageBenchmark {
     }
 
     /**
-     * Times plain predict, the adapter's in-framework neuron values alone, and recorded predict, in turn (every other
-     * iteration in reverse); prints medians and the paired ratios to plain; returns the run data.
+     * Times plain predict, the adapter's in-framework neuron values alone, and recorded predict, in turn ({@link
+     * Timer#inTurn}); prints medians and the paired ratios to plain; returns the run data.
      */
     static CoverageData compare(
             String label, Model model, Tensor inputs, int warmup, int runs, CoverageSettings settings) {
@@ -136,70 +134,31 @@ public final class CoverageBenchmark {
         CoverageData cls = new CoverageData();
         CoverageCaches caches = new CoverageCaches(Path.of(System.getProperty("java.io.tmpdir")));
         List<String> layers = ForwardListeners.observedLayers(model);
-        double[] plain = new double[runs];
-        double[] values = new double[runs];
-        double[] recorded = new double[runs];
-        for (int i = -warmup; i < runs; i++) {
-            // odd iterations run in reverse order, so that neither side gains from running after the other
-            boolean reverse = (i & 1) != 0;
-            double first = reverse ? recordedOnce(model, inputs, settings, caches, cls, run) : plainOnce(model, inputs);
-            long t0 = System.nanoTime();
-            model.neuronValues(inputs, layers);
-            double valuesMs = (System.nanoTime() - t0) / 1e6;
-            double last = reverse ? plainOnce(model, inputs) : recordedOnce(model, inputs, settings, caches, cls, run);
-            if (i >= 0) {
-                plain[i] = reverse ? last : first;
-                values[i] = valuesMs;
-                recorded[i] = reverse ? first : last;
-            }
-        }
+        double[][] ms = new Timer(warmup, runs)
+                .inTurn(() -> model.predict(inputs), () -> model.neuronValues(inputs, layers), () -> {
+                    CoverageRecorder recorder = new CoverageRecorder(
+                            settings, caches, List.of(new CoverageData(), cls, run), m -> {}, false);
+                    try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
+                        model.predict(inputs);
+                    }
+                });
+        double[] plain = ms[0];
         double[] added = new double[runs]; // what recording adds, from the same iteration's pair
-        double[] pairRatios = new double[runs];
-        double[] valueRatios = new double[runs];
         for (int i = 0; i < runs; i++) {
-            added[i] = recorded[i] - plain[i];
-            pairRatios[i] = recorded[i] / plain[i];
-            valueRatios[i] = values[i] / plain[i];
+            added[i] = ms[2][i] - plain[i];
         }
-        Arrays.sort(added);
-        Arrays.sort(plain);
-        Arrays.sort(values);
-        Arrays.sort(recorded);
         long neurons = run.models().get(0).count(org.deepjunit.coverage.Criterion.NC, 0, true)[1];
         String what = label + " " + model.name() + " (" + neurons + " neurons)";
-        Results.row("coverage", what + ": plain predict", plain);
-        Results.pairedRow("coverage", what + ": neuron values only", values, "plain", valueRatios);
-        Results.pairedRow("coverage", what + ": recorded predict", recorded, "plain", pairRatios);
+        Results.row("coverage", what + ": plain predict", Timer.sorted(plain));
+        Results.pairedRow("coverage", what + ": neuron values only", ms[1], "plain", plain);
+        Results.pairedRow("coverage", what + ": recorded predict", ms[2], "plain", plain);
         // the floor of recording: reading every recorded value once, against what recording adds (paired runs)
         NeuronValues nv = model.neuronValues(inputs, layers);
         double[] sink = new double[1];
         double[] floor = new Timer(warmup, runs).measure(() -> sink[0] += readOnce(nv));
         Results.row("coverage", what + ": read the recorded values once (the floor)", floor);
-        Results.row("coverage", what + ": recorded − plain (paired runs)", added, "the floor", floor);
+        Results.row("coverage", what + ": recorded − plain (paired runs)", Timer.sorted(added), "the floor", floor);
         return run;
-    }
-
-    private static double plainOnce(Model model, Tensor inputs) {
-        long start = System.nanoTime();
-        model.predict(inputs);
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    /** One prediction recorded as {@code @NeuronCoverage} records it, into a fresh test's data and the given ones. */
-    private static double recordedOnce(
-            Model model,
-            Tensor inputs,
-            CoverageSettings settings,
-            CoverageCaches caches,
-            CoverageData cls,
-            CoverageData run) {
-        long start = System.nanoTime();
-        CoverageRecorder recorder =
-                new CoverageRecorder(settings, caches, List.of(new CoverageData(), cls, run), m -> {}, false);
-        try (ForwardListeners.Binding ignored = ForwardListeners.bind(recorder)) {
-            model.predict(inputs);
-        }
-        return (System.nanoTime() - start) / 1e6;
     }
 
     /** The sum of every recorded value (means, minima, maxima): one read of what recording must look at. */

@@ -18,7 +18,9 @@ import org.deepjunit.testing.Mnist;
  * and ONNX Runtime on an ONNX twin with the same weights): plain inference, a forward pass returning every layer's
  * output, and an input gradient of a DeepXplore-shaped objective (one logit and one hidden neuron per sample). ONNX
  * Runtime computes no gradients: its rows time the estimates (central finite differences, SPSA with 50 directions),
- * with fewer runs since one finite-difference gradient costs 2 × 784 forward passes per sample.
+ * with fewer runs since one finite-difference gradient costs 2 × 784 forward passes per sample. Each adapter's
+ * measures run in turn ({@link Timer#inTurn}), and their ratios to predict are medians of each iteration's pair with
+ * a 95% confidence interval. DL4J speeds up over its first ≈600 runs: {@code -Dbench.warmup=600} for its steady state.
  *
  * <p>Run: {@code mvn -B -q -pl deepjunit test-compile exec:exec@model-benchmark}; optional arguments
  * {@code -Dbench.warmup=20 -Dbench.runs=50}.
@@ -66,17 +68,20 @@ public final class ModelLayerBenchmark {
                         .build()) {
             double[] onnxPredict = null;
             for (Model model : new Model[] {dl4j, tf, onnx}) {
-                double[] predict = timer.measure(() -> model.predict(images));
-                double[] all = timer.measure(() -> model.activations(images));
-                Results.row("model", model.name() + " predict", predict);
-                Results.row("model", model.name() + " all layer outputs", all, "predict", predict);
-                onnxPredict = predict;
-                if (model == onnx) {
-                    break; // ONNX Runtime has no gradient of its own: the estimates follow
+                // ONNX Runtime has no gradient of its own: the estimates follow
+                Objective obj = model == onnx ? null : objective(model, images);
+                double[][] ms = model == onnx
+                        ? timer.inTurn(() -> model.predict(images), () -> model.activations(images))
+                        : timer.inTurn(
+                                () -> model.predict(images),
+                                () -> model.activations(images),
+                                () -> model.inputGradient(images, obj));
+                Results.row("model", model.name() + " predict", Timer.sorted(ms[0]));
+                Results.pairedRow("model", model.name() + " all layer outputs", ms[1], "predict", ms[0]);
+                if (model != onnx) {
+                    Results.pairedRow("model", model.name() + " input gradient", ms[2], "predict", ms[0]);
                 }
-                Objective obj = objective(model, images);
-                double[] gradient = timer.measure(() -> model.inputGradient(images, obj));
-                Results.row("model", model.name() + " input gradient", gradient, "predict", predict);
+                onnxPredict = Timer.sorted(ms[0]);
             }
             Timer few = new Timer(1, Integer.getInteger("bench.gradientRuns", 5));
             for (Model estimated : new Model[] {fd, spsa}) {

@@ -37,12 +37,13 @@ final class Results {
     }
 
     /**
-     * A row whose ratio is the median of {@code pairRatios}, each taken from one iteration's pair of runs, with the
-     * 95% confidence interval of that median: how sharply this run resolves the ratio, when a target such as 1.10×
-     * lies within the machine's noise.
+     * A row whose ratio to {@code base} is the median of each iteration's ratio ({@code ms} and {@code base} unsorted,
+     * from {@link Timer#inTurn}), with the 95% confidence interval of that median: how sharply this run resolves the
+     * ratio, when a target such as 1.10× lies within the machine's noise.
      */
-    static void pairedRow(String benchmark, String measure, double[] sorted, String baseMeasure, double[] pairRatios) {
-        double[] m = medianInterval(pairRatios);
+    static void pairedRow(String benchmark, String measure, double[] ms, String baseMeasure, double[] base) {
+        double[] sorted = Timer.sorted(ms);
+        double[] m = medianInterval(Timer.ratios(ms, base));
         add(new Row(
                 benchmark,
                 measure,

@@ -59,11 +59,14 @@ final class NeuronValueOps {
     /** A layer's values, and whether all of them are finite (false also where a sum merely overflowed). */
     private record Reduced(NeuronValues.LayerValues values, boolean finite) {}
 
-    /** Three ND4J reductions, in the network's own precision like TensorFlow: the faster way for large layers. */
+    /**
+     * Three ND4J reductions, in the network's own precision like TensorFlow: the faster way for large layers with
+     * several positions per neuron, which are of rank 3 or more (dense and smaller layers take the Java pass).
+     */
     private static Reduced withOps(String layer, INDArray d, int neuronAxis) {
         int rank = d.rank();
         int batch = Math.toIntExact(d.size(0));
-        int[] spatial = new int[Math.max(0, rank - 2)];
+        int[] spatial = new int[rank - 2];
         int[] notBatch = new int[rank - 1];
         int si = 0;
         for (int axis = 1; axis < rank; axis++) {
@@ -72,9 +75,9 @@ final class NeuronValueOps {
                 spatial[si++] = axis;
             }
         }
-        INDArray means = rank == 1 ? d.reshape(batch, 1) : spatial.length == 0 ? d : d.mean(spatial);
-        double[] mins = rank == 1 ? d.toDoubleVector() : d.min(notBatch).toDoubleVector();
-        double[] maxs = rank == 1 ? d.toDoubleVector() : d.max(notBatch).toDoubleVector();
+        INDArray means = d.mean(spatial);
+        double[] mins = d.min(notBatch).toDoubleVector();
+        double[] maxs = d.max(notBatch).toDoubleVector();
         boolean finite = true;
         for (int s = 0; s < batch; s++) {
             finite &= Double.isFinite(mins[s]) && Double.isFinite(maxs[s]);

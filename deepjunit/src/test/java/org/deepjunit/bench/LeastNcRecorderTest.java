@@ -24,7 +24,7 @@ class LeastNcRecorderTest {
     @Test
     void givesEachNeuronTheExtremesThatModelCoverageRecords() {
         float[] values = reluValues();
-        double[][] e = extremes(values);
+        double[][] e = WideLayerRoutesBenchmark.extremes(values, BATCH);
         LayerCoverage recorded = record(values, e);
         LeastNcRecorder least = new LeastNcRecorder(values, BATCH, e[0], e[1]);
         for (boolean twoThreads : new boolean[] {false, true}) {
@@ -36,7 +36,7 @@ class LeastNcRecorderTest {
     @Test
     void itsCheckFailsWhereOneValueDiffers() {
         float[] values = reluValues();
-        double[][] e = extremes(values);
+        double[][] e = WideLayerRoutesBenchmark.extremes(values, BATCH);
         LayerCoverage recorded = record(values, e);
         values[3 * NEURONS + 700] = 100f; // one input of a neuron in the second half, above every other value
         LeastNcRecorder least = new LeastNcRecorder(values, BATCH, e[0], e[1]);
@@ -60,18 +60,5 @@ class LeastNcRecorderTest {
             values[i] = Math.max(0f, (float) random.nextGaussian());
         }
         return values;
-    }
-
-    private static double[][] extremes(float[] values) {
-        double[][] e = new double[2][BATCH];
-        for (int s = 0; s < BATCH; s++) {
-            e[0][s] = Double.POSITIVE_INFINITY;
-            e[1][s] = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < NEURONS; j++) {
-                e[0][s] = Math.min(e[0][s], values[s * NEURONS + j]);
-                e[1][s] = Math.max(e[1][s], values[s * NEURONS + j]);
-            }
-        }
-        return e;
     }
 }

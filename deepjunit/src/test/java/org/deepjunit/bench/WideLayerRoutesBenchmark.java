@@ -122,7 +122,7 @@ public final class WideLayerRoutesBenchmark {
         float[] values = new float[BATCH * NEURONS];
         double[] out = timer.measure(() -> {
             x.data().asNio().asFloatBuffer().get(values);
-            extremes(values);
+            extremes(values, BATCH);
         });
         double[] inside = timer.measure(() -> nd4jInside(x, true));
         double[] insideNoFirst = timer.measure(() -> nd4jInside(x, false));
@@ -197,17 +197,18 @@ public final class WideLayerRoutesBenchmark {
     }
 
     private static NeuronValues.LayerValues layerValues(float[] values) {
-        double[][] e = extremes(values);
+        double[][] e = extremes(values, BATCH);
         return NeuronValues.LayerValues.ofFloats("dense", BATCH, NEURONS, values, e[0], e[1]);
     }
 
-    /** Each input's minimum and maximum, as the DL4J adapter computes them for a dense layer. */
-    private static double[][] extremes(float[] values) {
-        double[][] e = new double[2][BATCH];
-        for (int s = 0; s < BATCH; s++) {
+    /** Each input's minimum and maximum ({@code [mins, maxs]}), as the DL4J adapter computes them for a dense layer. */
+    static double[][] extremes(float[] values, int batch) {
+        int neurons = values.length / batch;
+        double[][] e = new double[2][batch];
+        for (int s = 0; s < batch; s++) {
             float min = Float.POSITIVE_INFINITY;
             float max = Float.NEGATIVE_INFINITY;
-            for (int i = s * NEURONS; i < (s + 1) * NEURONS; i++) {
+            for (int i = s * neurons; i < (s + 1) * neurons; i++) {
                 min = Math.min(min, values[i]);
                 max = Math.max(max, values[i]);
             }
